@@ -1,0 +1,180 @@
+//! What a check produces: findings that point into the user's text, and the shape the CLI, the page and
+//! `window.nianbao.check` all share.
+
+use serde::Serialize;
+
+use crate::model::Document;
+
+/// A byte range in the user's original text. `start == end` marks an insertion point (where a missing
+/// part should have been).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub const fn point(at: usize) -> Self {
+        Span { start: at, end: at }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+    /// The word a drafter reads.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+}
+
+/// The stable rule codes of spec §4. They are the contract between the core, the page, the JSON output
+/// and the tests: add new ones, never renumber.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RuleCode {
+    S01,
+    S02,
+    S03,
+    S04,
+    S05,
+    S06,
+    T01,
+    T02,
+    T03,
+    T04,
+    T05,
+    R01,
+    R02,
+    R03,
+    R04,
+}
+
+impl RuleCode {
+    pub const ALL: [RuleCode; 15] = [
+        RuleCode::S01,
+        RuleCode::S02,
+        RuleCode::S03,
+        RuleCode::S04,
+        RuleCode::S05,
+        RuleCode::S06,
+        RuleCode::T01,
+        RuleCode::T02,
+        RuleCode::T03,
+        RuleCode::T04,
+        RuleCode::T05,
+        RuleCode::R01,
+        RuleCode::R02,
+        RuleCode::R03,
+        RuleCode::R04,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleCode::S01 => "S01",
+            RuleCode::S02 => "S02",
+            RuleCode::S03 => "S03",
+            RuleCode::S04 => "S04",
+            RuleCode::S05 => "S05",
+            RuleCode::S06 => "S06",
+            RuleCode::T01 => "T01",
+            RuleCode::T02 => "T02",
+            RuleCode::T03 => "T03",
+            RuleCode::T04 => "T04",
+            RuleCode::T05 => "T05",
+            RuleCode::R01 => "R01",
+            RuleCode::R02 => "R02",
+            RuleCode::R03 => "R03",
+            RuleCode::R04 => "R04",
+        }
+    }
+}
+
+impl Serialize for RuleCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for RuleCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A place the finding also concerns, e.g. every cell of a sum that does not hold.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Related {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    /// What this place is, e.g. 「自然人列（七）总计」.
+    pub label: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub code: RuleCode,
+    pub severity: Severity,
+    pub message: String,
+    /// 1-based line of `start`.
+    pub line: usize,
+    /// Byte offsets into the original text.
+    pub start: usize,
+    pub end: usize,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+}
+
+impl Finding {
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// The result of checking one text: the parsed document and every finding, sorted by position.
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub document: Document,
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+    pub fn codes(&self) -> Vec<RuleCode> {
+        self.findings.iter().map(|f| f.code).collect()
+    }
+}

@@ -1,0 +1,96 @@
+//! T4, 政府信息公开行政复议、行政诉讼情况: one unlabelled row of 15 numbers in three bands of five. The
+//! same in both format versions.
+
+use super::{ColumnSpec, RowSpec, SectionSpec, TableId, TableSpec, ValueKind, Version};
+
+macro_rules! band {
+    ($band:expr) => {
+        [
+            ColumnSpec {
+                key: "upheld",
+                name: "结果维持",
+                band: $band,
+                kind: ValueKind::Count,
+            },
+            ColumnSpec {
+                key: "corrected",
+                name: "结果纠正",
+                band: $band,
+                kind: ValueKind::Count,
+            },
+            ColumnSpec {
+                key: "other",
+                name: "其他结果",
+                band: $band,
+                kind: ValueKind::Count,
+            },
+            ColumnSpec {
+                key: "pending",
+                name: "尚未审结",
+                band: $band,
+                kind: ValueKind::Count,
+            },
+            ColumnSpec {
+                key: "total",
+                name: "总计",
+                band: $band,
+                kind: ValueKind::Count,
+            },
+        ]
+    };
+}
+
+const REVIEW: &str = "行政复议";
+const DIRECT_SUIT: &str = "未经复议直接起诉";
+const SUIT_AFTER_REVIEW: &str = "复议后起诉";
+
+static COLUMNS: [ColumnSpec; 15] = {
+    let [a0, a1, a2, a3, a4] = band!(REVIEW);
+    let [b0, b1, b2, b3, b4] = band!(DIRECT_SUIT);
+    let [c0, c1, c2, c3, c4] = band!(SUIT_AFTER_REVIEW);
+    [a0, a1, a2, a3, a4, b0, b1, b2, b3, b4, c0, c1, c2, c3, c4]
+};
+
+static SECTIONS: [SectionSpec; 1] = [SectionSpec {
+    caption: None,
+    headers: &[
+        "行政复议",
+        "行政诉讼",
+        "结果维持",
+        "结果纠正",
+        "其他结果",
+        "尚未审结",
+        "总计",
+        DIRECT_SUIT,
+        SUIT_AFTER_REVIEW,
+    ],
+    columns: &COLUMNS,
+    // The data row has no label: its numbers follow the header.
+    rows: &[RowSpec {
+        key: "cases",
+        label: "",
+        short: "行政复议、行政诉讼",
+        key_text: "",
+        aliases: &[],
+        has_values: true,
+        tags: &[],
+    }],
+}];
+
+pub static T4_2021: TableSpec = TableSpec {
+    id: TableId::T4,
+    version: Version::V2021,
+    part: 4,
+    name: "政府信息公开行政复议、行政诉讼情况",
+    note: None,
+    sections: &SECTIONS,
+};
+
+pub static T4_2019: TableSpec = TableSpec {
+    id: TableId::T4,
+    version: Version::V2019,
+    part: 4,
+    name: "政府信息公开行政复议、行政诉讼情况",
+    note: None,
+    sections: &SECTIONS,
+};

@@ -1,0 +1,278 @@
+//! Reading the cells that follow a row label, whatever the paste did to the grid.
+//!
+//! The layouts differ in how cells are separated (a line each, tabs, pipes, spaces) and in what fills
+//! merged cells (bare tabs, `|||`, Markdown rules), but the numbers of a row always come in column order
+//! after its label. So the reader gathers candidate cells between one label and the next and lines them
+//! up with the template's columns: filler is skipped, the label's own overflow is skipped, and empty
+//! cells between numbers keep their place.
+
+use super::number::{classify, TokenKind};
+use crate::report::Span;
+
+/// One column's slot as read from the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slot {
+    /// A cell with text (a number, a placeholder, or something else).
+    Cell(Span),
+    /// A cell that is present but empty (between separators).
+    Empty(Span),
+    /// The row ends before this column.
+    Absent,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cand {
+    Value(Span),
+    Text(Span),
+    Blank(Span),
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{feff}'
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
+/// Trims spaces off `span` of `text`.
+fn trim(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let lead = s.len() - s.trim_start_matches(is_space).len();
+    let trail = s.len() - s.trim_end_matches(is_space).len();
+    if lead == s.len() {
+        return Span::point(span.start);
+    }
+    Span::new(span.start + lead, span.end - trail)
+}
+
+/// A line that carries no cell: Markdown rules (`|---|---|`), bare pipes, page numbers (`- 3 -`).
+fn is_filler(line: &str) -> bool {
+    let t = line.trim_matches(is_space);
+    if t.is_empty() {
+        return false;
+    }
+    if t.chars()
+        .all(|c| matches!(c, '|' | '-' | ':' | '+' | '—' | '–') || is_space(c))
+    {
+        return t.contains('|') || t.chars().filter(|&c| c == '-' || c == '—').count() >= 3;
+    }
+    // A page number between dashes.
+    let inner = t.trim_matches(|c: char| matches!(c, '-' | '—' | '–') || is_space(c));
+    inner.len() < t.len() && !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Splits one non-empty piece into tokens: on spaces when every part is a number or placeholder
+/// (`0 0 0`), whole otherwise (prose, labels).
+fn push_piece(text: &str, piece: Span, out: &mut Vec<Cand>) {
+    let s = &text[piece.start..piece.end];
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for word in s.split(is_space) {
+        let start = piece.start + at;
+        at += word.len();
+        // Advance past the separator that split this word off.
+        if let Some(c) = s[at..].chars().next() {
+            at += c.len_utf8();
+        }
+        if !word.is_empty() {
+            parts.push(Span::new(start, start + word.len()));
+        }
+    }
+    let all_values = parts.len() > 1
+        && parts
+            .iter()
+            .all(|p| classify(&text[p.start..p.end]) != TokenKind::Text);
+    if all_values {
+        out.extend(parts.into_iter().map(Cand::Value));
+        return;
+    }
+    match classify(s) {
+        TokenKind::Number | TokenKind::Placeholder => out.push(Cand::Value(piece)),
+        TokenKind::Text => out.push(Cand::Text(piece)),
+    }
+}
+
+/// Candidate cells of `segment`. When `after_label`, the segment starts inside the label's own cell,
+/// whose rest (up to the first separator) is not a value.
+fn candidates(text: &str, segment: Span, after_label: bool) -> Vec<Cand> {
+    let mut out = Vec::new();
+    let mut line_start = segment.start;
+    let body = &text[segment.start..segment.end];
+    for (index, raw_line) in body.split('\n').enumerate() {
+        let line_span = Span::new(line_start, line_start + raw_line.len());
+        line_start = line_span.end + 1;
+        let line = raw_line.strip_suffix('\r').unwrap_or(raw_line);
+        if line.trim_matches(is_space).is_empty() {
+            // A lone tab is an empty cell in cell-per-line layouts; a truly empty line separates rows.
+            if line.contains('\t') {
+                out.push(Cand::Blank(Span::point(line_span.start)));
+            }
+            continue;
+        }
+        if is_filler(line) {
+            continue;
+        }
+        // Pieces between tabs and pipes.
+        let mut pieces = Vec::new();
+        let mut piece_start = line_span.start;
+        for (i, c) in line.char_indices() {
+            if c == '\t' || c == '|' {
+                pieces.push(trim(text, Span::new(piece_start, line_span.start + i)));
+                piece_start = line_span.start + i + 1;
+            }
+        }
+        pieces.push(trim(
+            text,
+            Span::new(piece_start, line_span.start + line.len()),
+        ));
+        let skip_label_tail = index == 0 && after_label;
+        // The first piece is the label's tail, or the indentation / opening pipe of a cell line.
+        let first_is_lead = skip_label_tail || pieces.first().is_some_and(Span::is_empty);
+        let from = usize::from(first_is_lead && !pieces.is_empty());
+        let mut to = pieces.len();
+        while to > from && pieces[to - 1].is_empty() {
+            to -= 1;
+        }
+        if skip_label_tail && !pieces[0].is_empty() {
+            out.push(Cand::Text(pieces[0]));
+        }
+        for &piece in &pieces[from..to] {
+            if piece.is_empty() {
+                out.push(Cand::Blank(piece));
+            } else {
+                push_piece(text, piece, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// A text token is a cell only when it could be a mistyped number (digits or Latin letters in it);
+/// Chinese text between numbers is a broken label, a vertical group label or page noise.
+fn text_is_cell(s: &str) -> bool {
+    !s.chars().any(is_cjk) && s.chars().count() <= 12
+}
+
+/// Reads `n` cells from `segment`.
+pub fn read_row(text: &str, segment: Span, n: usize, after_label: bool) -> Vec<Slot> {
+    let mut cands = candidates(text, segment, after_label);
+    // Text before the first value is the label's overflow; later text counts only if it looks like a cell.
+    let first_value = cands.iter().position(|c| matches!(c, Cand::Value(_)));
+    let mut kept = Vec::with_capacity(cands.len());
+    for (i, c) in cands.drain(..).enumerate() {
+        match c {
+            Cand::Text(s)
+                if first_value.is_none_or(|f| i < f) || !text_is_cell(&text[s.start..s.end]) => {}
+            Cand::Blank(_) if first_value.is_none() => {}
+            other => kept.push(other),
+        }
+    }
+    while matches!(kept.last(), Some(Cand::Blank(_))) {
+        kept.pop();
+    }
+    let mut lead = 0;
+    while kept.len() - lead > n && matches!(kept.get(lead), Some(Cand::Blank(_))) {
+        lead += 1;
+    }
+    let mut slots: Vec<Slot> = kept[lead..]
+        .iter()
+        .take(n)
+        .map(|c| match *c {
+            Cand::Value(s) | Cand::Text(s) => Slot::Cell(s),
+            Cand::Blank(s) => Slot::Empty(s),
+        })
+        .collect();
+    slots.resize(n, Slot::Absent);
+    slots
+}
+
+/// The start of the first line in `segment` made only of numbers and placeholders (at least one
+/// number): where an unlabelled data row begins.
+pub fn first_value_line(text: &str, segment: Span) -> Option<usize> {
+    let mut line_start = segment.start;
+    for raw_line in text[segment.start..segment.end].split('\n') {
+        let start = line_start;
+        line_start += raw_line.len() + 1;
+        if is_filler(raw_line) {
+            continue;
+        }
+        let tokens: Vec<&str> = raw_line
+            .split(|c: char| c == '\t' || c == '|' || is_space(c))
+            .filter(|t| !t.is_empty())
+            .collect();
+        if tokens.iter().any(|t| classify(t) == TokenKind::Number)
+            && tokens.iter().all(|t| classify(t) != TokenKind::Text)
+        {
+            return Some(start);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str, n: usize) -> Vec<String> {
+        read_row(text, Span::new(0, text.len()), n, true)
+            .into_iter()
+            .map(|s| match s {
+                Slot::Cell(sp) => text[sp.start..sp.end].to_string(),
+                Slot::Empty(_) => "_".to_string(),
+                Slot::Absent => "∅".to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reads_every_layout_of_a_row() {
+        // cell per line with a leading tab (seeds 000, 001, 004)
+        assert_eq!(
+            values(
+                "\n\t\u{3000}\u{3000}0\n\t\u{a0}\u{3000}1\n\t\u{a0}2\n\n\t\n",
+                3
+            ),
+            ["0", "1", "2"]
+        );
+        // ` |`-terminated cells with `|||` filler (seed 002)
+        assert_eq!(values(" |\n3 |\n4 |\n|||\n", 2), ["3", "4"]);
+        // tab-separated row with a merged label column and trailing empties (seed 003)
+        assert_eq!(values("\t\t1\t2\t3\t", 3), ["1", "2", "3"]);
+        // Markdown pipe row
+        assert_eq!(values(" | 5 | 6 | 7 |", 3), ["5", "6", "7"]);
+        // spaces only
+        assert_eq!(values(" 8 9 10", 3), ["8", "9", "10"]);
+        // a label broken over lines, then values
+        assert_eq!(
+            values("（区分处理的，只计这\n一情形，不计其他情形）\n\t1\n\t2", 2),
+            ["1", "2"]
+        );
+    }
+
+    #[test]
+    fn keeps_the_place_of_an_empty_cell() {
+        assert_eq!(values("\t1\t\t3", 3), ["1", "_", "3"]);
+        assert_eq!(values("\n\t1\n\t\n\t3\n", 3), ["1", "_", "3"]);
+        assert_eq!(values("\t1\t2", 3), ["1", "2", "∅"]);
+        assert_eq!(values("\t1\t/\t无", 3), ["1", "/", "无"]);
+    }
+
+    #[test]
+    fn skips_noise_between_cells() {
+        assert_eq!(
+            values("\n\t1\n- 3 -\n扫一扫在手机上查看当前页面\n\t2", 2),
+            ["1", "2"]
+        );
+        assert_eq!(values("\n|---|---|\n| 1 | 2 |", 2), ["1", "2"]);
+    }
+
+    #[test]
+    fn finds_the_first_line_of_numbers() {
+        let text = "行政复议\t行政诉讼\n结果 维持\t总计\n0\t0\t0\n";
+        assert_eq!(
+            first_value_line(text, Span::new(0, text.len())),
+            Some(text.find("0\t").unwrap())
+        );
+    }
+}

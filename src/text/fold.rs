@@ -1,0 +1,82 @@
+//! Folding: the many ways pasted text writes the same label reduced to one spelling.
+//!
+//! Folding drops every kind of space, tabs, pipes and Markdown marks (labels arrive broken across lines
+//! and cells), maps full-width ASCII to half-width, unifies list separators (`1.`/`1、`/`1．`) and drops
+//! quotation marks. The template's labels are folded the same way before matching.
+
+/// What one character of the input becomes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Folded {
+    Keep(char),
+    Drop,
+}
+
+pub fn fold_char(c: char) -> Folded {
+    match c {
+        // Every space a paste can carry, plus cell separators and Markdown marks.
+        ' '
+        | '\t'
+        | '\n'
+        | '\r'
+        | '\u{0b}'
+        | '\u{0c}'
+        | '|'
+        | '#'
+        | '*'
+        | '`'
+        | '>'
+        | '\u{00a0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200f}'
+        | '\u{2028}'
+        | '\u{2029}'
+        | '\u{202f}'
+        | '\u{205f}'
+        | '\u{2060}'
+        | '\u{3000}'
+        | '\u{feff}' => Folded::Drop,
+        // Quotation marks come in a dozen shapes and are often lost.
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '〝' | '〞' => {
+            Folded::Drop
+        }
+        '、' | '．' | '｡' => Folded::Keep('.'),
+        '〔' | '［' | '【' => Folded::Keep('['),
+        '〕' | '］' | '】' => Folded::Keep(']'),
+        // Full-width ASCII (！ to ～) to half-width.
+        '\u{ff01}'..='\u{ff5e}' => Folded::Keep(char::from_u32(c as u32 - 0xfee0).unwrap_or(c)),
+        _ => Folded::Keep(c),
+    }
+}
+
+/// Folds a whole string (used for template labels and short lines).
+pub fn fold_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if let Folded::Keep(k) = fold_char(c) {
+            out.push(k);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_the_spellings_of_one_label() {
+        let want = fold_str("（二）部分公开（区分处理的，只计这一情形，不计其他情形）");
+        for variant in [
+            "(二)部分公开(区分处理的,只计这一情形,不计其他情形)",
+            "（二） 部分公开 （区分处理的， 只计这\n一情形，不计其他情形）",
+            "| （二）部分公开（区分处理的，只计这一情形，不计其他情形） |",
+        ] {
+            assert_eq!(fold_str(variant), want, "{variant}");
+        }
+        assert_eq!(fold_str("1、属于国家秘密"), fold_str("1．属于国家秘密"));
+        assert_eq!(fold_str("１.属于国家秘密"), "1.属于国家秘密");
+        assert_eq!(fold_str("结  果  维  持"), "结果维持");
+        assert_eq!(fold_str("3.危及“三安全一稳定”"), "3.危及三安全一稳定");
+        assert_eq!(fold_str("## 一、总体情况"), "一.总体情况");
+    }
+}
