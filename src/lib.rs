@@ -5,7 +5,10 @@
 //! only) and the command-line checker (`cli`, native only) are thin layers over [`check`].
 
 pub mod model;
+pub mod parse;
 pub mod report;
+pub mod rules;
+pub mod summary;
 pub mod template;
 pub mod text;
 
@@ -18,9 +21,10 @@ pub use report::{Finding, Related, Report, RuleCode, Severity, Span};
 
 /// Checks one report given as text.
 pub fn check(text: &str) -> Report {
-    let _ = text;
+    let parsed = parse::parse(text);
+    let findings = rules::run_all(&parsed);
     Report {
-        document: model::Document::default(),
-        findings: Vec::new(),
+        document: parsed.document,
+        findings,
     }
 }

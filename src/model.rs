@@ -28,6 +28,12 @@ impl Document {
     pub fn part(&self, number: u8) -> &Part {
         &self.parts[usize::from(number - 1)]
     }
+    /// The further pieces of a part that was split into several top-level headings.
+    pub fn split_pieces(&self, number: u8) -> impl Iterator<Item = &ExtraHeading> {
+        self.extra_headings
+            .iter()
+            .filter(move |e| e.kind == ExtraKind::Split && e.part == Some(number))
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -1,1 +1,11 @@
-fn main() {}
+//! The command-line checker for reviewers who check many reports at once.
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let status = nianbao::cli::main_with(
+        &args,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    );
+    std::process::exit(status);
+}

@@ -1,1 +1,99 @@
-//! The native command-line checker.
+//! The native command-line checker: `nianbao check [--format text|json] FILE...`.
+
+mod args;
+mod decode;
+
+use std::io::{Read, Write};
+
+pub use args::{parse_args, Command, OutputFormat};
+pub use decode::decode;
+
+use crate::summary::FileSummary;
+
+/// Exit statuses.
+pub const OK: i32 = 0;
+pub const FOUND_ERRORS: i32 = 1;
+pub const CANNOT_READ: i32 = 2;
+
+fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
+    if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes)?;
+        Ok(bytes)
+    } else {
+        std::fs::read(path)
+    }
+}
+
+/// Runs the CLI with `args` (without the program name); returns the exit status.
+pub fn main_with(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+    let command = match parse_args(args) {
+        Ok(c) => c,
+        Err(message) => {
+            let _ = writeln!(stderr, "nianbao: {message}\n\n{}", args::USAGE);
+            return CANNOT_READ;
+        }
+    };
+    let (format, files) = match command {
+        Command::Help => {
+            let _ = writeln!(stdout, "{}", args::USAGE);
+            return OK;
+        }
+        Command::Version => {
+            let _ = writeln!(stdout, "nianbao {}", env!("CARGO_PKG_VERSION"));
+            return OK;
+        }
+        Command::Check { format, files } => (format, files),
+    };
+    let mut status = OK;
+    let mut summaries = Vec::new();
+    for path in &files {
+        let text = match read_input(path)
+            .map_err(|e| e.to_string())
+            .and_then(|b| decode(&b).map_err(str::to_string))
+        {
+            Ok(t) => t,
+            Err(e) => {
+                let _ = writeln!(stderr, "nianbao: 无法读取 {path}: {e}");
+                status = CANNOT_READ;
+                continue;
+            }
+        };
+        let report = crate::check(&text);
+        if report.has_errors() && status == OK {
+            status = FOUND_ERRORS;
+        }
+        let summary = FileSummary::new(path, &report);
+        match format {
+            OutputFormat::Text => {
+                for f in &summary.findings {
+                    let _ = writeln!(
+                        stdout,
+                        "{path}:{}: {} {} {}",
+                        f.line,
+                        f.code,
+                        f.severity.as_str(),
+                        f.message
+                    );
+                }
+                let _ = writeln!(
+                    stdout,
+                    "{path}: {} 处错误，{} 处警告，{} 处提示（格式：{}，年度：{}）",
+                    summary.counts.error,
+                    summary.counts.warning,
+                    summary.counts.info,
+                    summary.format.map_or("未识别", |v| v.as_str()),
+                    summary
+                        .year
+                        .map_or_else(|| "未识别".to_string(), |y| y.to_string()),
+                );
+            }
+            OutputFormat::Json => summaries.push(summary),
+        }
+    }
+    if format == OutputFormat::Json {
+        let _ = serde_json::to_writer_pretty(&mut *stdout, &summaries);
+        let _ = writeln!(stdout);
+    }
+    status
+}

@@ -56,18 +56,14 @@ pub struct PartSpec {
     pub number: u8,
     /// The numeral of the standard heading, e.g. 「一」.
     pub numeral: &'static str,
+    /// The standard heading, e.g. 「一、总体情况」.
+    pub heading: &'static str,
     /// The standard title without its numeral.
     pub title: &'static str,
     /// Wordings the spec accepts for this part (recognised, reported as a style warning).
     pub variants: &'static [&'static str],
     /// A heading is also this part when its title contains every word of one of these sets.
     pub keywords: &'static [&'static [&'static str]],
-}
-
-impl PartSpec {
-    pub fn standard_heading(&self) -> String {
-        format!("{}、{}", self.numeral, self.title)
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -1,0 +1,220 @@
+//! Reading one line as a possible part heading: its numeral and its title.
+
+use crate::report::Span;
+use crate::template::{PartSpec, PARTS};
+use crate::text::fold::{fold_char, fold_str, Folded};
+
+/// How a heading is numbered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Numeral {
+    None,
+    /// 「一、」
+    Chinese(u32),
+    /// 「6、」, 「4.」
+    Arabic(u32),
+}
+
+impl Numeral {
+    pub fn value(self) -> Option<u32> {
+        match self {
+            Numeral::None => None,
+            Numeral::Chinese(n) | Numeral::Arabic(n) => Some(n),
+        }
+    }
+}
+
+pub use crate::model::TitleMatch;
+
+/// A line that reads as a heading of one of the six parts.
+#[derive(Clone, Debug)]
+pub struct HeadingLine {
+    /// The trimmed line, Markdown marks included.
+    pub span: Span,
+    pub text: String,
+    pub numeral: Numeral,
+    /// The numeral as written, e.g. 「6、」.
+    pub numeral_text: String,
+    /// Folded title (the line without its numeral).
+    pub title: String,
+    pub part: Option<(u8, TitleMatch)>,
+}
+
+const LONGEST_TITLE: usize = 40;
+const LONGEST_RENAMED_TITLE: usize = 20;
+
+fn chinese_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        '十' => 10,
+        _ => return None,
+    })
+}
+
+/// 一 … 九十九 written with 十.
+fn chinese_number(s: &str) -> Option<u32> {
+    let digits: Vec<u32> = s.chars().map(chinese_digit).collect::<Option<_>>()?;
+    match digits.as_slice() {
+        [d] => Some(*d),
+        [10, d] if *d < 10 => Some(10 + d),
+        [t, 10] if *t < 10 => Some(t * 10),
+        [t, 10, d] if *t < 10 && *d < 10 => Some(t * 10 + d),
+        _ => None,
+    }
+}
+
+/// Splits a folded line into its numeral and title. Bracketed numerals (（一）) mark sub-headings.
+fn split_numeral(folded: &str) -> Option<(Numeral, usize)> {
+    if folded.starts_with('(') {
+        return None;
+    }
+    let lead: String = folded
+        .chars()
+        .take_while(|&c| chinese_digit(c).is_some())
+        .collect();
+    if !lead.is_empty() && folded[lead.len()..].starts_with('.') {
+        return chinese_number(&lead).map(|n| (Numeral::Chinese(n), lead.len() + 1));
+    }
+    let digits: String = folded.chars().take_while(char::is_ascii_digit).collect();
+    if !digits.is_empty() && digits.len() <= 2 && folded[digits.len()..].starts_with('.') {
+        return digits
+            .parse()
+            .ok()
+            .map(|n| (Numeral::Arabic(n), digits.len() + 1));
+    }
+    Some((Numeral::None, 0))
+}
+
+/// The original text of the first `kept` folded characters of `line`, without leading Markdown marks.
+fn written_prefix(line: &str, kept: usize) -> &str {
+    let mut count = 0;
+    let mut end = 0;
+    for (i, c) in line.char_indices() {
+        if count == kept {
+            break;
+        }
+        if let Folded::Keep(_) = fold_char(c) {
+            count += 1;
+        }
+        end = i + c.len_utf8();
+    }
+    line[..end]
+        .trim_start_matches(|c: char| c == '#' || c.is_whitespace())
+        .trim_end()
+}
+
+fn matches_part(spec: &PartSpec, title: &str, numeral: Numeral) -> Option<TitleMatch> {
+    let bare = title.trim_end_matches(['。', ':', '：', '.']);
+    if bare == fold_str(spec.title) {
+        return Some(TitleMatch::Standard);
+    }
+    if spec.variants.iter().any(|v| bare == fold_str(v)) {
+        return Some(TitleMatch::Variant);
+    }
+    // Key words alone are too weak for prose and table labels: demand a short title numbered like a part.
+    let renamed_ok = matches!(numeral, Numeral::Chinese(_))
+        && !bare.contains('。')
+        && bare.chars().count() <= LONGEST_RENAMED_TITLE
+        && !bare.contains(['，', ',', '；', ';']);
+    if renamed_ok
+        && spec
+            .keywords
+            .iter()
+            .any(|set| set.iter().all(|k| bare.contains(k)))
+    {
+        return Some(TitleMatch::Renamed);
+    }
+    None
+}
+
+/// Reads `line` (at byte `start` of the text) as a heading, if it can be one.
+pub fn read_heading(line: &str, start: usize) -> Option<HeadingLine> {
+    let trimmed =
+        line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}');
+    if trimmed.is_empty() || trimmed.len() > 3 * (LONGEST_TITLE + 8) {
+        return None;
+    }
+    let folded = fold_str(trimmed);
+    let (numeral, title_at) = split_numeral(&folded)?;
+    let title = folded[title_at..].to_string();
+    if title.is_empty() || title.chars().count() > LONGEST_TITLE {
+        return None;
+    }
+    let lead = line.len()
+        - line
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}')
+            .len();
+    let span = Span::new(start + lead, start + lead + trimmed.len());
+    let part = PARTS
+        .iter()
+        .find_map(|p| matches_part(p, &title, numeral).map(|m| (p.number, m)));
+    Some(HeadingLine {
+        span,
+        text: trimmed.trim_start_matches(['#', ' ']).to_string(),
+        numeral,
+        numeral_text: written_prefix(trimmed, folded[..title_at].chars().count()).to_string(),
+        title,
+        part,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn part_of(line: &str) -> Option<(u8, TitleMatch)> {
+        read_heading(line, 0).and_then(|h| h.part)
+    }
+
+    #[test]
+    fn recognises_the_headings_of_real_reports() {
+        assert_eq!(part_of("一、总体情况"), Some((1, TitleMatch::Standard)));
+        assert_eq!(part_of("## 一、总体情况"), Some((1, TitleMatch::Standard)));
+        assert_eq!(part_of("总体情况"), Some((1, TitleMatch::Standard)));
+        assert_eq!(
+            part_of("6、 其他需要报告的事项"),
+            Some((6, TitleMatch::Standard))
+        );
+        assert_eq!(
+            part_of("4、 主动公开政府信息情况"),
+            Some((2, TitleMatch::Standard))
+        );
+        assert_eq!(
+            part_of("二、主动公开信息情况"),
+            Some((2, TitleMatch::Variant))
+        );
+        assert_eq!(
+            part_of("六、行政复议、诉讼和举报投诉情况"),
+            Some((4, TitleMatch::Renamed))
+        );
+        assert_eq!(part_of("七、存在问题"), Some((5, TitleMatch::Renamed)));
+        assert_eq!(part_of("八、改进措施"), Some((5, TitleMatch::Renamed)));
+    }
+
+    #[test]
+    fn leaves_sub_headings_and_table_labels_alone() {
+        assert_eq!(part_of("（二）政府信息主动公开基本情况"), None);
+        assert_eq!(part_of("(一)主动公开情况"), None);
+        assert_eq!(part_of("1.全年主动公开政府信息数量"), None);
+        assert_eq!(part_of("\t四、结转下年度继续办理"), None);
+        assert_eq!(part_of("\t二、上年结转政府信息公开申请数量"), None);
+        assert_eq!(part_of("1、 提高认识，加强组织领导"), None);
+    }
+
+    #[test]
+    fn keeps_the_numeral_as_written() {
+        let h = read_heading("## 6、 其他需要报告的事项", 10).unwrap();
+        assert_eq!(h.numeral, Numeral::Arabic(6));
+        assert_eq!(h.numeral_text, "6、");
+        assert_eq!(h.span.start, 10);
+        let h = read_heading("十一、其他", 0).unwrap();
+        assert_eq!(h.numeral, Numeral::Chinese(11));
+    }
+}

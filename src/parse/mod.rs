@@ -1,0 +1,83 @@
+//! From text to a [`Document`]: title and year, the six parts, then the tables read by the template.
+
+mod headings;
+mod parts;
+mod tables;
+mod title;
+
+use crate::model::Document;
+use crate::report::Span;
+use crate::template::{self, TableId, Version};
+use crate::text::{Dense, LineIndex};
+
+pub use title::year_in;
+
+/// A parsed report and what the rules need to point into its text.
+pub struct Parsed<'a> {
+    pub text: &'a str,
+    pub lines: LineIndex,
+    pub document: Document,
+}
+
+pub fn parse(text: &str) -> Parsed<'_> {
+    let lines = LineIndex::new(text);
+    let outline = parts::find_parts(text, &lines);
+    let mut part_list = outline.parts;
+
+    let first_heading = part_list
+        .iter()
+        .filter(|p| p.found)
+        .map(|p| p.heading_span.start)
+        .min()
+        .unwrap_or(text.len());
+    let title = title::find_title(text, first_heading, &lines);
+    let title_end = title.as_ref().map_or(0, |t| t.span.end);
+    parts::place_first_part_after(&mut part_list, title_end, &lines, text);
+
+    let year = title
+        .as_ref()
+        .and_then(|t| title::year_in(&crate::text::fold_str(&t.text)))
+        .or_else(|| title::period_year(text));
+
+    let dense = Dense::new(text);
+    let preferred = year.map_or(Version::V2021, Version::for_year);
+    let tables: Vec<_> = TableId::ALL
+        .iter()
+        .map(|&id| {
+            let part = &part_list[usize::from(template::table(id, preferred).part - 1)];
+            tables::read(text, &dense, id, part.body, preferred)
+        })
+        .collect();
+
+    // T4 is the same in both versions, so only T2 and T3 tell the format.
+    let voters: Vec<Version> = tables
+        .iter()
+        .filter(|t| t.found && t.id != TableId::T4)
+        .map(|t| t.version)
+        .collect();
+    let format = voters.first().copied();
+    let mixed_format = voters.iter().any(|v| Some(*v) != format);
+
+    Parsed {
+        text,
+        lines,
+        document: Document {
+            format,
+            mixed_format,
+            year,
+            title,
+            parts: part_list,
+            extra_headings: outline.extras,
+            tables,
+        },
+    }
+}
+
+impl Parsed<'_> {
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines.line_of(offset)
+    }
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+}

@@ -1,0 +1,303 @@
+//! Reading T2, T3 and T4 by the template: find each declared label in order (tolerant to the noise of
+//! pasting), then read the cells that follow it. Each table is read under both format versions and the
+//! version that explains more of the text wins.
+
+use crate::model::{Cell, HeaderIssue, LabelMatch, Row, Table};
+use crate::report::Span;
+use crate::template::{self, RowSpec, SectionSpec, TableId, TableSpec, Version};
+use crate::text::cells::{first_value_line, read_row, Slot};
+use crate::text::number::{classify, read_cell, TokenKind};
+use crate::text::{fold_str, Dense};
+
+/// A label found in the text.
+#[derive(Clone, Copy, Debug)]
+struct Anchor {
+    span: Span,
+    how: LabelMatch,
+}
+
+/// Finds a row's label: as the template prints it, then as a known alias, then by its key words.
+fn find_label(dense: &Dense, row: &RowSpec, within: Span) -> Option<Anchor> {
+    let exact = dense.find(&fold_str(row.label), within).map(|span| Anchor {
+        span,
+        how: LabelMatch::Exact,
+    });
+    exact
+        .or_else(|| {
+            row.aliases
+                .iter()
+                .find_map(|a| dense.find(&fold_str(a), within))
+                .map(|span| Anchor {
+                    span,
+                    how: LabelMatch::Deviating,
+                })
+        })
+        .or_else(|| {
+            (row.key_text.chars().count() >= 3)
+                .then(|| dense.find(&fold_str(row.key_text), within))
+                .flatten()
+                .map(|span| Anchor {
+                    span,
+                    how: LabelMatch::Deviating,
+                })
+        })
+}
+
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut current = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            current[j + 1] = (previous[j] + usize::from(ca != cb))
+                .min(previous[j + 1] + 1)
+                .min(current[j] + 1);
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+/// A cell of the header region that is a slightly mistyped `expected` (「本年度止件数」 for 「本年废止件数」).
+fn near_header(text: &str, region: Span, expected: &str) -> Option<(String, Span)> {
+    let want: Vec<char> = fold_str(expected).chars().collect();
+    let tolerance = if want.len() >= 8 { 2 } else { 1 };
+    let mut at = region.start;
+    for piece in text[region.start..region.end].split(['\t', '|', '\n']) {
+        let span = Span::new(at, at + piece.len());
+        at = span.end + 1;
+        let got: Vec<char> = fold_str(piece).chars().collect();
+        if got.is_empty() || got.len().abs_diff(want.len()) > tolerance {
+            continue;
+        }
+        if edit_distance(&got, &want) <= tolerance {
+            let lead = piece.len() - piece.trim_start().len();
+            return Some((
+                piece.trim().to_string(),
+                Span::new(span.start + lead, span.start + lead + piece.trim().len()),
+            ));
+        }
+    }
+    None
+}
+
+/// One table read under one version, with how well that version explains the text.
+struct Reading {
+    table: Table,
+    /// Labels found (exact counts two, deviating one), less numbers that belong to no row.
+    score: i64,
+}
+
+/// Where each section's labels may be: from its caption to the next section's caption.
+fn section_bounds(dense: &Dense, spec: &TableSpec, region: Span) -> Vec<(Option<Anchor>, Span)> {
+    let mut captions = Vec::with_capacity(spec.sections.len());
+    let mut cursor = region.start;
+    for section in spec.sections {
+        let found = section
+            .caption
+            .and_then(|c| dense.find(&fold_str(c), Span::new(cursor, region.end)));
+        if let Some(span) = found {
+            cursor = span.end;
+        }
+        captions.push(found.map(|span| Anchor {
+            span,
+            how: LabelMatch::Exact,
+        }));
+    }
+    let mut bounds = Vec::with_capacity(captions.len());
+    let mut start = region.start;
+    for (i, caption) in captions.iter().enumerate() {
+        let from = caption.map_or(start, |c| c.span.end);
+        let to = captions[i + 1..]
+            .iter()
+            .flatten()
+            .next()
+            .map_or(region.end, |c| c.span.start);
+        bounds.push((*caption, Span::new(from, to.max(from))));
+        start = to.max(from);
+    }
+    bounds
+}
+
+fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span) -> Reading {
+    let mut score = 0i64;
+    let mut rows = Vec::new();
+    let mut header_issues = Vec::new();
+    let mut found_any = false;
+
+    for ((caption, bounds), section) in section_bounds(dense, spec, region)
+        .into_iter()
+        .zip(spec.sections)
+    {
+        if caption.is_some() {
+            score += 2;
+            found_any = true;
+        }
+        // Labels in template order, each after the one before.
+        let mut cursor = bounds.start;
+        let mut anchors: Vec<(&'static RowSpec, Option<Anchor>)> =
+            Vec::with_capacity(section.rows.len());
+        for row in section.rows {
+            if row.label.is_empty() {
+                anchors.push((row, None));
+                continue;
+            }
+            let anchor = find_label(dense, row, Span::new(cursor, bounds.end));
+            if let Some(a) = anchor {
+                cursor = a.span.end;
+                score += if a.how == LabelMatch::Exact { 2 } else { 1 };
+                found_any = true;
+            }
+            anchors.push((row, anchor));
+        }
+        let first_label = anchors
+            .iter()
+            .find_map(|(_, a)| a.map(|a| a.span.start))
+            .unwrap_or(bounds.end);
+        let header_region = Span::new(bounds.start, first_label.max(bounds.start));
+        let header_end = read_headers(
+            text,
+            dense,
+            section,
+            header_region,
+            &mut score,
+            &mut header_issues,
+        );
+        if header_end.is_some() {
+            found_any = true;
+        }
+
+        for (i, (row, anchor)) in anchors.iter().enumerate() {
+            let next_label = anchors[i + 1..]
+                .iter()
+                .find_map(|(_, a)| a.map(|a| a.span.start))
+                .unwrap_or(bounds.end);
+            let (segment, after_label) = match anchor {
+                Some(a) => (Span::new(a.span.end, next_label), true),
+                None if row.label.is_empty() => {
+                    // An unlabelled row: its numbers start on the first line of numbers after the header.
+                    let from = header_end.unwrap_or(header_region.end);
+                    match first_value_line(text, Span::new(from, bounds.end)) {
+                        Some(start) => {
+                            found_any = true;
+                            (Span::new(start, bounds.end), false)
+                        }
+                        None => (Span::point(from), false),
+                    }
+                }
+                None => (Span::point(bounds.end), true),
+            };
+            let slots = read_row(text, segment, section.columns.len(), after_label);
+            if !row.has_values {
+                // Numbers after a group label belong to no row: this version does not fit the text.
+                let stray = slots.iter().any(|s| matches!(s, Slot::Cell(sp) if classify(&text[sp.start..sp.end]) == TokenKind::Number));
+                if anchor.is_some() && stray {
+                    score -= 4;
+                }
+                continue;
+            }
+            let present = anchor.is_some() || (row.label.is_empty() && !segment.is_empty());
+            let cells = if present {
+                cells_of(text, section, &slots, segment)
+            } else {
+                Vec::new()
+            };
+            rows.push(Row {
+                key: row.key,
+                label: row.label,
+                section: section.caption,
+                found: present,
+                label_match: anchor
+                    .map(|a| a.how)
+                    .or(present.then_some(LabelMatch::Exact)),
+                label_span: anchor.map(|a| a.span),
+                cells,
+            });
+        }
+    }
+    Reading {
+        table: Table {
+            id: spec.id,
+            version: spec.version,
+            found: found_any,
+            region,
+            rows,
+            header_issues,
+        },
+        score,
+    }
+}
+
+/// Looks for the section's column headers; returns where the last one found ends.
+fn read_headers(
+    text: &str,
+    dense: &Dense,
+    section: &SectionSpec,
+    region: Span,
+    score: &mut i64,
+    issues: &mut Vec<HeaderIssue>,
+) -> Option<usize> {
+    let mut end = None;
+    for &header in section.headers {
+        match dense.find(&fold_str(header), region) {
+            Some(span) => {
+                *score += 1;
+                end = Some(end.map_or(span.end, |e: usize| e.max(span.end)));
+            }
+            None => {
+                let near = near_header(text, region, header);
+                issues.push(HeaderIssue {
+                    expected: header,
+                    span: near.as_ref().map_or(Span::point(region.start), |(_, s)| *s),
+                    found: near.map(|(t, _)| t),
+                });
+            }
+        }
+    }
+    end
+}
+
+fn cells_of(text: &str, section: &SectionSpec, slots: &[Slot], segment: Span) -> Vec<Cell> {
+    // A cell missing at the row's end points just after the last cell read.
+    let mut last_end = segment.start;
+    section
+        .columns
+        .iter()
+        .zip(slots)
+        .map(|(column, slot)| {
+            let (span, raw) = match *slot {
+                Slot::Cell(s) => (s, &text[s.start..s.end]),
+                Slot::Empty(s) => (s, ""),
+                Slot::Absent => (Span::point(last_end), ""),
+            };
+            last_end = span.end;
+            let (value, problem) = read_cell(raw, column.kind);
+            Cell {
+                column: column.name,
+                span,
+                value,
+                problem,
+            }
+        })
+        .collect()
+}
+
+/// Reads `id` within `region`, choosing the version that explains the text best (`preferred` on a tie).
+pub fn read(text: &str, dense: &Dense, id: TableId, region: Span, preferred: Version) -> Table {
+    let mut best: Option<Reading> = None;
+    for version in
+        std::iter::once(preferred).chain(Version::ALL.into_iter().filter(|v| *v != preferred))
+    {
+        let reading = read_table(text, dense, template::table(id, version), region);
+        if best.as_ref().is_none_or(|b| reading.score > b.score) {
+            best = Some(reading);
+        }
+    }
+    best.map(|b| b.table).unwrap_or_else(|| Table {
+        id,
+        version: preferred,
+        found: false,
+        region,
+        rows: Vec::new(),
+        header_issues: Vec::new(),
+    })
+}

@@ -1,0 +1,150 @@
+//! The report's title line(s) and the year the report covers.
+
+use crate::model::Title;
+use crate::report::Span;
+use crate::text::{fold_str, LineIndex};
+
+const LONGEST_TITLE_LINE: usize = 60;
+
+fn nonblank_lines(text: &str, end: usize) -> impl Iterator<Item = Span> + '_ {
+    let mut at = 0;
+    text[..end].split('\n').filter_map(move |line| {
+        let start = at;
+        at += line.len() + 1;
+        let lead = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        (!trimmed.is_empty()).then(|| Span::new(start + lead, start + lead + trimmed.len()))
+    })
+}
+
+fn is_title_like(folded: &str) -> bool {
+    folded.ends_with("报告") && folded.contains("信息公开")
+}
+
+/// The title: the first non-blank line before the first part, or the first two when the title was
+/// broken over two lines (seed 004).
+pub fn find_title(text: &str, before: usize, lines: &LineIndex) -> Option<Title> {
+    let mut candidates = nonblank_lines(text, before.min(text.len()));
+    let first = candidates.next()?;
+    let first_folded = fold_str(&text[first.start..first.end]);
+    if first_folded.chars().count() > LONGEST_TITLE_LINE {
+        return None;
+    }
+    let span = if is_title_like(&first_folded) {
+        first
+    } else {
+        let second = candidates.next()?;
+        let both = fold_str(&text[first.start..second.end]);
+        if !is_title_like(&both) || both.chars().count() > LONGEST_TITLE_LINE {
+            return None;
+        }
+        Span::new(first.start, second.end)
+    };
+    let raw = &text[span.start..span.end];
+    let text_one_line: String = raw
+        .split('\n')
+        .map(|l| l.trim().trim_start_matches('#').trim())
+        .collect::<Vec<_>>()
+        .join("");
+    Some(Title {
+        text: text_one_line,
+        span,
+        line: lines.line_of(span.start),
+    })
+}
+
+fn chinese_year_digit(c: char) -> Option<u32> {
+    "〇一二三四五六七八九"
+        .chars()
+        .position(|d| d == c)
+        .map(|p| p as u32)
+        .or(if c == '零' { Some(0) } else { None })
+}
+
+/// The first plausible year (1990–2099) written before 年 in `folded`, in Arabic or Chinese digits.
+pub fn year_in(folded: &str) -> Option<u32> {
+    let chars: Vec<char> = folded.chars().collect();
+    for i in 0..chars.len() {
+        if chars[i] != '年' || i < 4 {
+            continue;
+        }
+        let four = &chars[i - 4..i];
+        let arabic: Option<u32> = four
+            .iter()
+            .map(|c| c.to_digit(10))
+            .try_fold(0, |acc, d| d.map(|d| acc * 10 + d));
+        let chinese: Option<u32> = four
+            .iter()
+            .map(|&c| chinese_year_digit(c))
+            .try_fold(0, |acc, d| d.map(|d| acc * 10 + d));
+        let preceded_by_digit = i > 4 && chars[i - 5].is_ascii_digit();
+        if let Some(y) = arabic.or(chinese) {
+            if (1990..2100).contains(&y) && !preceded_by_digit {
+                return Some(y);
+            }
+        }
+    }
+    None
+}
+
+/// The year of the 统计期限 (「统计期限自2021年1月1日起至2021年12月31日止」), if stated.
+pub fn period_year(text: &str) -> Option<u32> {
+    let folded = fold_str(text);
+    for marker in ["统计期限", "统计时限", "统计期间", "统计时间", "统计时段"] {
+        if let Some(at) = folded.find(marker) {
+            let window: String = folded[at..].chars().take(40).collect();
+            if let Some(y) = year_in(&window) {
+                return Some(y);
+            }
+        }
+    }
+    let at = folded.find("年1月1日")?;
+    let start = folded[..at]
+        .char_indices()
+        .rev()
+        .nth(3)
+        .map_or(0, |(i, _)| i);
+    year_in(&folded[start..at + "年".len()])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_years() {
+        assert_eq!(
+            year_in("城中街道办2021年政府信息公开工作年度报告"),
+            Some(2021)
+        );
+        assert_eq!(
+            year_in("宽城区柳影街道办事处2020年度政府信息公开工作年度报告"),
+            Some(2020)
+        );
+        assert_eq!(year_in("二〇二二年一月十四日"), Some(2022));
+        assert_eq!(year_in("八卦洲街道政府信息公开工作年度报告"), None);
+        assert_eq!(year_in("编号12021年"), None);
+    }
+
+    #[test]
+    fn reads_the_period() {
+        let t = "报告中所列数据的统计期限自2021年1月1日起至2021年12月31 日止。";
+        assert_eq!(period_year(t), Some(2021));
+        assert_eq!(
+            period_year("本报告中所列数据的统计时限为2021年1月1日至2021年12月31日。"),
+            Some(2021)
+        );
+        assert_eq!(period_year("没有年份"), None);
+    }
+
+    #[test]
+    fn finds_a_title_over_two_lines() {
+        let text = "宽城区柳影街道办事处2020年度\n政府信息公开工作年度报告\n\n为进一步…";
+        let t = find_title(text, text.len(), &LineIndex::new(text)).unwrap();
+        assert_eq!(
+            t.text,
+            "宽城区柳影街道办事处2020年度政府信息公开工作年度报告"
+        );
+        assert_eq!(t.line, 1);
+    }
+}

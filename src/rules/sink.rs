@@ -1,0 +1,52 @@
+use crate::parse::Parsed;
+use crate::report::{Finding, Related, RuleCode, Span};
+
+/// Collects findings, filling in severity (from the rule's doc) and line numbers.
+pub struct Sink<'p> {
+    lines: &'p crate::text::LineIndex,
+    findings: Vec<Finding>,
+}
+
+impl<'p> Sink<'p> {
+    pub fn new(parsed: &'p Parsed) -> Self {
+        Sink {
+            lines: &parsed.lines,
+            findings: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, code: RuleCode, span: Span, message: String) {
+        self.push_related(code, span, message, Vec::new());
+    }
+
+    pub fn push_related(
+        &mut self,
+        code: RuleCode,
+        span: Span,
+        message: String,
+        related: Vec<(Span, String)>,
+    ) {
+        let related = related
+            .into_iter()
+            .map(|(s, label)| Related {
+                start: s.start,
+                end: s.end,
+                line: self.lines.line_of(s.start),
+                label,
+            })
+            .collect();
+        self.findings.push(Finding {
+            code,
+            severity: super::doc(code).severity,
+            message,
+            line: self.lines.line_of(span.start),
+            start: span.start,
+            end: span.end,
+            related,
+        });
+    }
+
+    pub fn into_findings(self) -> Vec<Finding> {
+        self.findings
+    }
+}

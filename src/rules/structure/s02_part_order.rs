@@ -1,0 +1,37 @@
+//! S02: the parts are out of order.
+
+use crate::parse::Parsed;
+use crate::report::{RuleCode, Severity};
+use crate::rules::{RuleDoc, Sink};
+
+pub static DOC: RuleDoc = RuleDoc {
+    code: RuleCode::S02,
+    severity: Severity::Error,
+    name: "部分顺序错误",
+    what: "六个部分必须按一至六的顺序排列。某一部分出现在编号更大的部分之后时报告此错误。",
+    why: "年报格式规定了各部分的先后次序，读者和上级检查都按这一顺序查找内容。",
+    bad: "一、总体情况\n二、主动公开政府信息情况\n四、政府信息公开行政复议、行政诉讼情况\n三、收到和处理政府信息公开申请情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n",
+    good: "一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n",
+};
+
+pub fn run(parsed: &Parsed, out: &mut Sink) {
+    let found: Vec<_> = parsed.document.parts.iter().filter(|p| p.found).collect();
+    for part in &found {
+        // The first part with a smaller number that comes later in the text.
+        let Some(later) = found
+            .iter()
+            .find(|q| q.number < part.number && q.heading_span.start > part.heading_span.start)
+        else {
+            continue;
+        };
+        out.push(
+            DOC.code,
+            part.heading_span,
+            format!(
+                "「{}」出现在「{}」之前，顺序应为一至六",
+                part.heading.as_deref().unwrap_or(part.standard),
+                later.heading.as_deref().unwrap_or(later.standard)
+            ),
+        );
+    }
+}

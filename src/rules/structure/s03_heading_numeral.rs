@@ -1,0 +1,50 @@
+//! S03: a part's heading numeral is missing, wrong, or in another style.
+
+use super::s01_missing_part::numeral;
+use crate::parse::Parsed;
+use crate::report::{RuleCode, Severity};
+use crate::rules::{RuleDoc, Sink};
+
+pub static DOC: RuleDoc = RuleDoc {
+    code: RuleCode::S03,
+    severity: Severity::Warning,
+    name: "部分序号不规范",
+    what: "六个部分的标题应以中文序号加顿号开头：「一、」至「六、」。标题缺少序号（如只写「总体情况」）、用了阿拉伯数字（如「6、」）或序号与部分不符（如第三部分写成「五、」）时报告。",
+    why: "序号是读者定位各部分的依据；序号缺失或错乱，往往说明标题是手工改动或从旧文档拼接而来。",
+    bad: "总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n6、其他需要报告的事项\n",
+    good: "一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n",
+};
+
+pub fn run(parsed: &Parsed, out: &mut Sink) {
+    let doc = &parsed.document;
+    // A split part is reported once, by S05.
+    for part in doc
+        .parts
+        .iter()
+        .filter(|p| p.found && doc.split_pieces(p.number).next().is_none())
+    {
+        let expected = format!("{}、", numeral(part.number));
+        let written = part.numeral.as_deref().unwrap_or("");
+        if written == expected {
+            continue;
+        }
+        let heading = part.heading.as_deref().unwrap_or("");
+        let message = if written.is_empty() {
+            format!("标题「{heading}」缺少序号，应为「{}」", part.standard)
+        } else if written.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        {
+            format!(
+                "标题序号「{written}」用了阿拉伯数字，第{}部分应为「{expected}」",
+                numeral(part.number)
+            )
+        } else if written.trim_end_matches(['、', '.', '．']) == numeral(part.number) {
+            format!("标题序号「{written}」应写作「{expected}」")
+        } else {
+            format!(
+                "标题序号「{written}」与部分不符：这是第{}部分，序号应为「{expected}」",
+                numeral(part.number)
+            )
+        };
+        out.push(DOC.code, part.heading_span, message);
+    }
+}

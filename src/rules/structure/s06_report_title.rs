@@ -1,0 +1,45 @@
+//! S06: the report title is missing, lacks the year, or is not 「…年政府信息公开工作年度报告」.
+
+use crate::parse::{year_in, Parsed};
+use crate::report::{RuleCode, Severity, Span};
+use crate::rules::{RuleDoc, Sink};
+use crate::text::fold_str;
+
+pub static DOC: RuleDoc = RuleDoc {
+    code: RuleCode::S06,
+    severity: Severity::Warning,
+    name: "报告标题不规范",
+    what: "报告开头应有标题「××（机关名称）××××年政府信息公开工作年度报告」。没有标题、标题未写年度、或标题不是这一形式时报告。",
+    why: "标题中的机关名称和年度是公众检索、归档年报的依据；缺少年度的标题无法区分各年的报告。",
+    bad: "八卦洲街道政府信息公开工作年度报告\n一、总体情况\n",
+    good: "八卦洲街道2021年政府信息公开工作年度报告\n一、总体情况\n",
+};
+
+const STANDARD_ENDING: &str = "政府信息公开工作年度报告";
+
+pub fn run(parsed: &Parsed, out: &mut Sink) {
+    let Some(title) = &parsed.document.title else {
+        let first = parsed.text.len() - parsed.text.trim_start().len();
+        out.push(
+            DOC.code,
+            Span::point(first),
+            "缺少报告标题，开头应为「××××年政府信息公开工作年度报告」".to_string(),
+        );
+        return;
+    };
+    let folded = fold_str(&title.text);
+    let message = if year_in(&folded).is_none() {
+        format!(
+            "标题「{}」没有写明年度，应为「……××××年政府信息公开工作年度报告」",
+            title.text
+        )
+    } else if !folded.ends_with(STANDARD_ENDING) {
+        format!(
+            "标题「{}」不规范，应为「……××××年政府信息公开工作年度报告」",
+            title.text
+        )
+    } else {
+        return;
+    };
+    out.push(DOC.code, title.span, message);
+}
