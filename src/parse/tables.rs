@@ -154,17 +154,13 @@ fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span)
             .find_map(|(_, a)| a.map(|a| a.span.start))
             .unwrap_or(bounds.end);
         let header_region = Span::new(bounds.start, first_label.max(bounds.start));
-        let header_end = read_headers(
-            text,
-            dense,
-            section,
-            header_region,
-            &mut score,
-            &mut header_issues,
-        );
-        if header_end.is_some() {
-            found_any = true;
-        }
+        let headers = read_headers(text, dense, section, header_region);
+        score += headers.found as i64;
+        let header_end = headers.end;
+        // Evidence that this (sub-)table is in the text at all; header words alone may be prose.
+        let mut section_found = caption.is_some()
+            || anchors.iter().any(|(_, a)| a.is_some())
+            || headers.found >= MIN_HEADERS_AS_EVIDENCE.min(section.headers.len());
 
         for (i, (row, anchor)) in anchors.iter().enumerate() {
             let next_label = anchors[i + 1..]
@@ -178,7 +174,7 @@ fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span)
                     let from = header_end.unwrap_or(header_region.end);
                     match first_value_line(text, Span::new(from, bounds.end)) {
                         Some(start) => {
-                            found_any = true;
+                            section_found = true;
                             (Span::new(start, bounds.end), false)
                         }
                         None => (Span::point(from), false),
@@ -213,6 +209,10 @@ fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span)
                 cells,
             });
         }
+        if section_found {
+            found_any = true;
+            header_issues.extend(headers.issues);
+        }
     }
     Reading {
         table: Table {
@@ -227,25 +227,32 @@ fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span)
     }
 }
 
-/// Looks for the section's column headers; returns where the last one found ends.
-fn read_headers(
-    text: &str,
-    dense: &Dense,
-    section: &SectionSpec,
-    region: Span,
-    score: &mut i64,
-    issues: &mut Vec<HeaderIssue>,
-) -> Option<usize> {
-    let mut end = None;
+/// Header words found that, without any row label, show a table is there.
+const MIN_HEADERS_AS_EVIDENCE: usize = 3;
+
+struct HeaderScan {
+    found: usize,
+    /// Where the last header found ends.
+    end: Option<usize>,
+    issues: Vec<HeaderIssue>,
+}
+
+/// Looks for the section's column headers in `region`.
+fn read_headers(text: &str, dense: &Dense, section: &SectionSpec, region: Span) -> HeaderScan {
+    let mut scan = HeaderScan {
+        found: 0,
+        end: None,
+        issues: Vec::new(),
+    };
     for &header in section.headers {
         match dense.find(&fold_str(header), region) {
             Some(span) => {
-                *score += 1;
-                end = Some(end.map_or(span.end, |e: usize| e.max(span.end)));
+                scan.found += 1;
+                scan.end = Some(scan.end.map_or(span.end, |e| e.max(span.end)));
             }
             None => {
                 let near = near_header(text, region, header);
-                issues.push(HeaderIssue {
+                scan.issues.push(HeaderIssue {
                     expected: header,
                     span: near.as_ref().map_or(Span::point(region.start), |(_, s)| *s),
                     found: near.map(|(t, _)| t),
@@ -253,7 +260,7 @@ fn read_headers(
             }
         }
     }
-    end
+    scan
 }
 
 fn cells_of(text: &str, section: &SectionSpec, slots: &[Slot], segment: Span) -> Vec<Cell> {

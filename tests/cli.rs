@@ -1,0 +1,172 @@
+//! The command-line checker, run as a reviewer runs it.
+
+mod common;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_nianbao");
+
+fn seed_path(name: &str) -> String {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
+    let file = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(name))
+        .unwrap();
+    file.to_string_lossy().into_owned()
+}
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.unwrap_or_default())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("nianbao-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn text_output_is_one_line_per_finding_then_a_summary() {
+    let path = seed_path("004");
+    let out = run(&["check", &path], None);
+    assert_eq!(out.status.code(), Some(1), "seed 004 has errors");
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 8, "{text}");
+    assert_eq!(
+        lines[0],
+        format!("{path}:4: S01 error 缺少第一部分「一、总体情况」：报告中找不到这一部分的标题")
+    );
+    assert!(lines[1].starts_with(&format!("{path}:12: S03 warning ")));
+    assert_eq!(
+        lines[7],
+        format!("{path}: 2 处错误，5 处警告，0 处提示（格式：2019，年度：2020）")
+    );
+}
+
+#[test]
+fn exit_status_is_zero_without_errors() {
+    let out = run(&["check", &seed_path("000"), &seed_path("003")], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out).lines().count(), 4);
+}
+
+#[test]
+fn json_output_has_the_documented_shape() {
+    let paths: Vec<String> = ["000", "002", "004"].iter().map(|s| seed_path(s)).collect();
+    let mut args = vec!["check", "--format", "json"];
+    args.extend(paths.iter().map(String::as_str));
+    let out = run(&args, None);
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let files = json.as_array().unwrap();
+    assert_eq!(files.len(), 3);
+    let f002 = &files[1];
+    assert_eq!(f002["file"], paths[1].as_str());
+    assert_eq!(f002["format"], "2021");
+    assert_eq!(f002["year"], 2021);
+    assert_eq!(f002["parts"].as_array().unwrap().len(), 6);
+    assert_eq!(f002["parts"][0]["found"], true);
+    assert_eq!(f002["parts"][0]["heading"], "一、总体情况");
+    assert_eq!(f002["parts"][0]["line"], 2);
+    assert_eq!(f002["tables"]["t2"]["行政许可"], serde_json::json!([8]));
+    assert_eq!(f002["tables"]["t2"]["行政处罚"], serde_json::json!([50]));
+    assert_eq!(f002["tables"]["t3"].as_array().unwrap().len(), 25);
+    assert!(f002["tables"]["t3"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r.as_array().unwrap().len() == 7));
+    assert_eq!(f002["tables"]["t4"].as_array().unwrap().len(), 15);
+    let finding = &f002["findings"][0];
+    for key in ["code", "severity", "message", "line", "start", "end"] {
+        assert!(finding.get(key).is_some(), "finding has {key}");
+    }
+    assert_eq!(finding["code"], "S06");
+    assert_eq!(finding["severity"], "warning");
+    let f004 = &files[2];
+    assert_eq!(f004["format"], "2019");
+    assert_eq!(f004["parts"][0]["found"], false);
+    assert_eq!(f004["tables"]["t3"].as_array().unwrap().len(), 23);
+    assert_eq!(files[0]["findings"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_missing_cell_is_null_in_json() {
+    let text = common::seed("003").replacen("规章\t0\t0\t0", "规章\t0\t/\t0", 1);
+    let out = run(&["check", "--format", "json", "-"], Some(text.as_bytes()));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json[0]["file"], "-");
+    assert_eq!(
+        json[0]["tables"]["t2"]["规章"],
+        serde_json::json!([0, null, 0])
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a placeholder is an error (T03)"
+    );
+}
+
+#[test]
+fn reads_gbk_utf16_and_bom_files_like_utf8() {
+    let text = common::seed("001");
+    let reference = stdout(&run(
+        &["check", "--format", "json", "-"],
+        Some(text.as_bytes()),
+    ));
+    let (gbk, _, _) = encoding_rs::GBK.encode(text);
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut bom = vec![0xef, 0xbb, 0xbf];
+    bom.extend_from_slice(text.as_bytes());
+    for (name, bytes) in [
+        ("gbk.txt", gbk.into_owned()),
+        ("utf16.txt", utf16),
+        ("bom.txt", bom),
+    ] {
+        let path = temp_file(name, &bytes);
+        let out = run(&["check", "--format", "json", &path], None);
+        assert_eq!(out.status.code(), Some(0), "{name}");
+        let got = stdout(&out).replace(&path, "-");
+        assert_eq!(got, reference, "{name}");
+    }
+}
+
+#[test]
+fn unreadable_input_exits_2_with_a_message() {
+    let out = run(&["check", "/nonexistent/report.txt"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("无法读取"));
+    let binary = temp_file(
+        "zip.txt",
+        &[0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0xfe, 0x80, 0x81, 0xc0],
+    );
+    let out = run(&["check", &binary], None);
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&["check", "--format", "yaml", "x"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("用法"));
+}
