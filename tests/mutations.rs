@@ -177,11 +177,9 @@ fn consistent_numbers(t3: &Table, seed: u64) -> (Vec<Vec<i64>>, Vec<i64>) {
         index("total"),
         index("forward"),
     );
-    for (r, row) in t3.rows.iter().enumerate() {
+    for (values, row) in rows.iter_mut().zip(&t3.rows) {
         if !NOT_R03_ROWS.contains(&row.key) && row.key != "total" {
-            for c in 0..6 {
-                rows[r][c] = next();
-            }
+            values[..6].fill_with(&mut next);
         }
     }
     for c in 0..6 {
