@@ -94,8 +94,10 @@ fn push_piece(text: &str, piece: Span, out: &mut Vec<Cand>) {
 }
 
 /// Candidate cells of `segment`. When `after_label`, the segment starts inside the label's own cell,
-/// whose rest (up to the first separator) is not a value.
-fn candidates(text: &str, segment: Span, after_label: bool) -> Vec<Cand> {
+/// whose rest (up to the first separator) is not a value. Stops after the line that brings the
+/// numbers to `enough`: later lines cannot change the first `enough` cells, and a row whose next label
+/// is missing may run to the end of a long text.
+fn candidates(text: &str, segment: Span, after_label: bool, enough: usize) -> Vec<Cand> {
     let mut out = Vec::new();
     let mut line_start = segment.start;
     let body = &text[segment.start..segment.end];
@@ -103,6 +105,9 @@ fn candidates(text: &str, segment: Span, after_label: bool) -> Vec<Cand> {
         let line_span = Span::new(line_start, line_start + raw_line.len());
         line_start = line_span.end + 1;
         let line = raw_line.strip_suffix('\r').unwrap_or(raw_line);
+        if out.iter().filter(|c| matches!(c, Cand::Value(_))).count() >= enough {
+            break;
+        }
         if line.trim_matches(is_space).is_empty() {
             // A lone tab is an empty cell in cell-per-line layouts; a truly empty line separates rows.
             if line.contains('\t') {
@@ -134,8 +139,9 @@ fn candidates(text: &str, segment: Span, after_label: bool) -> Vec<Cand> {
         while to > from && pieces[to - 1].is_empty() {
             to -= 1;
         }
+        // The label cell's tail: more label text, or (in rows separated by spaces) the numbers.
         if skip_label_tail && !pieces[0].is_empty() {
-            out.push(Cand::Text(pieces[0]));
+            push_piece(text, pieces[0], &mut out);
         }
         for &piece in &pieces[from..to] {
             if piece.is_empty() {
@@ -156,7 +162,7 @@ fn text_is_cell(s: &str) -> bool {
 
 /// Reads `n` cells from `segment`.
 pub fn read_row(text: &str, segment: Span, n: usize, after_label: bool) -> Vec<Slot> {
-    let mut cands = candidates(text, segment, after_label);
+    let mut cands = candidates(text, segment, after_label, n);
     // Text before the first value is the label's overflow; later text counts only if it looks like a cell.
     let first_value = cands.iter().position(|c| matches!(c, Cand::Value(_)));
     let mut kept = Vec::with_capacity(cands.len());
