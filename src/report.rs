@@ -149,6 +149,11 @@ pub struct Finding {
     pub end: usize,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
+    /// For a finding on one cell: what the cell should hold and what it holds, as shown to the user.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual: Option<String>,
 }
 
 impl Finding {

@@ -130,12 +130,21 @@ fn the_message_names_both_sides_and_the_difference() {
         r01.message,
         "自然人列：第一项 3 + 第二项 0 = 3，但第三项（七）总计 0 + 第四项 0 = 0，相差 3"
     );
+    // The anchor cell, （七）总计 of 自然人, should hold 3 for the column to balance.
+    assert_eq!(
+        (r01.expected.as_deref(), r01.actual.as_deref()),
+        (Some("3"), Some("0"))
+    );
     let r02 = after
         .findings
         .iter()
         .find(|f| f.code == RuleCode::R02)
         .unwrap();
     assert_eq!(r02.message, "第一项行：总计 0，但自然人 3 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0 = 3，相差 3");
+    assert_eq!(
+        (r02.expected.as_deref(), r02.actual.as_deref()),
+        (Some("3"), Some("0"))
+    );
 
     let granted = t3.row("granted").unwrap().cells[0].span;
     let after = nianbao::check(&replace(text, granted, "2"));

@@ -15,17 +15,19 @@ impl<'p> Sink<'p> {
         }
     }
 
-    pub fn push(&mut self, code: RuleCode, span: Span, message: String) {
-        self.push_related(code, span, message, Vec::new());
+    pub fn push(&mut self, code: RuleCode, span: Span, message: String) -> &mut Finding {
+        self.push_related(code, span, message, Vec::new())
     }
 
+    /// Adds a finding that also concerns other places (e.g. every cell of a sum); returns it so the
+    /// caller may add a cell's expected and actual values.
     pub fn push_related(
         &mut self,
         code: RuleCode,
         span: Span,
         message: String,
         related: Vec<(Span, String)>,
-    ) {
+    ) -> &mut Finding {
         let related = related
             .into_iter()
             .map(|(s, label)| Related {
@@ -43,7 +45,10 @@ impl<'p> Sink<'p> {
             start: span.start,
             end: span.end,
             related,
+            expected: None,
+            actual: None,
         });
+        self.findings.last_mut().expect("just pushed")
     }
 
     pub fn into_findings(self) -> Vec<Finding> {

@@ -8,7 +8,7 @@ pub mod r04_review_total;
 
 use crate::model::{Cell, Row, Table};
 use crate::parse::Parsed;
-use crate::report::{RuleCode, Span};
+use crate::report::RuleCode;
 use crate::rules::Sink;
 use crate::template::{self, Pick, SumRule, SumShape, TableSpec, SUM_RULES};
 
@@ -100,7 +100,7 @@ fn check_instance(
     place: &str,
     left: &[Term],
     right: &[Term],
-    anchor: Span,
+    anchor: &Cell,
 ) {
     let (Some(l), Some(r)) = (sum(left), sum(right)) else {
         return;
@@ -108,6 +108,10 @@ fn check_instance(
     if l == r {
         return;
     }
+    // What the anchor cell would hold if its side matched the other.
+    let anchor_on_left = left.iter().any(|t| std::ptr::eq(t.cell, anchor));
+    let shortfall = if anchor_on_left { r - l } else { l - r };
+    let actual = anchor.count().unwrap_or(0);
     let message = format!(
         "{place}：{}，但{}，相差 {}",
         describe(left, l, ""),
@@ -119,7 +123,9 @@ fn check_instance(
         .chain(right)
         .map(|t| (t.cell.span, format!("{} {}", t.name, t.cell.column)))
         .collect();
-    out.push_related(rule.code, anchor, message, related);
+    let finding = out.push_related(rule.code, anchor.span, message, related);
+    finding.expected = Some((actual + shortfall).to_string());
+    finding.actual = Some(actual.to_string());
 }
 
 fn run_rule(parsed: &Parsed, rule: &SumRule, out: &mut Sink) {
@@ -147,14 +153,7 @@ fn run_rule(parsed: &Parsed, rule: &SumRule, out: &mut Sink) {
                 ) else {
                     continue;
                 };
-                check_instance(
-                    out,
-                    rule,
-                    &format!("{}列", column.name),
-                    &l,
-                    &r,
-                    anchor.span,
-                );
+                check_instance(out, rule, &format!("{}列", column.name), &l, &r, anchor);
             }
         }
         SumShape::EachRow { per_band } => {
@@ -197,7 +196,7 @@ fn run_rule(parsed: &Parsed, rule: &SumRule, out: &mut Sink) {
                         Some(b) if !b.is_empty() => b.to_string(),
                         _ => format!("{}行", row_spec.short),
                     };
-                    check_instance(out, rule, &place, &l, &r, anchor.span);
+                    check_instance(out, rule, &place, &l, &r, anchor);
                 }
             }
         }
