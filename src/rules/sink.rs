@@ -1,16 +1,27 @@
 use crate::parse::Parsed;
 use crate::report::{Finding, Related, RuleCode, Span};
 
-/// Collects findings, filling in severity (from the rule's doc) and line numbers.
+/// Collects findings, filling in severity (from the rule's doc), line numbers and the part they lie in.
 pub struct Sink<'p> {
     lines: &'p crate::text::LineIndex,
+    /// Where each found part's heading starts, in text order.
+    part_starts: Vec<(usize, u8)>,
     findings: Vec<Finding>,
 }
 
 impl<'p> Sink<'p> {
     pub fn new(parsed: &'p Parsed) -> Self {
+        let mut part_starts: Vec<(usize, u8)> = parsed
+            .document
+            .parts
+            .iter()
+            .filter(|p| p.found)
+            .map(|p| (p.heading_span.start, p.number))
+            .collect();
+        part_starts.sort_unstable();
         Sink {
             lines: &parsed.lines,
+            part_starts,
             findings: Vec::new(),
         }
     }
@@ -37,6 +48,12 @@ impl<'p> Sink<'p> {
                 label,
             })
             .collect();
+        let part = self
+            .part_starts
+            .iter()
+            .rev()
+            .find(|(start, _)| *start <= span.start)
+            .map(|&(_, number)| number);
         self.findings.push(Finding {
             code,
             severity: super::doc(code).severity,
@@ -45,6 +62,7 @@ impl<'p> Sink<'p> {
             start: span.start,
             end: span.end,
             related,
+            part,
             expected: None,
             actual: None,
         });

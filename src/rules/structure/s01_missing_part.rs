@@ -16,15 +16,12 @@ pub static DOC: RuleDoc = RuleDoc {
 
 pub fn run(parsed: &Parsed, out: &mut Sink) {
     for part in parsed.document.parts.iter().filter(|p| !p.found) {
-        out.push(
-            DOC.code,
-            part.heading_span,
-            format!(
-                "缺少第{}部分「{}」：报告中找不到这一部分的标题",
-                numeral(part.number),
-                part.standard
-            ),
+        let message = format!(
+            "缺少第{}部分「{}」：报告中找不到这一部分的标题",
+            numeral(part.number),
+            part.standard
         );
+        out.push(DOC.code, part.heading_span, message).part = Some(part.number);
     }
 }
 
