@@ -64,7 +64,19 @@ impl<'a> Dense<'a> {
         let to = self.to_folded(within.end);
         let hay = self.folded.get(from..to)?;
         let at = hay.find(needle)? + from;
-        Some(self.to_original(at, at + needle.len()))
+        Some(self.with_closing_quotes(self.to_original(at, at + needle.len())))
+    }
+
+    /// Extends `span` over quotation marks right after it: folding drops them, but a label that ends
+    /// in one (「3.危及“三安全一稳定”」) owns it.
+    fn with_closing_quotes(&self, span: Span) -> Span {
+        let rest = &self.original[span.end..];
+        let quotes: usize = rest
+            .chars()
+            .take_while(|&c| super::fold::is_quote(c))
+            .map(char::len_utf8)
+            .sum();
+        Span::new(span.start, span.end + quotes)
     }
 
     /// Like [`Dense::find`], but the last occurrence.
@@ -76,7 +88,7 @@ impl<'a> Dense<'a> {
         let to = self.to_folded(within.end);
         let hay = self.folded.get(from..to)?;
         let at = hay.rfind(needle)? + from;
-        Some(self.to_original(at, at + needle.len()))
+        Some(self.with_closing_quotes(self.to_original(at, at + needle.len())))
     }
 }
 
@@ -95,6 +107,15 @@ mod tests {
             )
             .unwrap();
         assert_eq!(&text[span.start..span.end], "2.其他法律行政法规禁止公\n开");
+    }
+
+    #[test]
+    fn a_label_owns_its_closing_quote() {
+        let text = "3.危及“三安全一稳定” 13 1";
+        let dense = Dense::new(text);
+        let label = crate::text::fold_str("3.危及“三安全一稳定”");
+        let span = dense.find(&label, Span::new(0, text.len())).unwrap();
+        assert_eq!(&text[span.start..span.end], "3.危及“三安全一稳定”");
     }
 
     #[test]

@@ -36,9 +36,7 @@ pub fn fold_char(c: char) -> Folded {
         | '\u{3000}'
         | '\u{feff}' => Folded::Drop,
         // Quotation marks come in a dozen shapes and are often lost.
-        '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '〝' | '〞' => {
-            Folded::Drop
-        }
+        c if is_quote(c) => Folded::Drop,
         '、' | '．' | '｡' => Folded::Keep('.'),
         '〔' | '［' | '【' => Folded::Keep('['),
         '〕' | '］' | '】' => Folded::Keep(']'),
@@ -46,6 +44,13 @@ pub fn fold_char(c: char) -> Folded {
         '\u{ff01}'..='\u{ff5e}' => Folded::Keep(char::from_u32(c as u32 - 0xfee0).unwrap_or(c)),
         _ => Folded::Keep(c),
     }
+}
+
+pub fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '〝' | '〞'
+    )
 }
 
 /// Folds a whole string (used for template labels and short lines).
