@@ -6,6 +6,7 @@
 
 pub mod model;
 pub mod parse;
+pub mod present;
 pub mod report;
 pub mod rules;
 pub mod summary;
