@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # = the wasm-bindgen pin in Cargo.toml and Trunk.toml
-BINARYEN_VERSION=132           # wasm-opt; = the wasm_opt pin in Trunk.toml
+BINARYEN_VERSION=132.0.0       # wasm-opt 132; = the wasm_opt pin in Trunk.toml (version_132)
 PLAYWRIGHT_VERSION=1.65.1      # playwright-core, drives /usr/bin/chromium in tests/e2e
 TOOLS_DIR="$PWD/.tools"        # npm packages live here, inside the checkout, ignored by git
 

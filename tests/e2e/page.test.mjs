@@ -92,6 +92,22 @@ test('no console errors and no uncaught exceptions', () => {
   assert.deepEqual(problems, []);
 });
 
+test('the page\'s Content-Security-Policy stops a request to another host', async () => {
+  const outcome = await page.evaluate(async () => {
+    const violation = new Promise((resolve) =>
+      document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true }),
+    );
+    try {
+      // 192.0.2.1 is TEST-NET-1: never a real host.
+      await fetch('http://192.0.2.1/', { signal: AbortSignal.timeout(3000) });
+      return 'sent';
+    } catch {
+      return Promise.race([violation, new Promise((resolve) => setTimeout(() => resolve('not blocked by CSP'), 3000))]);
+    }
+  });
+  assert.equal(outcome, 'connect-src');
+});
+
 test('every network request went to the local server, under the sub-path', () => {
   const local = `${server.origin}${BASE}`;
   const elsewhere = requests.filter((url) => !url.startsWith(local) && !url.startsWith('data:'));
