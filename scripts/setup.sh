@@ -13,6 +13,10 @@ BINARYEN_VERSION=132.0.0       # wasm-opt 132; = the wasm_opt pin in Trunk.toml 
 PLAYWRIGHT_VERSION=1.65.1      # playwright-core, drives /usr/bin/chromium in tests/e2e
 TOOLS_DIR="$PWD/.tools"        # npm packages live here, inside the checkout, ignored by git
 
+# `grep -q` stops reading at the first match, and under pipefail the writer's SIGPIPE then fails the
+# whole pipeline; this reads everything.
+matches() { grep "$@" >/dev/null; }
+
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 
@@ -56,23 +60,23 @@ need_npm() { # package@version...
 }
 
 need_build() {
-  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  if ! rustup target list --installed | matches -x wasm32-unknown-unknown; then
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
   local component
   for component in clippy rustfmt; do
-    if ! rustup component list --installed | grep -q "^$component"; then
+    if ! rustup component list --installed | matches "^$component"; then
       say "adding the $component component"
       rustup component add "$component"
     fi
   done
-  if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
+  if ! trunk --version 2>/dev/null | matches " $TRUNK_VERSION\$"; then
     say "installing trunk $TRUNK_VERSION (about 11 minutes on 2 cores)"
     quietly "trunk" cargo install trunk --version "$TRUNK_VERSION" --locked
   fi
-  if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$" \
-    || ! wasm-bindgen-test-runner --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; then
+  if ! wasm-bindgen --version 2>/dev/null | matches " $WASM_BINDGEN_VERSION\$" \
+    || ! wasm-bindgen-test-runner --version 2>/dev/null | matches " $WASM_BINDGEN_VERSION\$"; then
     say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes)"
     # Not --locked: its lockfile wants a webpki-roots version this registry lacks.
     quietly "wasm-bindgen-cli" cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
@@ -86,7 +90,7 @@ need_test() {
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
-  fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+  fc-list 2>/dev/null | matches -i "Noto Sans CJK" || missing+=(fonts-noto-cjk)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} from Debian"
     $SUDO apt-get update -qq
