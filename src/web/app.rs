@@ -34,7 +34,7 @@ pub fn App() -> Html {
                 <Results report={state.report.clone()} />
             </main>
             <footer class="footer">
-                <p>{"nianbao（年报）· 对照国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》检查"}</p>
+                <p>{"nianbao（年报）· 依据国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》"}</p>
             </footer>
         </div>
     }
