@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# THE test command: installs what is missing (pinned), then runs every check in order and stops at the
+# first failure.  Usage: scripts/test.sh
+#   fmt · clippy (native, wasm32) · native cargo test · browser tests (wasm-bindgen-test in headless
+#   Chromium) · release build (trunk) · size budget · end-to-end test (Node + playwright-core)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+export TRUNK_SKIP_VERSION_CHECK=true
+export CARGO_TERM_PROGRESS_WHEN=never
+
+if [ -t 1 ]; then B=$'\033[1m'; G=$'\033[32m'; R=$'\033[31m'; N=$'\033[0m'; else B=; G=; R=; N=; fi
+
+summary=()
+started=$SECONDS
+
+finish() {
+  local status=$1
+  echo
+  echo "${B}== scripts/test.sh summary ==${N}"
+  local line
+  for line in "${summary[@]}"; do echo "$line"; done
+  local total=$(( SECONDS - started ))
+  if [ "$status" -eq 0 ]; then
+    echo "${G}${B}PASS${N}: all ${#summary[@]} steps passed in $(( total / 60 ))m$(( total % 60 ))s"
+  else
+    echo "${R}${B}FAIL${N} after $(( total / 60 ))m$(( total % 60 ))s (the steps after the failed one did not run)"
+  fi
+}
+
+# step NAME COMMAND...: runs one check, records its time, and stops everything if it fails.
+step() {
+  local name=$1; shift
+  echo
+  echo "${B}==> $name${N}  ($*)"
+  local t0=$SECONDS status=0
+  "$@" || status=$?
+  local took=$(( SECONDS - t0 ))
+  if [ "$status" -eq 0 ]; then
+    summary+=("  ${G}ok${N}    $(printf '%-24s %5ss' "$name" "$took")")
+  else
+    summary+=("  ${R}FAIL${N}  $(printf '%-24s %5ss' "$name" "$took")  exit $status: $*")
+    finish 1
+    exit "$status"
+  fi
+}
+
+node_test() { # node's built-in runner: readable on stdout, TAP in tests/e2e/out/<name>.tap
+  local name=$1; shift
+  mkdir -p tests/e2e/out
+  node --test --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="tests/e2e/out/$name.tap" "$@"
+}
+
+step "setup"                scripts/setup.sh test
+step "cargo fetch"          cargo fetch --locked
+export CARGO_NET_OFFLINE=true   # everything below builds from what was fetched
+step "fmt"                  cargo fmt --all --check
+step "clippy (native)"      cargo clippy --all-targets -- -D warnings
+step "clippy (wasm32)"      cargo clippy --target wasm32-unknown-unknown --lib --bins --test web -- -D warnings
+step "cargo test (native)"  cargo test
+step "browser tests"        cargo test --target wasm32-unknown-unknown --test web
+step "trunk build"          trunk build --release --offline --public-url ./
+step "size budget"          node_test size tests/e2e/size.test.mjs
+step "end-to-end"           node_test e2e tests/e2e/page.test.mjs
+finish 0

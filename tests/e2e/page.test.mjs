@@ -1,0 +1,118 @@
+// End to end: the release build in dist/, served under a sub-path, in headless Chromium.
+// Run by scripts/test.sh after `trunk build --release --public-url ./`:  node --test tests/e2e/
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+import { serve } from './server.mjs';
+import { CHROMIUM, DIST, EXAMPLE, OUT, TOOLS } from './paths.mjs';
+
+const { chromium } = createRequire(path.join(TOOLS, 'package.json'))('playwright-core');
+
+const BASE = '/nianbao/';
+// Quiet, offline Chromium: no background services that would reach for the network.
+const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+];
+
+let server;
+let profile;
+let context;
+let page;
+const requests = []; // every request the page (or anything in its context) made
+const problems = []; // console errors and uncaught exceptions
+
+before(async () => {
+  assert.ok(existsSync(path.join(DIST, 'index.html')), `no ${DIST}/index.html: run trunk build --release first`);
+  server = await serve(DIST, BASE);
+  profile = await mkdtemp(path.join(os.tmpdir(), 'nianbao-e2e-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: false, // --headless=new is passed below, so the flags are exactly these
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+  });
+  context.on('request', (request) => requests.push(request.url()));
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+  if (profile) await rm(profile, { recursive: true, force: true });
+});
+
+test('the page loads from a sub-path and shows its title', async () => {
+  const response = await page.goto(server.url, { waitUntil: 'load' });
+  assert.equal(response.status(), 200);
+  await page.locator('h1').waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('h1').textContent(), '政府信息公开工作年度报告检查');
+  assert.equal(await page.title(), '政府信息公开工作年度报告检查');
+  assert.equal(await page.locator('textarea').inputValue(), '');
+  assert.match(await page.locator('.privacy').textContent(), /不会离开这台电脑/);
+});
+
+test('「载入示例」 puts the example report in the textarea and shows the results', async () => {
+  const example = await readFile(EXAMPLE, 'utf8');
+  await page.getByRole('button', { name: '载入示例' }).click();
+  await page.locator('#results .counts').waitFor({ timeout: 10_000 });
+  assert.equal(await page.locator('textarea').inputValue(), example);
+  const results = await page.locator('#results').textContent();
+  for (const label of ['错误', '警告', '提示']) assert.ok(results.includes(label), `results show ${label}: ${results}`);
+  assert.equal(await page.locator('#results').getAttribute('aria-live'), 'polite');
+
+  await mkdir(OUT, { recursive: true });
+  await page.screenshot({ path: path.join(OUT, 'page.png'), fullPage: true });
+});
+
+test('「清空」 empties the textarea', async () => {
+  await page.getByRole('button', { name: '清空' }).click();
+  assert.equal(await page.locator('textarea').inputValue(), '');
+  await page.getByText('尚未输入报告').waitFor({ timeout: 10_000 });
+});
+
+test('no console errors and no uncaught exceptions', () => {
+  assert.deepEqual(problems, []);
+});
+
+test('the page\'s Content-Security-Policy stops a request to another host', async () => {
+  const outcome = await page.evaluate(async () => {
+    const violation = new Promise((resolve) =>
+      document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true }),
+    );
+    try {
+      // 192.0.2.1 is TEST-NET-1: never a real host.
+      await fetch('http://192.0.2.1/', { signal: AbortSignal.timeout(3000) });
+      return 'sent';
+    } catch {
+      return Promise.race([violation, new Promise((resolve) => setTimeout(() => resolve('not blocked by CSP'), 3000))]);
+    }
+  });
+  assert.equal(outcome, 'connect-src');
+});
+
+test('every network request went to the local server, under the sub-path', () => {
+  const local = `${server.origin}${BASE}`;
+  const elsewhere = requests.filter((url) => !url.startsWith(local) && !url.startsWith('data:'));
+  assert.deepEqual(elsewhere, [], `requests that left ${local}`);
+  assert.ok(requests.some((url) => url.endsWith('.wasm')), `the page loaded its wasm: ${requests.join(', ')}`);
+  const strays = server.requests.filter((p) => !p.startsWith(BASE));
+  assert.deepEqual(strays, [], 'requests the server saw outside the sub-path');
+});

@@ -1,0 +1,34 @@
+// Size budget: the release .wasm and its JS glue in dist/, gzip-compressed, together at most 150 KB.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync, constants } from 'node:zlib';
+
+import { DIST, OUT } from './paths.mjs';
+
+const BUDGET = 150 * 1024; // bytes, gzip
+
+test('release wasm + JS glue stay within 150 KB gzip', async (t) => {
+  assert.ok(existsSync(DIST), `no ${DIST}: run trunk build --release first`);
+  const names = (await readdir(DIST)).filter((name) => name.endsWith('.wasm') || name.endsWith('.js'));
+  assert.ok(names.some((name) => name.endsWith('.wasm')), `no .wasm in ${DIST}`);
+  assert.ok(names.some((name) => name.endsWith('.js')), `no .js glue in ${DIST}`);
+
+  const files = [];
+  for (const name of names.sort()) {
+    const bytes = await readFile(path.join(DIST, name));
+    const gzip = gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;
+    files.push({ name, raw: bytes.length, gzip });
+  }
+  const total = files.reduce((sum, file) => sum + file.gzip, 0);
+  for (const { name, raw, gzip } of files) t.diagnostic(`${name}: ${raw} bytes raw, ${gzip} bytes gzip`);
+  const summary = `wasm + JS: ${total} bytes gzip (${(total / 1024).toFixed(1)} KB) of a ${BUDGET}-byte budget`;
+  t.diagnostic(summary);
+  console.log(`size budget: ${summary}`);
+
+  await mkdir(OUT, { recursive: true });
+  await writeFile(path.join(OUT, 'size.json'), JSON.stringify({ budget: BUDGET, total, files }, null, 2) + '\n');
+  assert.ok(total <= BUDGET, `over budget: ${summary}`);
+});
