@@ -5,9 +5,10 @@
 
 use std::rc::Rc;
 
+use nianbao::present::utf16::utf16_offset;
 use nianbao::web::state::{Action, Checker, EXAMPLE};
 use nianbao::web::App;
-use nianbao::Severity;
+use nianbao::{RuleCode, Severity};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlTextAreaElement};
@@ -23,6 +24,10 @@ async fn mount() -> Element {
     yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
     root
+}
+
+fn count(root: &Element, selector: &str) -> usize {
+    root.query_selector_all(selector).unwrap().length() as usize
 }
 
 fn find(root: &Element, selector: &str) -> Element {
@@ -74,6 +79,7 @@ async fn shows_the_title_the_explanation_and_the_privacy_note() {
         assert!(intro.contains(words), "the introduction names {words}");
     }
     assert!(text(&root, ".privacy").contains("不会离开这台电脑"));
+    assert!(text(&root, ".footer").contains("清除本地草稿"));
 }
 
 #[wasm_bindgen_test]
@@ -81,13 +87,15 @@ async fn the_textarea_is_labelled_and_starts_empty() {
     let root = mount().await;
     let area = textarea(&root);
     assert_eq!(area.value(), "");
-    let label = find(&root, "label");
-    assert_eq!(
-        label.get_attribute("for").as_deref(),
-        Some(area.id().as_str())
-    );
+    let label = find(&root, "label[for='report-text']");
+    assert_eq!(area.id(), "report-text");
     assert_eq!(label.text_content().as_deref(), Some("年度报告全文"));
     assert!(text(&root, "#results").contains("尚未输入报告"));
+    assert_eq!(
+        count(&root, "#announcement[aria-live='polite']"),
+        1,
+        "one polite live region"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -95,35 +103,158 @@ async fn load_example_fills_the_textarea_with_the_seed_and_checks_it() {
     let root = mount().await;
     click(&root, "载入示例").await;
     assert_eq!(textarea(&root).value(), EXAMPLE);
-    assert!(EXAMPLE.contains("一、总体情况"));
 
-    let results = find(&root, "#results");
-    assert_eq!(
-        results.get_attribute("aria-live").as_deref(),
-        Some("polite")
-    );
-    let counts = text(&root, ".counts");
-    for label in ["错误", "警告", "提示"] {
-        assert!(counts.contains(label), "the counts show {label}: {counts}");
-    }
-    // The page shows what the core reports, whatever that is.
+    // The page shows what the core reports.
     let report = nianbao::check(EXAMPLE);
     for severity in [Severity::Error, Severity::Warning, Severity::Info] {
-        let selector = format!(".count.{} .count-value", severity.as_str());
-        assert_eq!(text(&root, &selector), report.count(severity).to_string());
+        let selector = format!(".summary .count.{}", severity.as_str());
+        let shown = text(&root, &selector);
+        assert!(
+            shown.ends_with(&format!(" {}", report.count(severity))),
+            "{selector}: {shown}"
+        );
     }
-    let items = root.query_selector_all(".findings > li").unwrap().length();
-    assert_eq!(items as usize, report.findings.len());
-    if report.findings.is_empty() {
-        assert!(text(&root, "#results").contains("未发现问题"));
+    assert!(text(&root, ".summary").contains("2021 版格式"));
+    assert!(text(&root, ".summary").contains("2021 年度"));
+    assert_eq!(count(&root, ".problem"), report.findings.len());
+    assert!(text(&root, "#announcement").starts_with("检查完成"));
+    // Seed 002 has no title: S06 is highlighted at the start of the text, as an insertion point.
+    assert_eq!(count(&root, ".backdrop .insert-marker.warning"), 1);
+}
+
+#[wasm_bindgen_test]
+async fn every_problem_is_highlighted_in_the_text_and_missing_parts_are_marked() {
+    let root = mount().await;
+    let seed = include_str!("fixtures/seeds/004_d96b637ce0123dd0.txt");
+    type_text(&root, seed).await;
+    let report = nianbao::check(seed);
+    // S01 for parts 一 and 六: two insertion markers; every other finding has a mark over its text.
+    assert_eq!(count(&root, ".backdrop .insert-marker.error"), 2);
+    let marks = root.query_selector_all(".backdrop mark.hl").unwrap();
+    let mut covered = std::collections::BTreeSet::new();
+    for i in 0..marks.length() {
+        let mark: Element = marks.item(i).unwrap().dyn_into().unwrap();
+        for id in mark.get_attribute("data-f").unwrap().split(' ') {
+            covered.insert(id.parse::<usize>().unwrap());
+        }
     }
+    let spanned: std::collections::BTreeSet<usize> = report
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.start < f.end)
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(covered, spanned);
+    // The backdrop repeats the text exactly, so the marks sit under the right characters.
+    let backdrop = text(&root, ".backdrop-text");
+    assert_eq!(backdrop.strip_suffix("\n "), Some(seed));
+    // The problem list is grouped by part, missing parts under their own name.
+    let groups = text(&root, "#results");
+    assert!(groups.contains("一、总体情况（缺失）"));
+    assert!(groups.contains("六、其他需要报告的事项（缺失）"));
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_problem_selects_its_text_and_f8_moves_on() {
+    let root = mount().await;
+    let seed = include_str!("fixtures/seeds/004_d96b637ce0123dd0.txt");
+    type_text(&root, seed).await;
+    let report = nianbao::check(seed);
+    let (index, finding) = report
+        .findings
+        .iter()
+        .enumerate()
+        .find(|(_, f)| f.code == RuleCode::S04)
+        .unwrap();
+    let go: HtmlElement = find(&root, &format!(".problem-go[data-index='{index}']"))
+        .dyn_into()
+        .unwrap();
+    go.click();
+    yew::scheduler::flush().await;
+    let area = textarea(&root);
+    let document = web_sys::window().unwrap().document().unwrap();
+    assert_eq!(
+        document.active_element().unwrap().id(),
+        "report-text",
+        "focus moved to the text"
+    );
+    assert_eq!(
+        area.selection_start().unwrap(),
+        Some(utf16_offset(seed, finding.start) as u32)
+    );
+    assert_eq!(
+        area.selection_end().unwrap(),
+        Some(utf16_offset(seed, finding.end) as u32)
+    );
+    assert_eq!(count(&root, ".problem.selected"), 1);
+    assert!(find(&root, ".backdrop mark.selected")
+        .get_attribute("data-f")
+        .unwrap()
+        .split(' ')
+        .any(|i| i == index.to_string()));
+
+    // F8: the next problem in text order.
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("F8");
+    init.set_bubbles(true);
+    let key = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&key).unwrap();
+    yew::scheduler::flush().await;
+    let next = &report.findings[(index + 1) % report.findings.len()];
+    assert_eq!(
+        area.selection_start().unwrap(),
+        Some(utf16_offset(seed, next.start) as u32)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_tables_show_the_numbers_and_mark_a_broken_sum() {
+    let root = mount().await;
+    let seed = include_str!("fixtures/seeds/000_c430893fbea2ae1b.txt");
+    let doc = nianbao::check(seed).document;
+    let cell = doc
+        .table(nianbao::template::TableId::T3)
+        .unwrap()
+        .row("granted")
+        .unwrap()
+        .cells[0]
+        .span;
+    let changed = format!("{}4{}", &seed[..cell.start], &seed[cell.end..]);
+    type_text(&root, &changed).await;
+    assert_eq!(count(&root, ".t3 tbody tr"), 25);
+    assert_eq!(count(&root, ".t4 tbody td"), 15);
+    assert_eq!(count(&root, ".t2 table"), 4, "the four sub-tables of T2");
+    // The changed cell and the totals it breaks are marked, with the rule in their tip.
+    let flagged = root.query_selector_all(".t3 td.flagged").unwrap();
+    assert!(
+        flagged.length() >= 3,
+        "the cell, its row total and its column total"
+    );
+    let tips: Vec<String> = (0..flagged.length())
+        .map(|i| {
+            flagged
+                .item(i)
+                .unwrap()
+                .dyn_into::<Element>()
+                .unwrap()
+                .get_attribute("data-tip")
+                .unwrap()
+        })
+        .collect();
+    assert!(
+        tips.iter()
+            .any(|t| t.starts_with("R02") && t.contains("应为 4，实为 0")),
+        "{tips:?}"
+    );
+    assert!(tips.iter().any(|t| t.contains("R03")), "{tips:?}");
 }
 
 #[wasm_bindgen_test]
 async fn typing_rechecks_and_clear_empties() {
     let root = mount().await;
     type_text(&root, "一、总体情况\n本年度……").await;
-    assert!(text(&root, "#results").contains("错误"));
+    assert!(text(&root, "#results").contains("缺少第二部分"));
     assert!(!text(&root, "#results").contains("尚未输入报告"));
 
     click(&root, "清空").await;
@@ -153,4 +284,23 @@ fn the_state_checks_text_and_keeps_its_report_while_the_text_stays() {
     let blank = again.reduce(Action::Edit(" \n\t".to_string()));
     assert!(blank.report.is_none());
     assert!(blank.reduce(Action::Clear).text.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn window_nianbao_check_returns_the_cli_shape() {
+    let value = nianbao::web::api::check_to_js(EXAMPLE);
+    let json = js_sys::JSON::stringify(&value)
+        .unwrap()
+        .as_string()
+        .unwrap();
+    for key in [
+        "\"file\"",
+        "\"format\":\"2021\"",
+        "\"year\":2021",
+        "\"findings\"",
+        "\"t3\"",
+        "\"t4\"",
+    ] {
+        assert!(json.contains(key), "{key} in {json}");
+    }
 }

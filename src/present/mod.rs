@@ -5,6 +5,7 @@
 pub mod cells;
 pub mod export;
 pub mod groups;
+pub mod navigation;
 pub mod pieces;
 pub mod utf16;
 

@@ -1,40 +1,211 @@
 //! The root component: holds the [`Checker`] state and hands each view what it shows and the callbacks
-//! it may call.
+//! it may call. It also owns what spans the whole page: dropping files anywhere, the F8 shortcuts,
+//! saving the draft, and the one live region that announces results.
 
+use std::cell::Cell;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, File, KeyboardEvent};
 use yew::prelude::*;
 
-use super::components::{Editor, Intro, Results};
+use super::components::{
+    announcement, Editor, Intro, Problems, RuleHelp, Summary, Tables, Toolbar,
+};
 use super::state::{Action, Checker};
+use super::{export, files, storage};
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The text to start with (the saved draft).
+    #[prop_or_default]
+    pub initial: AttrValue,
+}
+
+fn load_file(file: File, dispatcher: UseReducerDispatcher<Checker>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let name = file.name();
+        match files::read_text(file).await {
+            Ok(text) => dispatcher.dispatch(Action::LoadFile { name, text }),
+            Err(message) => dispatcher.dispatch(Action::Notify(message)),
+        }
+    });
+}
 
 #[component]
-pub fn App() -> Html {
-    let state = use_reducer(Checker::default);
-
+pub fn App(props: &AppProps) -> Html {
+    let initial = props.initial.clone();
+    let state = use_reducer(move || Checker::new(initial));
     let dispatcher = state.dispatcher();
-    let on_edit = {
+    let caret = use_memo((), |_| Cell::new(0usize));
+    let dragging = use_state(|| false);
+
+    // Keep the draft in this browser.
+    use_effect_with(state.text.clone(), |text| storage::save(text));
+
+    // F8 / Shift+F8: next / previous problem, from the selected one or the caret.
+    {
         let dispatcher = dispatcher.clone();
-        Callback::from(move |text: String| dispatcher.dispatch(Action::Edit(text)))
-    };
-    let on_example = {
+        let caret = caret.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn(KeyboardEvent)>::new(move |event: KeyboardEvent| {
+                if event.key() == "F8" {
+                    event.prevent_default();
+                    dispatcher.dispatch(Action::Step {
+                        forward: !event.shift_key(),
+                        from: caret.get(),
+                    });
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w
+                    .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "keydown",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+
+    let act = dispatcher.to_callback();
+    let on_edit = act.reform(Action::Edit);
+    let on_example = act.reform(|()| Action::LoadExample);
+    let on_clear = act.reform(|()| Action::Clear);
+    let on_select = act.reform(Action::Select);
+    let on_dismiss = act.reform(|_: MouseEvent| Action::DismissNotice);
+    let on_file = {
         let dispatcher = dispatcher.clone();
-        Callback::from(move |()| dispatcher.dispatch(Action::LoadExample))
+        Callback::from(move |file: File| load_file(file, dispatcher.clone()))
     };
-    let on_clear = Callback::from(move |()| dispatcher.dispatch(Action::Clear));
+    let on_forget_draft = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |_: MouseEvent| {
+            storage::clear();
+            dispatcher.dispatch(Action::Clear);
+        })
+    };
+    let report = state.report.clone();
+    let on_copy = {
+        let report = report.clone();
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |()| {
+            if let Some(r) = &report {
+                let message = if export::copy_text(&crate::present::export::problem_list(r)) {
+                    "问题清单已复制，可以粘贴到其他地方。"
+                } else {
+                    "浏览器不允许复制，请改用「下载 JSON」或「打印」。"
+                };
+                dispatcher.dispatch(Action::Notify(message.to_string()));
+            }
+        })
+    };
+    let on_download = {
+        let report = report.clone();
+        Callback::from(move |()| {
+            if let Some(r) = &report {
+                export::download_json(r);
+            }
+        })
+    };
+    let on_print = Callback::from(|()| export::print());
+
+    // Files dropped anywhere on the page.
+    let has_files = |event: &DragEvent| {
+        event
+            .data_transfer()
+            .is_some_and(|dt| dt.types().includes(&"Files".into(), 0))
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            if has_files(&event) {
+                event.prevent_default();
+                if !*dragging {
+                    dragging.set(true);
+                }
+            }
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            // Only when the pointer leaves the window, not when it crosses between elements.
+            if event.related_target().is_none() {
+                dragging.set(false);
+            }
+        })
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            dragging.set(false);
+            if let Some(file) = event
+                .data_transfer()
+                .and_then(|dt| dt.files())
+                .and_then(|files| files.get(0))
+            {
+                load_file(file, dispatcher.clone());
+            }
+        })
+    };
+
+    let notice = state.notice.clone().map(|n| {
+        html! {
+            <div class={classes!("notice", n.is_error.then_some("error"))} role={if n.is_error { "alert" } else { "status" }}>
+                <span>{n.text}</span>
+                <button type="button" class="notice-close" onclick={on_dismiss} aria-label="关闭提示">{"×"}</button>
+            </div>
+        }
+    });
 
     html! {
-        <div class="page">
+        <div class="page" {ondragover} {ondragleave} {ondrop}>
             <Intro />
+            if *dragging {
+                <div class="drop-overlay" aria-hidden="true">
+                    <p>{"松开鼠标，载入这个文件（.txt / .md）"}</p>
+                </div>
+            }
+            <Toolbar
+                has_text={!state.text.is_empty()}
+                has_report={state.report.is_some()}
+                {on_file}
+                {on_example}
+                {on_clear}
+                {on_copy}
+                {on_download}
+                {on_print}
+            />
+            {for notice}
+            <Summary report={state.report.clone()} elapsed_ms={state.elapsed_ms} />
+            <p class="sr-only" aria-live="polite" id="announcement">{announcement(state.report.as_deref())}</p>
             <main class="workspace">
                 <Editor
                     value={state.text.clone()}
+                    report={state.report.clone()}
+                    selected={state.selected}
+                    focus_serial={state.focus_serial}
+                    caret={caret.clone()}
                     {on_edit}
-                    {on_example}
-                    {on_clear}
                 />
-                <Results report={state.report.clone()} />
+                <Problems report={state.report.clone()} selected={state.selected} {on_select} />
             </main>
+            <Tables text={state.text.clone()} report={state.report.clone()} />
+            <RuleHelp />
             <footer class="footer">
-                <p>{"nianbao（年报）· 依据国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》"}</p>
+                <p>
+                    {"草稿只保存在这台电脑的浏览器里，报告内容不会上传。"}
+                    <button type="button" class="link-button" onclick={on_forget_draft}>{"清除本地草稿"}</button>
+                </p>
+                <p>{"nianbao（年报）· 对照国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》检查"}</p>
             </footer>
         </div>
     }

@@ -1,20 +1,27 @@
-//! The web page (wasm32 only): a Yew app over [`crate::check`].
+//! The web page (wasm32 only): a Yew app over [`crate::check`] and [`crate::present`].
 //!
-//! - [`state`]: what the page holds (the text and its report) and how actions change it, apart from any view;
+//! - [`state`]: what the page holds (the text, its report, the selected problem) and how actions change it;
 //! - [`app`]: the root component that wires the state to the views;
-//! - `components`: the views (introduction, editor, results), each a function of its props.
+//! - `components`: the views (toolbar, summary, annotated text, problem list, tables, rule help);
+//! - `files`, `storage`, `export`, [`api`]: files in, the draft kept, results out, `window.nianbao`.
 //!
 //! Everything runs in the browser: the page makes no network request of its own, and the example report
 //! is compiled in.
 
+pub mod api;
 pub mod app;
 mod components;
+mod export;
+mod files;
 pub mod state;
+mod storage;
 
-pub use app::App;
+pub use app::{App, AppProps};
 
-/// Mounts the page into `<div id="app">` (or `<body>` when there is none), replacing the loading note.
+/// Installs `window.nianbao` and mounts the page into `<div id="app">` (or `<body>`), starting from
+/// the saved draft.
 pub fn start() {
+    api::install();
     let document = web_sys::window()
         .and_then(|window| window.document())
         .expect("the page runs in a browser window with a document");
@@ -25,5 +32,12 @@ pub fn start() {
         }
         None => document.body().expect("the document has a body").into(),
     };
-    yew::Renderer::<App>::with_root(root).render();
+    let initial = storage::load().unwrap_or_default();
+    yew::Renderer::<App>::with_root_and_props(
+        root,
+        AppProps {
+            initial: initial.into(),
+        },
+    )
+    .render();
 }

@@ -1,5 +1,6 @@
-//! The page's state, apart from its view: the text being checked and the report [`crate::check`] gives
-//! for it. Every change of the text goes through [`Action`], so the report always belongs to the text.
+//! The page's state, apart from its view: the text being checked, the report [`crate::check`] gives for
+//! it, which problem is selected, and any notice for the user. Every change goes through [`Action`], so
+//! the report always belongs to the text.
 
 use std::rc::Rc;
 
@@ -11,7 +12,7 @@ use crate::Report;
 /// it never touches the network.
 pub const EXAMPLE: &str = include_str!("../../tests/fixtures/seeds/002_b422951fb7a0dba1.txt");
 
-/// What the user can do to the text.
+/// What the user can do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     /// The user typed, pasted or deleted: this is the textarea's whole new value.
@@ -20,24 +21,80 @@ pub enum Action {
     LoadExample,
     /// 「清空」
     Clear,
+    /// A file was opened or dropped and read as text.
+    LoadFile {
+        name: String,
+        text: String,
+    },
+    /// Something could not be done (e.g. an unsupported file); the text stays as it is.
+    Notify(String),
+    DismissNotice,
+    /// Select a problem (index into the report's findings) and show it in the text.
+    Select(usize),
+    /// Select the next (or previous) problem after the selected one, or after byte `from` of the text
+    /// when the caret has moved away from it.
+    Step {
+        forward: bool,
+        from: usize,
+    },
 }
 
-/// The text in the textarea and its report; `report` is `None` while the text is blank.
+/// A message shown above the text, e.g. why a file could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub is_error: bool,
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Checker {
     pub text: AttrValue,
+    /// `None` while the text is blank.
     pub report: Option<Rc<Report>>,
+    /// How long the last check took, in milliseconds.
+    pub elapsed_ms: f64,
+    pub selected: Option<usize>,
+    /// Bumped on every selection, so selecting the same problem again still moves to it.
+    pub focus_serial: u32,
+    pub notice: Option<Notice>,
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 impl Checker {
     /// Checks `text` (blank text is not checked: there is nothing to report on yet).
     pub fn new(text: AttrValue) -> Self {
+        let started = now_ms();
         let report = if text.trim().is_empty() {
             None
         } else {
             Some(Rc::new(crate::check(&text)))
         };
-        Checker { text, report }
+        let elapsed_ms = now_ms() - started;
+        Checker {
+            text,
+            report,
+            elapsed_ms,
+            ..Checker::default()
+        }
+    }
+
+    fn with_text(self: Rc<Self>, text: AttrValue, notice: Option<Notice>) -> Rc<Self> {
+        if text == self.text && notice == self.notice {
+            // Same text, same report: returning the same Rc lets Yew skip the render.
+            return self;
+        }
+        let mut next = if text == self.text {
+            (*self).clone()
+        } else {
+            Checker::new(text)
+        };
+        next.notice = notice;
+        Rc::new(next)
     }
 }
 
@@ -45,15 +102,49 @@ impl Reducible for Checker {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let text = match action {
-            Action::Edit(text) => AttrValue::from(text),
-            Action::LoadExample => AttrValue::Static(EXAMPLE),
-            Action::Clear => AttrValue::Static(""),
-        };
-        if text == self.text {
-            // Same text, same report: returning the same Rc lets Yew skip the render.
-            return self;
+        match action {
+            Action::Edit(text) => self.with_text(AttrValue::from(text), None),
+            Action::LoadExample => self.with_text(AttrValue::Static(EXAMPLE), None),
+            Action::Clear => self.with_text(AttrValue::Static(""), None),
+            Action::LoadFile { name, text } => {
+                let notice = Notice {
+                    text: format!("已载入文件「{name}」。"),
+                    is_error: false,
+                };
+                self.with_text(AttrValue::from(text), Some(notice))
+            }
+            Action::Notify(text) => {
+                let mut next = (*self).clone();
+                next.notice = Some(Notice {
+                    text,
+                    is_error: true,
+                });
+                Rc::new(next)
+            }
+            Action::DismissNotice => {
+                if self.notice.is_none() {
+                    return self;
+                }
+                let mut next = (*self).clone();
+                next.notice = None;
+                Rc::new(next)
+            }
+            Action::Select(index) => {
+                let count = self.report.as_ref().map_or(0, |r| r.findings.len());
+                if index >= count {
+                    return self;
+                }
+                let mut next = (*self).clone();
+                next.selected = Some(index);
+                next.focus_serial = self.focus_serial.wrapping_add(1);
+                Rc::new(next)
+            }
+            Action::Step { forward, from } => match self.report.as_deref().and_then(|r| {
+                crate::present::navigation::step(&r.findings, self.selected, forward, from)
+            }) {
+                Some(index) => self.reduce(Action::Select(index)),
+                None => self,
+            },
         }
-        Rc::new(Checker::new(text))
     }
 }

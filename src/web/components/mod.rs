@@ -2,8 +2,16 @@
 
 mod editor;
 mod intro;
-mod results;
+mod problems;
+mod rule_help;
+mod summary;
+mod tables;
+mod toolbar;
 
 pub use editor::Editor;
 pub use intro::Intro;
-pub use results::Results;
+pub use problems::Problems;
+pub use rule_help::RuleHelp;
+pub use summary::{announcement, Summary};
+pub use tables::Tables;
+pub use toolbar::Toolbar;
