@@ -143,11 +143,48 @@ pub enum LabelMatch {
     Deviating,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Value {
     Int(i64),
-    Decimal(f64),
+    Decimal(Fixed),
+}
+
+/// A decimal as written, kept exactly: `units` × 10^-`scale` (0.35 is 35 × 10^-2). Exact digits, and
+/// no float parsing or printing code in the page's bundle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fixed {
+    pub units: i64,
+    pub scale: u32,
+}
+
+impl Fixed {
+    /// From a sign, the whole part and the digits after the point; `None` when too long to hold.
+    pub fn new(negative: bool, whole: i64, fraction_digits: &str) -> Option<Fixed> {
+        let scale = u32::try_from(fraction_digits.len())
+            .ok()
+            .filter(|&s| s <= 9)?;
+        let fraction: i64 = if fraction_digits.is_empty() {
+            0
+        } else {
+            fraction_digits.parse().ok()?
+        };
+        let units = whole.checked_mul(10i64.pow(scale))?.checked_add(fraction)?;
+        Some(Fixed {
+            units: if negative { -units } else { units },
+            scale,
+        })
+    }
+
+    pub fn to_f64(self) -> f64 {
+        self.units as f64 / 10f64.powi(self.scale as i32)
+    }
+}
+
+impl Serialize for Fixed {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(self.to_f64())
+    }
 }
 
 impl Value {
@@ -163,7 +200,18 @@ impl std::fmt::Display for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Value::Int(n) => write!(f, "{n}"),
-            Value::Decimal(x) => write!(f, "{x}"),
+            Value::Decimal(Fixed { units, scale }) => {
+                let unit = 10u64.pow(*scale);
+                let sign = if *units < 0 { "-" } else { "" };
+                let abs = units.unsigned_abs();
+                write!(
+                    f,
+                    "{sign}{}.{:0width$}",
+                    abs / unit,
+                    abs % unit,
+                    width = *scale as usize
+                )
+            }
         }
     }
 }

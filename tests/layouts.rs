@@ -187,7 +187,7 @@ fn value_of(token: &str) -> Option<Value> {
     if token == "/" {
         None
     } else if token.contains('.') {
-        Some(Value::Decimal(token.parse().unwrap()))
+        nianbao::text::number::read_cell(token, nianbao::template::ValueKind::Amount).0
     } else {
         Some(Value::Int(token.parse().unwrap()))
     }

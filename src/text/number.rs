@@ -1,6 +1,6 @@
 //! Reading one cell's text as a number of the kind its column holds.
 
-use crate::model::{CellProblem, Value};
+use crate::model::{CellProblem, Fixed, Value};
 use crate::template::ValueKind;
 
 /// What a token looks like before its column is known.
@@ -25,7 +25,6 @@ fn is_space(c: char) -> bool {
 /// A parsed numeric literal: sign, whole part, fractional digits.
 struct Literal {
     negative: bool,
-    signed: bool,
     whole: i64,
     fraction: Option<String>,
 }
@@ -51,10 +50,10 @@ fn parse_literal(raw: &str) -> Option<Literal> {
             break;
         }
     }
-    let (negative, signed, body) = match body.as_bytes().first() {
-        Some(b'+') => (false, true, &body[1..]),
-        Some(b'-') => (true, true, &body[1..]),
-        _ => (false, false, body),
+    let (negative, body) = match body.as_bytes().first() {
+        Some(b'+') => (false, &body[1..]),
+        Some(b'-') => (true, &body[1..]),
+        _ => (false, body),
     };
     let (whole, fraction) = match body.split_once('.') {
         Some((w, f)) => (w, Some(f)),
@@ -70,7 +69,6 @@ fn parse_literal(raw: &str) -> Option<Literal> {
     }
     Some(Literal {
         negative,
-        signed,
         whole: whole.parse().ok()?,
         fraction: fraction.map(str::to_owned),
     })
@@ -105,34 +103,30 @@ pub fn read_cell(raw: &str, kind: ValueKind) -> (Option<Value>, Option<CellProbl
         return (None, Some(CellProblem::NotANumber));
     };
     let whole = if lit.negative { -lit.whole } else { lit.whole };
-    let has_fraction = lit
-        .fraction
-        .as_deref()
-        .is_some_and(|f| f.bytes().any(|b| b != b'0'));
+    let digits = lit.fraction.as_deref().unwrap_or("");
+    let has_fraction = digits.bytes().any(|b| b != b'0');
+    let decimal =
+        || Fixed::new(lit.negative, lit.whole, digits.trim_end_matches('0')).map(Value::Decimal);
     match kind {
         ValueKind::Count | ValueKind::Signed => {
             if has_fraction {
-                let x: f64 = format!("{whole}.{}", lit.fraction.unwrap_or_default())
-                    .parse()
-                    .unwrap_or(0.0);
-                return (Some(Value::Decimal(x)), Some(CellProblem::Fraction));
+                return (decimal(), Some(CellProblem::Fraction));
             }
             if lit.negative && kind == ValueKind::Count {
                 return (Some(Value::Int(whole)), Some(CellProblem::Negative));
             }
-            let _ = lit.signed;
             (Some(Value::Int(whole)), None)
         }
         ValueKind::Amount => {
-            let value = match (&lit.fraction, has_fraction) {
-                (Some(f), true) => Value::Decimal(format!("{whole}.{f}").parse().unwrap_or(0.0)),
-                _ => Value::Int(whole),
-            };
-            if lit.negative {
-                (Some(value), Some(CellProblem::Negative))
+            let value = if has_fraction {
+                decimal()
             } else {
-                (Some(value), None)
+                Some(Value::Int(whole))
+            };
+            if value.is_none() {
+                return (None, Some(CellProblem::NotANumber));
             }
+            (value, lit.negative.then_some(CellProblem::Negative))
         }
     }
 }
@@ -161,10 +155,11 @@ mod tests {
         }
         assert_eq!(read_cell("+3", Signed), (Some(Value::Int(3)), None));
         assert_eq!(read_cell("-2", Signed), (Some(Value::Int(-2)), None));
-        assert_eq!(
-            read_cell("0.35", Amount),
-            (Some(Value::Decimal(0.35)), None)
-        );
+        let (value, problem) = read_cell("0.35", Amount);
+        assert_eq!(problem, None);
+        assert_eq!(value.unwrap().to_string(), "0.35");
+        assert_eq!(read_cell("12.50", Amount).0.unwrap().to_string(), "12.5");
+        assert_eq!(read_cell("-0.05", Amount).0.unwrap().to_string(), "-0.05");
         assert_eq!(
             read_cell("251000元", Amount),
             (Some(Value::Int(251000)), None)

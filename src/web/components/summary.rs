@@ -45,6 +45,12 @@ pub fn announcement(report: Option<&Report>) -> String {
     }
 }
 
+/// 「12.3」: one decimal, without pulling float formatting into the bundle.
+fn tenths(ms: f64) -> String {
+    let t = (ms * 10.0).round().max(0.0) as u64;
+    format!("{}.{}", t / 10, t % 10)
+}
+
 #[component]
 pub fn Summary(props: &SummaryProps) -> Html {
     let Some(report) = props.report.as_deref() else {
@@ -64,7 +70,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     {format!("{} {}", severity.label_zh(), report.count(severity))}
                 </span>
             }
-            <span class="summary-item elapsed">{format!("用时 {:.1} 毫秒", props.elapsed_ms)}</span>
+            <span class="summary-item elapsed">{format!("用时 {} 毫秒", tenths(props.elapsed_ms))}</span>
         </section>
     }
 }
