@@ -2,7 +2,8 @@
 # THE test command: installs what is missing (pinned), then runs every check in order and stops at the
 # first failure.  Usage: scripts/test.sh
 #   fmt · clippy (native, wasm32) · native cargo test · browser tests (wasm-bindgen-test in headless
-#   Chromium) · release build (trunk) · size budget · end-to-end test (Node + playwright-core)
+#   Chromium) · release build (trunk) · size budget · release CLI (compared with the page) · end-to-end tests
+#   (Node + playwright-core)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -64,5 +65,6 @@ step "cargo test (native)"  cargo test
 step "browser tests"        cargo test --target wasm32-unknown-unknown --test web
 step "trunk build"          trunk build --release --offline --public-url ./
 step "size budget"          node_test size tests/e2e/size.test.mjs
-step "end-to-end"           node_test e2e tests/e2e/page.test.mjs
+step "CLI build"            cargo build --release --bin nianbao
+step "end-to-end"           node_test e2e tests/e2e/page.test.mjs tests/e2e/checker.test.mjs
 finish 0

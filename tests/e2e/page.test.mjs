@@ -9,23 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { serve } from './server.mjs';
-import { CHROMIUM, DIST, EXAMPLE, OUT, TOOLS } from './paths.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, DIST, EXAMPLE, OUT, TOOLS } from './paths.mjs';
 
 const { chromium } = createRequire(path.join(TOOLS, 'package.json'))('playwright-core');
 
 const BASE = '/nianbao/';
-// Quiet, offline Chromium: no background services that would reach for the network.
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--disable-dev-shm-usage',
-];
 
 let server;
 let profile;
@@ -72,11 +60,12 @@ test('the page loads from a sub-path and shows its title', async () => {
 test('「载入示例」 puts the example report in the textarea and shows the results', async () => {
   const example = await readFile(EXAMPLE, 'utf8');
   await page.getByRole('button', { name: '载入示例' }).click();
-  await page.locator('#results .counts').waitFor({ timeout: 10_000 });
+  await page.locator('.summary .count').first().waitFor({ timeout: 10_000 });
   assert.equal(await page.locator('textarea').inputValue(), example);
-  const results = await page.locator('#results').textContent();
-  for (const label of ['错误', '警告', '提示']) assert.ok(results.includes(label), `results show ${label}: ${results}`);
-  assert.equal(await page.locator('#results').getAttribute('aria-live'), 'polite');
+  const summary = await page.locator('.summary').textContent();
+  for (const label of ['错误', '警告', '提示']) assert.ok(summary.includes(label), `the summary shows ${label}: ${summary}`);
+  assert.equal(await page.locator('#announcement').getAttribute('aria-live'), 'polite');
+  assert.match(await page.locator('#announcement').textContent(), /^检查完成：/);
 
   await mkdir(OUT, { recursive: true });
   await page.screenshot({ path: path.join(OUT, 'page.png'), fullPage: true });
