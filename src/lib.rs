@@ -29,3 +29,17 @@ pub fn check(text: &str) -> Report {
         findings,
     }
 }
+
+/// Checks one report with last year's report beside it: everything [`check`] does, and also that the
+/// two reports follow on (X01, X02). Findings point into `text`; a place in `previous` is named in
+/// the message by its line. The rules stay silent when both years are known and do not follow each
+/// other.
+pub fn check_with_previous(text: &str, previous: &str) -> Report {
+    let parsed = parse::parse(text);
+    let last = parse::parse(previous);
+    let findings = rules::run_all_with_previous(&parsed, &last);
+    Report {
+        document: parsed.document,
+        findings,
+    }
+}

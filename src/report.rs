@@ -73,10 +73,17 @@ pub enum RuleCode {
     R02,
     R03,
     R04,
+    C01,
+    C02,
+    C03,
+    C04,
+    C05,
+    X01,
+    X02,
 }
 
 impl RuleCode {
-    pub const ALL: [RuleCode; 15] = [
+    pub const ALL: [RuleCode; 22] = [
         RuleCode::S01,
         RuleCode::S02,
         RuleCode::S03,
@@ -92,6 +99,13 @@ impl RuleCode {
         RuleCode::R02,
         RuleCode::R03,
         RuleCode::R04,
+        RuleCode::C01,
+        RuleCode::C02,
+        RuleCode::C03,
+        RuleCode::C04,
+        RuleCode::C05,
+        RuleCode::X01,
+        RuleCode::X02,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -111,6 +125,13 @@ impl RuleCode {
             RuleCode::R02 => "R02",
             RuleCode::R03 => "R03",
             RuleCode::R04 => "R04",
+            RuleCode::C01 => "C01",
+            RuleCode::C02 => "C02",
+            RuleCode::C03 => "C03",
+            RuleCode::C04 => "C04",
+            RuleCode::C05 => "C05",
+            RuleCode::X01 => "X01",
+            RuleCode::X02 => "X02",
         }
     }
 }

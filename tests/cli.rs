@@ -70,7 +70,13 @@ fn text_output_is_one_line_per_finding_then_a_summary() {
 fn exit_status_is_zero_without_errors() {
     let out = run(&["check", &seed_path("000"), &seed_path("003")], None);
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(stdout(&out).lines().count(), 4);
+    // Seed 000: S03 and C03 (part 六 is only 「无。」), then its summary; seed 003: T05, summary.
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 5);
+    assert!(
+        text.lines().nth(1).unwrap().contains(": C03 warning "),
+        "{text}"
+    );
 }
 
 #[test]
@@ -110,7 +116,9 @@ fn json_output_has_the_documented_shape() {
     assert_eq!(f004["format"], "2019");
     assert_eq!(f004["parts"][0]["found"], false);
     assert_eq!(f004["tables"]["t3"].as_array().unwrap().len(), 23);
-    assert_eq!(files[0]["findings"].as_array().unwrap().len(), 1);
+    // Seed 000: S03 and C03.
+    assert_eq!(files[0]["findings"].as_array().unwrap().len(), 2);
+    assert_eq!(files[0]["findings"][1]["code"], "C03");
 }
 
 #[test]

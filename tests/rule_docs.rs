@@ -1,7 +1,16 @@
 //! Every rule's documentation is executable: its failing example fires it, its passing example does not.
 
-use nianbao::rules::RULES;
-use nianbao::RuleCode;
+use nianbao::rules::{previous_rule, PREVIOUS_RULES, RULES};
+use nianbao::{Report, RuleCode};
+
+/// A rule's example checked as the rule needs it: beside last year's example report for a rule that
+/// compares with last year (X01, X02), alone otherwise.
+fn check_example(code: RuleCode, text: &str) -> Report {
+    match previous_rule(code) {
+        Some(rule) => nianbao::check_with_previous(text, rule.previous_example),
+        None => nianbao::check(text),
+    }
+}
 
 #[test]
 fn every_code_has_exactly_one_documented_rule() {
@@ -19,7 +28,7 @@ fn every_code_has_exactly_one_documented_rule() {
 fn the_failing_example_fires_the_rule() {
     for rule in &RULES {
         let doc = rule.doc;
-        let report = nianbao::check(doc.bad);
+        let report = check_example(doc.code, doc.bad);
         let fired: Vec<_> = report
             .findings
             .iter()
@@ -41,7 +50,7 @@ fn the_failing_example_fires_the_rule() {
 fn the_passing_example_does_not() {
     for rule in &RULES {
         let doc = rule.doc;
-        let report = nianbao::check(doc.good);
+        let report = check_example(doc.code, doc.good);
         let fired: Vec<_> = report
             .findings
             .iter()
@@ -53,5 +62,30 @@ fn the_passing_example_does_not() {
             "{}: the passing example fires it: {fired:?}",
             doc.code
         );
+    }
+}
+
+#[test]
+fn rules_that_need_last_years_report_are_documented_and_silent_without_it() {
+    let codes: Vec<RuleCode> = PREVIOUS_RULES.iter().map(|r| r.doc.code).collect();
+    assert_eq!(codes, vec![RuleCode::X01, RuleCode::X02]);
+    for rule in &PREVIOUS_RULES {
+        let doc = rule.doc;
+        assert!(
+            RULES.iter().any(|r| std::ptr::eq(r.doc, doc)),
+            "{}",
+            doc.code
+        );
+        assert!(!rule.previous_example.trim().is_empty(), "{}", doc.code);
+        // Alone, the failing example has nothing to be compared with.
+        let alone = nianbao::check(doc.bad);
+        assert!(
+            alone.findings.iter().all(|f| f.code != doc.code),
+            "{} fires without last year's report",
+            doc.code
+        );
+        // Last year's example is itself a report the rule does not fire on (it has no previous).
+        let last = nianbao::check(rule.previous_example);
+        assert!(last.findings.iter().all(|f| f.code != doc.code));
     }
 }

@@ -1,0 +1,126 @@
+//! C03: part 六 says nothing about 信息处理费, or T3 row 「2.申请人逾期未按收费通知要求缴纳费用…」 is above
+//! zero while part 六 reports no fee notices.
+//!
+//! 信息处理费 is charged to applicants and reported in part 六; it is not T2 第（八）项 行政事业性收费 (the
+//! body's own administrative fees), whose mention does not count. A missing part 六 is S01's finding.
+
+use crate::parse::Parsed;
+use crate::report::{RuleCode, Severity, Span};
+use crate::rules::{RuleDoc, Sink};
+use crate::template::TableId;
+use crate::text::fold_str;
+
+pub static DOC: RuleDoc = RuleDoc {
+    code: RuleCode::C03,
+    severity: Severity::Warning,
+    name: "未报告信息处理费情况",
+    what: "格式要求在第六部分「其他需要报告的事项」中报告依据《政府信息公开信息处理费管理办法》收取信息处理费的情况；没有收取的，也应写明。第六部分完全没有提到信息处理费（例如只写「无。」）时报告；表三「（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用」大于 0（说明发出过收费通知），而第六部分没有报告收费通知情况时也报告。不要与表二第二十条第（八）项「行政事业性收费」混淆，后者不算。",
+    why: "信息处理费直接关系申请人的负担，格式文件把它列为第六部分的必报内容；不写，读者无法判断本机关是否收费、收了多少。",
+    bad: "五、存在的主要问题及改进情况\n信息更新不够及时。\n六、其他需要报告的事项\n无。\n",
+    good: "五、存在的主要问题及改进情况\n信息更新不够及时。\n六、其他需要报告的事项\n本年度未收取信息处理费。\n",
+};
+
+/// Words by which part 六 speaks of charging applicants.
+const FEE_WORDS: [&str; 6] = ["处理费", "收费", "收取费用", "缴费", "缴纳费用", "费用"];
+/// T2's 行政事业性收费 is another matter.
+const NOT_FEES: &str = "行政事业性收费";
+const NOTICE_WORDS: [&str; 4] = ["收费通知", "缴费通知", "缴纳通知", "付费通知"];
+const NEGATIONS: [&str; 4] = ["未", "没有", "无", "不"];
+/// How far before a notice word a negation is read, in characters.
+const NEGATION_REACH: usize = 4;
+/// A first line this short is quoted in the message.
+const SHORTEST_QUOTED: usize = 20;
+
+/// Whether `folded` reports a fee notice (「发出收费通知2件」), not only that none was sent.
+fn reports_a_notice(folded: &str) -> bool {
+    let chars: Vec<char> = folded.chars().collect();
+    NOTICE_WORDS.iter().any(|word| {
+        let word: Vec<char> = word.chars().collect();
+        (0..chars.len()).any(|i| {
+            chars[i..].starts_with(&word) && {
+                let before: String = chars[i.saturating_sub(NEGATION_REACH)..i].iter().collect();
+                !NEGATIONS.iter().any(|n| before.contains(n))
+            }
+        })
+    })
+}
+
+pub fn run(parsed: &Parsed, out: &mut Sink) {
+    let doc = &parsed.document;
+    let part = doc.part(6);
+    if !part.found {
+        return;
+    }
+    // Part 六 with any split or extra pieces after it, up to the next part's heading.
+    let end = doc
+        .parts
+        .iter()
+        .filter(|p| p.found && p.heading_span.start > part.heading_span.start)
+        .map(|p| p.heading_span.start)
+        .min()
+        .unwrap_or(parsed.text.len());
+    let body = fold_str(parsed.slice(Span::new(part.body.start, end.max(part.body.start))));
+    let about_fees = FEE_WORDS
+        .iter()
+        .any(|w| body.replace(NOT_FEES, "").contains(w));
+    let heading = (part.heading_span, "第六部分标题".to_string());
+
+    // A row whose 总计 is not the sum of its columns is the sum rules' finding, not evidence here.
+    let unpaid = doc
+        .table(TableId::T3)
+        .filter(|t| t.found)
+        .and_then(|t| t.row("other_unpaid"))
+        .filter(|r| r.found && r.cells.len() == 7)
+        .and_then(|r| {
+            let total = r.cells[6].count()?;
+            let columns = r.cells[..6]
+                .iter()
+                .try_fold(0i64, |acc, c| acc.checked_add(c.count()?))?;
+            (total == columns).then_some((r, &r.cells[6], total))
+        });
+    if let Some((row, cell, n)) = unpaid.filter(|u| u.2 > 0) {
+        if !reports_a_notice(&body) {
+            let message = format!(
+                "表三「（六）{}」总计为 {n}，说明本年向申请人发出过收费通知，但第六部分「其他需要报告的事项」{}",
+                row.label,
+                if about_fees {
+                    "没有报告发出收费通知的情况"
+                } else {
+                    "没有说明信息处理费和收费通知的情况"
+                }
+            );
+            out.push_related(DOC.code, cell.span, message, vec![heading]);
+            return;
+        }
+    }
+    if !about_fees {
+        // Quote a short first line (「无。」) so the drafter sees what is meant.
+        let first_line = parsed
+            .slice(part.body)
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("");
+        let what = if !first_line.is_empty() && first_line.chars().count() <= SHORTEST_QUOTED {
+            format!("写的是「{first_line}」，")
+        } else {
+            String::new()
+        };
+        let message = format!(
+            "第六部分「其他需要报告的事项」{what}没有说明信息处理费的收取情况；按格式要求应在此报告，未收取的应写明「本年度未收取信息处理费」"
+        );
+        out.push(DOC.code, part.heading_span, message);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_notice_is_reported_only_when_not_denied() {
+        assert!(reports_a_notice("本年度发出收费通知2件,申请人均未缴费。"));
+        assert!(!reports_a_notice("本年度未发出收费通知。"));
+        assert!(!reports_a_notice("本年度未收取信息处理费。"));
+    }
+}

@@ -1,0 +1,310 @@
+//! The report's prose as one folded stream of characters, each mapped back to its place in the user's
+//! text. Folding is [`crate::text::fold_char`] (spaces, quotes and Markdown marks dropped, full-width
+//! ASCII made half-width), except that a line break is kept as [`BREAK`]: it ends a paragraph for the
+//! rules that look at where a sentence starts, and is skipped when a phrase is matched (a phrase may be
+//! broken over two lines by a PDF viewer).
+//!
+//! The title and the tables are left out: each left-out piece becomes one [`BREAK`].
+
+use crate::model::Table;
+use crate::parse::Parsed;
+use crate::report::Span;
+use crate::text::{fold_char, Folded};
+
+/// A line break or a left-out piece of text.
+pub const BREAK: char = '\n';
+
+/// Characters that end a sentence (after folding: full-width `！？；` are half-width).
+const STOPS: [char; 4] = ['。', '!', '?', ';'];
+
+pub fn is_stop(c: char) -> bool {
+    STOPS.contains(&c)
+}
+
+pub struct Prose {
+    chars: Vec<char>,
+    /// Byte range in the original text of each character.
+    spans: Vec<(usize, usize)>,
+}
+
+/// The byte range a found table occupies, from its first label to its last cell.
+pub fn table_span(table: &Table) -> Option<Span> {
+    if !table.found {
+        return None;
+    }
+    let mut start = usize::MAX;
+    let mut end = 0;
+    for row in table.rows.iter().filter(|r| r.found) {
+        for span in row
+            .label_span
+            .iter()
+            .chain(row.cells.iter().map(|c| &c.span))
+        {
+            start = start.min(span.start);
+            end = end.max(span.end);
+        }
+    }
+    (start < end).then(|| Span::new(start, end))
+}
+
+impl Prose {
+    /// Everything in `parsed` but its title and tables.
+    pub fn of(parsed: &Parsed) -> Prose {
+        let mut skip: Vec<Span> = parsed
+            .document
+            .tables
+            .iter()
+            .filter_map(table_span)
+            .collect();
+        if let Some(title) = &parsed.document.title {
+            skip.push(title.span);
+        }
+        Prose::new(parsed.text, &skip)
+    }
+
+    /// `text` without the byte ranges in `skip`.
+    pub fn new(text: &str, skip: &[Span]) -> Prose {
+        let mut skip: Vec<Span> = skip.to_vec();
+        skip.sort_unstable();
+        let mut chars = Vec::with_capacity(text.len() / 2);
+        let mut spans = Vec::with_capacity(text.len() / 2);
+        let mut next_skip = 0;
+        for (at, c) in text.char_indices() {
+            while next_skip < skip.len() && skip[next_skip].end <= at {
+                next_skip += 1;
+            }
+            if let Some(s) = skip.get(next_skip) {
+                if s.start <= at {
+                    if chars.last() != Some(&BREAK) {
+                        chars.push(BREAK);
+                        spans.push((at, at));
+                    }
+                    continue;
+                }
+            }
+            let end = at + c.len_utf8();
+            if c == '\n' {
+                chars.push(BREAK);
+                spans.push((at, end));
+            } else if let Folded::Keep(k) = fold_char(c) {
+                chars.push(k);
+                spans.push((at, end));
+            }
+        }
+        Prose { chars, spans }
+    }
+
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    pub fn char(&self, i: usize) -> Option<char> {
+        self.chars.get(i).copied()
+    }
+
+    /// The original byte range of characters `from..to`.
+    pub fn span(&self, from: usize, to: usize) -> Span {
+        if from >= to || to > self.spans.len() {
+            let at = self.spans.get(from).map_or(0, |s| s.0);
+            return Span::point(at);
+        }
+        Span::new(self.spans[from].0, self.spans[to - 1].1)
+    }
+
+    /// The folded characters `from..to` without line breaks.
+    pub fn text(&self, from: usize, to: usize) -> String {
+        let to = to.min(self.len());
+        self.chars[from.min(to)..to]
+            .iter()
+            .filter(|&&c| c != BREAK)
+            .collect()
+    }
+
+    /// The index after `word` when it is written at `at` (line breaks inside it are skipped).
+    pub fn eat(&self, at: usize, word: &str) -> Option<usize> {
+        let mut i = at;
+        for (n, w) in word.chars().enumerate() {
+            if n > 0 {
+                while self.char(i) == Some(BREAK) {
+                    i += 1;
+                }
+            }
+            if self.char(i)? != w {
+                return None;
+            }
+            i += 1;
+        }
+        Some(i)
+    }
+
+    /// The longest of `words` written at `at`, and the index after it.
+    pub fn eat_any(&self, at: usize, words: &[&str]) -> Option<usize> {
+        words.iter().filter_map(|w| self.eat(at, w)).max()
+    }
+
+    /// Skips line breaks from `at`.
+    pub fn skip_breaks(&self, mut at: usize) -> usize {
+        while self.char(at) == Some(BREAK) {
+            at += 1;
+        }
+        at
+    }
+
+    /// Where the sentence holding `at` starts: after the last sentence stop before it (line breaks do
+    /// not end a sentence here).
+    pub fn sentence_start(&self, at: usize) -> usize {
+        self.chars[..at.min(self.len())]
+            .iter()
+            .rposition(|&c| is_stop(c))
+            .map_or(0, |i| i + 1)
+    }
+
+    /// Where the sentence holding `at` ends (exclusive, before its stop).
+    pub fn sentence_end(&self, at: usize) -> usize {
+        self.chars[at.min(self.len())..]
+            .iter()
+            .position(|&c| is_stop(c))
+            .map_or(self.len(), |i| at + i)
+    }
+
+    /// Whether `word` occurs in the folded characters `from..to` (line breaks skipped).
+    pub fn contains(&self, from: usize, to: usize, word: &str) -> bool {
+        self.text(from, to).contains(word)
+    }
+
+    /// Every index where `word` starts.
+    pub fn find_all<'s>(&'s self, word: &'s str) -> impl Iterator<Item = usize> + 's {
+        let first = word.chars().next();
+        (0..self.len()).filter(move |&i| self.char(i) == first && self.eat(i, word).is_some())
+    }
+
+    /// A count written at `at` in Arabic digits (`12`, `1,234`) or Chinese numerals (`三`, `十二`, `两`):
+    /// its value and the index after it.
+    pub fn number(&self, at: usize) -> Option<(i64, usize)> {
+        let mut i = at;
+        let mut value: i64 = 0;
+        while let Some(d) = self.char(i).and_then(|c| c.to_digit(10)) {
+            value = value.checked_mul(10)?.checked_add(i64::from(d))?;
+            i += 1;
+            // A thousands separator is followed by exactly three digits.
+            if self.char(i) == Some(',')
+                && (1..=3).all(|k| self.char(i + k).is_some_and(|c| c.is_ascii_digit()))
+                && !self.char(i + 4).is_some_and(|c| c.is_ascii_digit())
+            {
+                i += 1;
+            }
+        }
+        if i > at {
+            return Some((value, i));
+        }
+        chinese_number(self.chars.get(at..).unwrap_or(&[])).map(|(v, n)| (v, at + n))
+    }
+}
+
+fn chinese_digit(c: char) -> Option<i64> {
+    match c {
+        '零' | '〇' => Some(0),
+        '一' => Some(1),
+        '二' | '两' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
+    }
+}
+
+/// A count in Chinese numerals up to 九千九百九十九, and how many characters it takes.
+fn chinese_number(chars: &[char]) -> Option<(i64, usize)> {
+    let mut total = 0;
+    let mut pending: Option<i64> = None;
+    let mut n = 0;
+    for &c in chars {
+        if let Some(d) = chinese_digit(c) {
+            if pending.is_some_and(|p| p != 0) {
+                break;
+            }
+            pending = Some(d);
+        } else {
+            let unit = match c {
+                '十' => 10,
+                '百' => 100,
+                '千' => 1000,
+                _ => break,
+            };
+            total += pending.unwrap_or(1) * unit;
+            pending = None;
+        }
+        n += 1;
+    }
+    (n > 0).then(|| (total + pending.unwrap_or(0), n))
+}
+
+/// The years (1990–2099) written before 年 in `prose`: the index of the first digit, the value, and
+/// the index of 年.
+pub fn years(prose: &Prose) -> Vec<(usize, u32, usize)> {
+    let mut out = Vec::new();
+    for k in 4..prose.len() {
+        if prose.char(k) != Some('年') {
+            continue;
+        }
+        let digits: Option<Vec<u32>> = (k - 4..k)
+            .map(|i| {
+                prose.char(i).and_then(|c| {
+                    c.to_digit(10)
+                        .or_else(|| chinese_digit(c).filter(|_| c != '两').map(|d| d as u32))
+                })
+            })
+            .collect();
+        let Some(digits) = digits else {
+            continue;
+        };
+        let before_is_digit = k > 4
+            && prose
+                .char(k - 5)
+                .is_some_and(|c| c.is_ascii_digit() || chinese_digit(c).is_some());
+        let year = digits.iter().fold(0, |acc, d| acc * 10 + d);
+        if (1990..2100).contains(&year) && !before_is_digit {
+            out.push((k - 4, year, k));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_folded_characters_back() {
+        let text = "标题\n2023 年，我街道收到\n申请５件。";
+        let prose = Prose::new(text, &[Span::new(0, 6)]);
+        let at = prose.find_all("收到").next().unwrap();
+        let end = prose.eat(at, "收到申请").unwrap();
+        let (n, after) = prose.number(end).unwrap();
+        assert_eq!(n, 5);
+        let span = prose.span(at, after + 1);
+        assert_eq!(&text[span.start..span.end], "收到\n申请５件");
+        assert_eq!(prose.text(0, prose.len()), "2023年,我街道收到申请5件。");
+    }
+
+    #[test]
+    fn reads_numbers() {
+        let prose = Prose::new("12件 1,234件 三件 十二件 两件 二十件 一百零五件", &[]);
+        let values: Vec<i64> = [0, 3, 9, 11, 14, 16, 19]
+            .iter()
+            .map(|&i| prose.number(i).unwrap().0)
+            .collect();
+        assert_eq!(values, [12, 1234, 3, 12, 2, 20, 105]);
+    }
+
+    #[test]
+    fn finds_years() {
+        let prose = Prose::new("2022年，二〇二二年一月，编号12021年", &[]);
+        let found: Vec<u32> = years(&prose).iter().map(|y| y.1).collect();
+        assert_eq!(found, [2022, 2022]);
+    }
+}
