@@ -178,3 +178,90 @@ fn unreadable_input_exits_2_with_a_message() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("用法"));
 }
+
+/// Seed 000 one year on (2022), and the seed as last year's report with one application from a
+/// natural person carried forward to 2022 (the carried-forward row and the new row both 1).
+fn this_and_last_year() -> (String, String) {
+    let seed = common::seed("000");
+    let this = seed.replace("2021年", "2022年");
+    let doc = nianbao::check(seed).document;
+    let t3 = doc.table(nianbao::template::TableId::T3).unwrap();
+    let mut spans: Vec<nianbao::Span> = ["new", "forward"]
+        .iter()
+        .flat_map(|key| {
+            let cells = &t3.row(key).unwrap().cells;
+            [cells[0].span, cells[6].span]
+        })
+        .collect();
+    spans.sort_by_key(|s| std::cmp::Reverse(s.start));
+    let mut last = seed.to_string();
+    for span in spans {
+        last.replace_range(span.start..span.end, "1");
+    }
+    (this, last)
+}
+
+#[test]
+fn previous_compares_each_file_with_last_years_report() {
+    let (this, last) = this_and_last_year();
+    let this_path = temp_file("2022.txt", this.as_bytes());
+    let last_path = temp_file("2021.txt", last.as_bytes());
+
+    let alone = stdout(&run(&["check", &this_path], None));
+    assert!(!alone.contains("X01"), "{alone}");
+
+    let out = run(&["check", "--previous", &last_path, &this_path], None);
+    assert_eq!(out.status.code(), Some(1), "X01 is an error");
+    let text = stdout(&out);
+    let x01: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains(": X01 error "))
+        .collect();
+    assert_eq!(x01.len(), 2, "自然人 and 总计: {text}");
+    assert!(x01[0].contains("上年年报第 "), "{}", x01[0]);
+    assert_eq!(
+        text.lines().count(),
+        alone.lines().count() + 2,
+        "only the X01 lines are new"
+    );
+
+    // The same with JSON, and with --previous=FILE after the file.
+    let arg = format!("--previous={last_path}");
+    let out = run(&["check", "--format", "json", &this_path, &arg], None);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let codes: Vec<&str> = json[0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes.iter().filter(|c| **c == "X01").count(), 2);
+    assert_eq!(json[0]["counts"]["error"], 2);
+
+    // A report that does not follow last year's: said on stderr, not compared.
+    let out = run(
+        &["check", "--previous", &last_path, &seed_path("000")],
+        None,
+    );
+    assert!(!stdout(&out).contains("X01"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("未做跨年核对"));
+}
+
+#[test]
+fn previous_is_documented_and_its_file_must_be_readable() {
+    let help = stdout(&run(&["--help"], None));
+    assert!(help.contains("--previous FILE"), "{help}");
+    let out = run(
+        &[
+            "check",
+            "--previous",
+            "/nonexistent/2021.txt",
+            &seed_path("000"),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("无法读取上年年报"));
+    let out = run(&["check", "--previous", "-", "-"], None);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -13,13 +13,18 @@ pub enum Command {
     Check {
         format: OutputFormat,
         files: Vec<String>,
+        /// Last year's report: each file is also checked against it (X01, X02).
+        previous: Option<String>,
     },
 }
 
 pub const USAGE: &str = "\
-用法 / usage: nianbao check [--format text|json] FILE...
+用法 / usage: nianbao check [--format text|json] [--previous FILE] FILE...
   检查政府信息公开工作年度报告；FILE 为 - 时读标准输入。
   Checks annual reports; FILE may be - for standard input.
+  --previous FILE  同时与上一年度的年报核对：上年结转是否等于上年的结转下年度（X01）、
+                   现行有效件数是否与上年衔接（X02）；两份报告年度不相连时不核对。
+                   Also checks each FILE against last year's report (X01, X02).
 退出状态 / exit status: 0 无错误 no error, 1 有错误 errors found, 2 无法读取 unreadable input";
 
 pub fn parse_args(args: &[String]) -> Result<Command, String> {
@@ -32,7 +37,22 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
     }
     let mut format = OutputFormat::Text;
     let mut files = Vec::new();
+    let mut previous = None;
     while let Some(arg) = iter.next() {
+        let last_year = match arg {
+            "--previous" => Some(
+                iter.next()
+                    .ok_or("--previous 需要参数：上一年度年报的文件")?,
+            ),
+            _ => arg.strip_prefix("--previous="),
+        };
+        if let Some(path) = last_year {
+            if path.is_empty() {
+                return Err("--previous 需要参数：上一年度年报的文件".to_string());
+            }
+            previous = Some(path.to_string());
+            continue;
+        }
         let value = match arg {
             "--format" => Some(iter.next().ok_or("--format 需要参数 text 或 json")?),
             _ => arg.strip_prefix("--format="),
@@ -54,7 +74,14 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
     if files.is_empty() {
         return Err("请给出要检查的文件（- 表示标准输入）".to_string());
     }
-    Ok(Command::Check { format, files })
+    if previous.as_deref() == Some("-") && files.iter().any(|f| f == "-") {
+        return Err("标准输入只能读一次：上年年报和要检查的文件不能都是 -".to_string());
+    }
+    Ok(Command::Check {
+        format,
+        files,
+        previous,
+    })
 }
 
 #[cfg(test)]
@@ -71,16 +98,41 @@ mod tests {
             parse_args(&args(&["check", "--format", "json", "a.txt", "-"])),
             Ok(Command::Check {
                 format: OutputFormat::Json,
-                files: args(&["a.txt", "-"])
+                files: args(&["a.txt", "-"]),
+                previous: None,
             })
         );
         assert_eq!(
             parse_args(&args(&["check", "a.txt", "--format=text"])),
             Ok(Command::Check {
                 format: OutputFormat::Text,
-                files: args(&["a.txt"])
+                files: args(&["a.txt"]),
+                previous: None,
             })
         );
+        assert_eq!(
+            parse_args(&args(&[
+                "check",
+                "--previous",
+                "2022.txt",
+                "a.txt",
+                "b.txt"
+            ])),
+            Ok(Command::Check {
+                format: OutputFormat::Text,
+                files: args(&["a.txt", "b.txt"]),
+                previous: Some("2022.txt".to_string()),
+            })
+        );
+        assert_eq!(
+            parse_args(&args(&["check", "a.txt", "--previous=2022.txt"])),
+            Ok(Command::Check {
+                format: OutputFormat::Text,
+                files: args(&["a.txt"]),
+                previous: Some("2022.txt".to_string()),
+            })
+        );
+        assert!(parse_args(&args(&["check", "a.txt", "--previous"])).is_err());
         assert_eq!(parse_args(&args(&[])), Ok(Command::Help));
         assert!(parse_args(&args(&["check"])).is_err());
         assert!(parse_args(&args(&["check", "--format", "xml", "a"])).is_err());

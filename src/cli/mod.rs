@@ -1,4 +1,4 @@
-//! The native command-line checker: `nianbao check [--format text|json] FILE...`.
+//! The native command-line checker: `nianbao check [--format text|json] [--previous FILE] FILE...`.
 
 mod args;
 mod decode;
@@ -25,6 +25,13 @@ fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
     }
 }
 
+/// A file (or standard input for `-`) as text, whatever its encoding.
+fn read_text(path: &str) -> Result<String, String> {
+    read_input(path)
+        .map_err(|e| e.to_string())
+        .and_then(|b| decode(&b).map_err(str::to_string))
+}
+
 /// Runs the CLI with `args` (without the program name); returns the exit status.
 pub fn main_with(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
     let command = match parse_args(args) {
@@ -34,7 +41,7 @@ pub fn main_with(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write
             return CANNOT_READ;
         }
     };
-    let (format, files) = match command {
+    let (format, files, previous) = match command {
         Command::Help => {
             let _ = writeln!(stdout, "{}", args::USAGE);
             return OK;
@@ -43,15 +50,30 @@ pub fn main_with(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write
             let _ = writeln!(stdout, "nianbao {}", env!("CARGO_PKG_VERSION"));
             return OK;
         }
-        Command::Check { format, files } => (format, files),
+        Command::Check {
+            format,
+            files,
+            previous,
+        } => (format, files, previous),
     };
+    // Last year's report, read once for every file.
+    let previous = match previous {
+        None => None,
+        Some(path) => match read_text(&path) {
+            Ok(text) => Some((path, text)),
+            Err(e) => {
+                let _ = writeln!(stderr, "nianbao: 无法读取上年年报 {path}: {e}");
+                return CANNOT_READ;
+            }
+        },
+    };
+    let previous_year = previous
+        .as_ref()
+        .and_then(|(_, text)| crate::parse::parse(text).document.year);
     let mut status = OK;
     let mut summaries = Vec::new();
     for path in &files {
-        let text = match read_input(path)
-            .map_err(|e| e.to_string())
-            .and_then(|b| decode(&b).map_err(str::to_string))
-        {
+        let text = match read_text(path) {
             Ok(t) => t,
             Err(e) => {
                 let _ = writeln!(stderr, "nianbao: 无法读取 {path}: {e}");
@@ -59,7 +81,21 @@ pub fn main_with(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write
                 continue;
             }
         };
-        let report = crate::check(&text);
+        let report = match &previous {
+            Some((last_path, last)) => {
+                let report = crate::check_with_previous(&text, last);
+                if let (Some(last_year), Some(year)) = (previous_year, report.document.year) {
+                    if last_year + 1 != year {
+                        let _ = writeln!(
+                            stderr,
+                            "nianbao: {path} 为 {year} 年度，上年年报 {last_path} 为 {last_year} 年度，两者不相连，未做跨年核对（X01、X02）"
+                        );
+                    }
+                }
+                report
+            }
+            None => crate::check(&text),
+        };
         if report.has_errors() && status == OK {
             status = FOUND_ERRORS;
         }
