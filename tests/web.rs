@@ -267,6 +267,37 @@ async fn typing_rechecks_and_clear_empties() {
 }
 
 #[wasm_bindgen_test]
+async fn a_long_text_is_checked_when_typing_pauses() {
+    let root = mount().await;
+    let seed = include_str!("fixtures/seeds/004_d96b637ce0123dd0.txt");
+    // Pad a real report past the point where every keystroke would be checked.
+    let long = format!(
+        "{seed}{}",
+        "\n本段为填充文字。".repeat(nianbao::web::state::CHECK_AT_ONCE_BELOW / 20)
+    );
+    assert!(long.len() > nianbao::web::state::CHECK_AT_ONCE_BELOW);
+    type_text(&root, &long).await;
+    assert_eq!(
+        count(&root, ".results.stale"),
+        1,
+        "not checked yet while typing goes on"
+    );
+    assert_eq!(
+        count(&root, ".backdrop mark"),
+        0,
+        "no highlights from an older text"
+    );
+    gloo_timers::future::TimeoutFuture::new(nianbao::web::state::PAUSE_MS + 200).await;
+    yew::scheduler::flush().await;
+    assert_eq!(count(&root, ".results.stale"), 0);
+    assert_eq!(
+        count(&root, ".backdrop .insert-marker.error"),
+        2,
+        "checked after the pause"
+    );
+}
+
+#[wasm_bindgen_test]
 fn the_state_checks_text_and_keeps_its_report_while_the_text_stays() {
     let empty = Rc::new(Checker::default());
     assert!(empty.report.is_none());

@@ -4,6 +4,7 @@
 
 use std::cell::Cell;
 
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, File, KeyboardEvent};
@@ -12,7 +13,7 @@ use yew::prelude::*;
 use super::components::{
     announcement, Editor, Intro, Problems, RuleHelp, Summary, Tables, Toolbar,
 };
-use super::state::{Action, Checker};
+use super::state::{Action, Checker, CHECK_AT_ONCE_BELOW, PAUSE_MS};
 use super::{export, files, storage};
 
 #[derive(Properties, PartialEq, Default)]
@@ -74,7 +75,23 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let act = dispatcher.to_callback();
-    let on_edit = act.reform(Action::Edit);
+    // Short texts are checked on every keystroke; long ones when typing pauses.
+    let pause = use_mut_ref(|| None::<Timeout>);
+    let on_edit = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |text: String| {
+            if text.len() < CHECK_AT_ONCE_BELOW {
+                pause.borrow_mut().take();
+                dispatcher.dispatch(Action::Edit(text));
+            } else {
+                dispatcher.dispatch(Action::EditLater(text));
+                let dispatcher = dispatcher.clone();
+                *pause.borrow_mut() = Some(Timeout::new(PAUSE_MS, move || {
+                    dispatcher.dispatch(Action::Recheck)
+                }));
+            }
+        })
+    };
     let on_example = act.reform(|()| Action::LoadExample);
     let on_clear = act.reform(|()| Action::Clear);
     let on_select = act.reform(Action::Select);
@@ -190,13 +207,13 @@ pub fn App(props: &AppProps) -> Html {
             <main class="workspace">
                 <Editor
                     value={state.text.clone()}
-                    report={state.report.clone()}
+                    report={if state.stale { None } else { state.report.clone() }}
                     selected={state.selected}
                     focus_serial={state.focus_serial}
                     caret={caret.clone()}
                     {on_edit}
                 />
-                <Problems report={state.report.clone()} selected={state.selected} {on_select} />
+                <Problems report={state.report.clone()} stale={state.stale} selected={state.selected} {on_select} />
             </main>
             <Tables text={state.text.clone()} report={state.report.clone()} />
             <RuleHelp />

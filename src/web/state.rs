@@ -15,8 +15,12 @@ pub const EXAMPLE: &str = include_str!("../../tests/fixtures/seeds/002_b422951fb
 /// What the user can do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
-    /// The user typed, pasted or deleted: this is the textarea's whole new value.
+    /// The user typed, pasted or deleted: this is the textarea's whole new value, checked at once.
     Edit(String),
+    /// As `Edit`, for a long text: keep the value, check it when typing pauses (`Recheck`).
+    EditLater(String),
+    /// Check the text now, if it changed since the last check.
+    Recheck,
     /// 「载入示例」
     LoadExample,
     /// 「清空」
@@ -39,6 +43,13 @@ pub enum Action {
     },
 }
 
+/// Texts longer than this are checked when typing pauses rather than on every keystroke, so typing
+/// never waits for a check.
+pub const CHECK_AT_ONCE_BELOW: usize = 60_000;
+
+/// How long typing must pause before a long text is checked.
+pub const PAUSE_MS: u32 = 300;
+
 /// A message shown above the text, e.g. why a file could not be opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
@@ -51,6 +62,8 @@ pub struct Checker {
     pub text: AttrValue,
     /// `None` while the text is blank.
     pub report: Option<Rc<Report>>,
+    /// The report belongs to an earlier text (typing in a long text is checked when it pauses).
+    pub stale: bool,
     /// How long the last check took, in milliseconds.
     pub elapsed_ms: f64,
     pub selected: Option<usize>,
@@ -84,7 +97,7 @@ impl Checker {
     }
 
     fn with_text(self: Rc<Self>, text: AttrValue, notice: Option<Notice>) -> Rc<Self> {
-        if text == self.text && notice == self.notice {
+        if text == self.text && notice == self.notice && !self.stale {
             // Same text, same report: returning the same Rc lets Yew skip the render.
             return self;
         }
@@ -104,6 +117,23 @@ impl Reducible for Checker {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
             Action::Edit(text) => self.with_text(AttrValue::from(text), None),
+            Action::EditLater(text) => {
+                if self.text == text.as_str() {
+                    return self;
+                }
+                let mut next = (*self).clone();
+                next.text = AttrValue::from(text);
+                next.stale = true;
+                next.selected = None;
+                next.notice = None;
+                Rc::new(next)
+            }
+            Action::Recheck => {
+                if !self.stale {
+                    return self;
+                }
+                Rc::new(Checker::new(self.text.clone()))
+            }
             Action::LoadExample => self.with_text(AttrValue::Static(EXAMPLE), None),
             Action::Clear => self.with_text(AttrValue::Static(""), None),
             Action::LoadFile { name, text } => {

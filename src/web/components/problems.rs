@@ -12,6 +12,9 @@ use crate::{Finding, Report, Severity};
 #[derive(Properties)]
 pub struct ProblemsProps {
     pub report: Option<Rc<Report>>,
+    /// The report is for an earlier text; a new check follows when typing pauses.
+    #[prop_or_default]
+    pub stale: bool,
     pub selected: Option<usize>,
     pub on_select: Callback<usize>,
 }
@@ -81,8 +84,11 @@ pub fn Problems(props: &ProblemsProps) -> Html {
         },
     };
     html! {
-        <section class="results" aria-labelledby="results-title">
+        <section class={classes!("results", props.stale.then_some("stale"))} aria-labelledby="results-title" aria-busy={props.stale.then_some("true")}>
             <h2 id="results-title">{"问题清单"}</h2>
+            if props.stale {
+                <p class="status">{"正在等待输入停顿后重新检查……"}</p>
+            }
             <div id="results">{body}</div>
         </section>
     }
