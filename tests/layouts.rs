@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use nianbao::model::Value;
+use nianbao::model::{Fixed, Value};
 use nianbao::summary::FileSummary;
 use nianbao::RuleCode;
 
@@ -187,7 +187,12 @@ fn value_of(token: &str) -> Option<Value> {
     if token == "/" {
         None
     } else if token.contains('.') {
-        nianbao::text::number::read_cell(token, nianbao::template::ValueKind::Amount).0
+        // Built here, not by the core's own number reader: 「1.5」 is 15 × 10^-1.
+        let (whole, fraction) = token.split_once('.').unwrap();
+        Some(Value::Decimal(Fixed {
+            units: format!("{whole}{fraction}").parse().unwrap(),
+            scale: fraction.len() as u32,
+        }))
     } else {
         Some(Value::Int(token.parse().unwrap()))
     }
@@ -1019,6 +1024,37 @@ fn finding_set(report: &nianbao::Report) -> Vec<(RuleCode, String)> {
     set
 }
 
+/// The same facts as the scripts and the page see them, in the JSON shape.
+#[cfg(not(target_arch = "wasm32"))]
+fn json_problems(summary: &FileSummary) -> Vec<String> {
+    let json = serde_json::to_value(summary).expect("the summary serialises");
+    let mut out = Vec::new();
+    if json["format"] != "2021" || json["year"] != 2022 {
+        out.push(format!(
+            "JSON format {} year {}, expected \"2021\" 2022",
+            json["format"], json["year"]
+        ));
+    }
+    let t2_keys: Vec<&str> = json["tables"]["t2"]
+        .as_object()
+        .map(|o| o.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    let want: Vec<&str> = T2.iter().flat_map(|s| s.rows.iter().map(|r| r.0)).collect();
+    if t2_keys.len() != want.len() || want.iter().any(|k| !t2_keys.contains(k)) {
+        out.push(format!("JSON t2 keys {t2_keys:?}, expected {want:?}"));
+    }
+    let placeholder = &json["tables"]["t3"][T3_DENIED_QUERY][T3_TOTAL_COLUMN];
+    if !placeholder.is_null() {
+        out.push(format!(
+            "JSON t3 placeholder cell is {placeholder}, expected null"
+        ));
+    }
+    if json["tables"]["t4"].as_array().map(Vec::len) != Some(15) {
+        out.push(format!("JSON t4 {}", json["tables"]["t4"]));
+    }
+    out
+}
+
 /// Everything one layout must satisfy on its own; returns the problems found, so that a single test can
 /// name every failing layout at once.
 fn problems(name: &str, doc: &Doc) -> Vec<String> {
@@ -1030,6 +1066,10 @@ fn problems(name: &str, doc: &Doc) -> Vec<String> {
 
     if summary.format.map(|v| v.as_str()) != Some("2021") {
         fail(format!("format {:?}, expected 2021", summary.format));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    for problem in json_problems(&summary) {
+        fail(problem);
     }
     if summary.year != Some(2022) {
         fail(format!("year {:?}, expected 2022", summary.year));
@@ -1123,7 +1163,10 @@ fn problems(name: &str, doc: &Doc) -> Vec<String> {
         let Some(f) = report.findings.iter().find(|f| f.code == code) else {
             continue;
         };
-        let cell = doc.marks[&mark].clone();
+        // (Only a text the harness tampered with has lost its marks.)
+        let Some(cell) = doc.marks.get(&mark).cloned() else {
+            continue;
+        };
         let covers = f.start <= cell.start && cell.end <= f.end && f.end <= text.len();
         if !covers {
             fail(format!(
@@ -1281,4 +1324,31 @@ fn the_layouts_are_distinct_and_mark_every_defect() {
     );
     // Part 六 reports the fee notices that row （六）2 counts (C03), with the same figure (C01).
     assert!(PROSE[5].contains(&format!("收费通知{}件", t3[21][6])));
+}
+
+/// The harness itself notices a layout read wrongly: a changed cell, or a lost row.
+#[test]
+fn the_harness_catches_a_wrong_reading() {
+    let doc = layout_c();
+    let cell = doc.marks[&Mark::R02].clone();
+    let mut changed = Doc {
+        text: doc.text.clone(),
+        marks: doc.marks.clone(),
+    };
+    changed.text.replace_range(cell.clone(), "30");
+    let found = problems("C, 总计 fixed", &changed);
+    assert!(
+        found.iter().any(|p| p.contains("t3 differs")) && found.iter().any(|p| p.contains("R02")),
+        "{found:?}"
+    );
+    let row = doc.text.find("2.重复申请").unwrap();
+    let line_end = row + doc.text[row..].find('\n').unwrap() + 1;
+    let mut lost = doc.text.clone();
+    lost.replace_range(row..line_end, "");
+    let lost = Doc {
+        text: lost,
+        marks: BTreeMap::new(),
+    };
+    let found = problems("C, row lost", &lost);
+    assert!(found.iter().any(|p| p.contains("T02")), "{found:?}");
 }

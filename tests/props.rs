@@ -266,8 +266,79 @@ fn domain_text() -> impl Strategy<Value = String> {
         2 => "[0-9０-９]{1,4}",
         1 => any::<char>().prop_map(String::from),
         1 => "[\t\n |\u{a0}\u{3000}]{1,6}",
+        1 => "[\u{ff01}-\u{ff5e}]{1,3}",
     ];
     prop::collection::vec(piece, 0..160).prop_map(|pieces| pieces.concat())
+}
+
+/// Every row label, group label and caption of every table, in both versions.
+fn row_labels() -> &'static [&'static str] {
+    static LABELS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LABELS.get_or_init(|| {
+        let mut out = Vec::new();
+        for id in TableId::ALL {
+            for version in Version::ALL {
+                for section in template::table(id, version).sections {
+                    out.extend(section.caption);
+                    out.extend(
+                        section
+                            .rows
+                            .iter()
+                            .map(|r| r.label)
+                            .filter(|l| !l.is_empty()),
+                    );
+                }
+            }
+        }
+        out
+    })
+}
+
+/// Line by line, something shaped like a report: part headings (numbered every which way), table rows
+/// (a label, then cells of every kind behind every kind of separator), prose and header lines.
+fn report_like() -> impl Strategy<Value = String> {
+    let numeral = prop_oneof![
+        Just(""),
+        Just("一、"),
+        Just("二、"),
+        Just("三、"),
+        Just("四、"),
+        Just("五、"),
+        Just("六、"),
+        Just("七、"),
+        Just("6、"),
+        Just("## "),
+        Just("### 三、"),
+    ];
+    let heading = (numeral, 0..PARTS.len()).prop_map(|(n, p)| format!("{n}{}", PARTS[p].title));
+    let token = prop_oneof![
+        4 => "[0-9]{1,3}",
+        1 => "[０-９]{1,2}",
+        1 => prop::sample::select(vec![
+            "/", "-", "—", "无", "", "1.5", "-1", "+3", "1,234", "3件", "0.35", "　　0", "\u{a0}7",
+        ])
+        .prop_map(str::to_string),
+    ];
+    let separator = prop::sample::select(vec![
+        "\t", " ", " | ", "\n\t", "\u{3000}", "\n", "\t\t", " |\n",
+    ]);
+    let row = (
+        prop::sample::select(row_labels().to_vec()),
+        separator,
+        prop::collection::vec(token, 0..17),
+    )
+        .prop_map(|(label, sep, cells)| {
+            let mut line = label.to_string();
+            for cell in cells {
+                line.push_str(sep);
+                line.push_str(&cell);
+            }
+            line
+        });
+    let n = fragments().len();
+    let other = (0..n).prop_map(|i| fragments()[i].clone());
+    let line = prop_oneof![2 => heading, 6 => row, 2 => other];
+    prop::collection::vec(line, 0..90).prop_map(|lines| lines.join("\n"))
 }
 
 /// One edit of a seed, with positions as fractions of its length (in characters).
@@ -433,7 +504,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(256))]
+    #![proptest_config(config(192))]
     #[test]
     fn template_words_and_paste_noise(text in domain_text()) {
         check_ok(&text)?;
@@ -441,7 +512,15 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(96))]
+    #![proptest_config(config(128))]
+    #[test]
+    fn report_shaped_lines(text in report_like()) {
+        check_ok(&text)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(config(64))]
     #[test]
     fn seeds_cut_spliced_and_duplicated(text in edited_seed()) {
         check_ok(&text)?;
