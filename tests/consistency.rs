@@ -728,3 +728,22 @@ fn x02_documents_in_force_do_not_follow_from_last_year() {
     let beside = nianbao::check_with_previous(&this, seed("000"));
     assert_eq!(beside.findings, alone.findings);
 }
+
+#[test]
+fn long_text_without_sentence_stops_is_read_in_linear_time() {
+    // Noise a paste can produce: phrases these rules read, repeated with no 。 between them.
+    let unit = "收到政府信息公开申请1件统计期限2021年1月1日2022年我街道请与某街道办事处联系国办公开办函〔2019〕60号";
+    let text = format!(
+        "某街道2021年政府信息公开工作年度报告\n一、总体情况\n{}",
+        unit.repeat(4000)
+    );
+    let started = std::time::Instant::now();
+    let report = nianbao::check(&text);
+    assert!(report.findings.iter().any(|f| f.code == C05));
+    // Quadratic look-arounds would take minutes here; linear ones well under a second in release.
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+}

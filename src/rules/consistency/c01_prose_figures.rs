@@ -5,7 +5,7 @@
 //! phrase is followed, through a few filler words (共计、合计、为…), by a number and one of its units,
 //! so figures about other things (articles, WeChat posts, hotline cases, readers) never match.
 
-use super::prose::{Prose, BREAK};
+use super::prose::{years, Prose, BREAK};
 use crate::model::{Cell, Document};
 use crate::parse::Parsed;
 use crate::report::{RuleCode, Severity, Span};
@@ -16,7 +16,7 @@ pub static DOC: RuleDoc = RuleDoc {
     code: RuleCode::C01,
     severity: Severity::Warning,
     name: "正文数字与表格不一致",
-    what: "正文中关于表格内容的数字应与表格一致：收到（新收）申请件数对表三第一项总计，上年结转对第二项，办结、答复、办理对第三项（七）总计，结转下年度对第四项，予以公开、部分公开对相应行，因政府信息公开引起的行政复议、行政诉讼件数对表四的总计，行政许可、行政处罚、行政强制件数和制发、废止、现行有效的规章、规范性文件件数对表二。正文说「未收到申请」而表三第一项总计不为 0 也属不一致。只读取这些明确的说法；正文中关于文章、信息条数、热线工单等其他事项的数字不作比较。",
+    what: "正文中关于表格内容的数字应与表格一致：收到（新收）申请件数对表三第一项总计，上年结转对第二项，办结、答复、办理对第三项（七）总计，结转下年度对第四项，予以公开、部分公开对相应行，因政府信息公开引起的行政复议、行政诉讼件数对表四的总计，行政许可、行政处罚、行政强制件数和制发、废止、现行有效的规章、规范性文件件数对表二。正文说「未收到申请」而表三第一项总计不为 0 也属不一致。只读取这些明确的说法；正文中关于文章、信息条数、热线工单等其他事项的数字，以及写明其他年份（「上年」「2022年」）的数字不作比较；表格某一行本身总计与各列之和不符时，正文与其中任一数相同即不报告（由合计规则报告表格本身）。",
     why: "公众往往只读正文。正文与表格各说各的，说明至少有一处填错，也会让人怀疑整份年报数据的可靠性。",
     bad: "一、总体情况\n本年度共收到政府信息公开申请5件，均已按时答复。\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3\n",
     good: "一、总体情况\n本年度共收到政府信息公开申请3件，通过微信公众号发布信息120条。\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3\n",
@@ -262,7 +262,10 @@ static FIGURES: [Figure; 21] = [
         &[],
     ),
     figure(
-        &[One(&["行政强制"]), Many(DECISION)],
+        &[
+            One(&["行政强制"]),
+            Many(&["措施", "执行", "处理决定", "决定", "案件"]),
+        ],
         DECISION_UNITS,
         Target::T2("enforcement", &["decisions"]),
         &[],
@@ -493,14 +496,27 @@ fn quote(text: &str, span: Span) -> String {
 
 pub fn run(parsed: &Parsed, out: &mut Sink) {
     let prose = Prose::of(parsed);
-    let mut reported: Vec<Span> = Vec::new();
+    let all_years = years(&prose);
+    // The characters a key phrase can start with, per figure and in all.
+    let firsts: Vec<Vec<char>> = FIGURES
+        .iter()
+        .map(|f| {
+            let (One(words) | Opt(words) | Many(words)) = &f.key[0];
+            words.iter().filter_map(|w| w.chars().next()).collect()
+        })
+        .collect();
+    let any_first: Vec<char> = firsts.iter().flatten().copied().collect();
+    // Matches come in text order; a phrase already reported is not read again by another figure.
+    let mut reported_until = 0;
     for at in 0..prose.len() {
-        let Some(first) = prose.char(at).filter(|&c| c != BREAK) else {
+        let Some(first) = prose
+            .char(at)
+            .filter(|c| *c != BREAK && any_first.contains(c))
+        else {
             continue;
         };
-        for figure in &FIGURES {
-            let (One(words) | Opt(words) | Many(words)) = &figure.key[0];
-            if !words.iter().any(|w| w.starts_with(first)) {
+        for (figure, starts) in FIGURES.iter().zip(&firsts) {
+            if !starts.contains(&first) {
                 continue;
             }
             let Some(key_end) = match_key(&prose, at, figure.key) else {
@@ -519,6 +535,15 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
             {
                 continue;
             }
+            // 「2022年收到申请5件」 in a 2023 report speaks of another year.
+            let from = all_years.partition_point(|y| y.0 < sentence);
+            if all_years[from..]
+                .iter()
+                .take_while(|y| y.0 < at)
+                .any(|y| Some(y.1) != parsed.document.year)
+            {
+                continue;
+            }
             let (said, end) = if figure.counted {
                 match match_count(&prose, key_end, figure.units) {
                     Some(found) => found,
@@ -531,11 +556,7 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
                 }
                 (0, key_end)
             };
-            let span = prose.span(at, end);
-            if reported
-                .iter()
-                .any(|r| r.start < span.end && span.start < r.end)
-            {
+            if at < reported_until {
                 continue;
             }
             let Some(table) = stated(&parsed.document, &figure.target) else {
@@ -544,6 +565,7 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
             if said == table.value || Some(said) == table.parts_sum {
                 continue;
             }
+            let span = prose.span(at, end);
             let phrase = quote(parsed.text, span);
             let message = if figure.counted {
                 format!(
@@ -558,7 +580,7 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
                     table.name, table.value
                 )
             };
-            reported.push(span);
+            reported_until = end;
             out.push_related(DOC.code, span, message, table.places);
         }
     }

@@ -72,9 +72,11 @@ fn period_years(prose: &Prose, all: &[(usize, u32, usize)]) -> Vec<(usize, u32, 
     for marker in PERIOD_MARKERS {
         for at in prose.find_all(marker) {
             let end = prose.sentence_end(at).min(at + PERIOD_WINDOW);
-            let found: Vec<_> = all
+            // `all` is in text order.
+            let first = all.partition_point(|y| y.0 <= at);
+            let found: Vec<_> = all[first..]
                 .iter()
-                .filter(|(s, _, k)| *s > at && *k < end)
+                .take_while(|y| y.2 < end)
                 .copied()
                 .collect();
             if !found.is_empty() {

@@ -14,7 +14,7 @@ pub static DOC: RuleDoc = RuleDoc {
     code: RuleCode::C03,
     severity: Severity::Warning,
     name: "未报告信息处理费情况",
-    what: "格式要求在第六部分「其他需要报告的事项」中报告依据《政府信息公开信息处理费管理办法》收取信息处理费的情况；没有收取的，也应写明。第六部分完全没有提到信息处理费（例如只写「无。」）时报告；表三「（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用」大于 0（说明发出过收费通知），而第六部分没有报告收费通知情况时也报告。不要与表二第二十条第（八）项「行政事业性收费」混淆，后者不算。",
+    what: "格式要求在第六部分「其他需要报告的事项」中报告依据《政府信息公开信息处理费管理办法》收取信息处理费的情况；没有收取的，也应写明。第六部分完全没有提到信息处理费（例如只写「无。」）时报告；表三「（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用」大于 0（说明发出过收费通知），而第六部分没有报告收费通知情况时也报告（该行本身总计与各列之和不符时，由合计规则报告）。不要与表二第二十条第（八）项「行政事业性收费」混淆，后者不算。",
     why: "信息处理费直接关系申请人的负担，格式文件把它列为第六部分的必报内容；不写，读者无法判断本机关是否收费、收了多少。",
     bad: "五、存在的主要问题及改进情况\n信息更新不够及时。\n六、其他需要报告的事项\n无。\n",
     good: "五、存在的主要问题及改进情况\n信息更新不够及时。\n六、其他需要报告的事项\n本年度未收取信息处理费。\n",
@@ -60,9 +60,8 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
         .min()
         .unwrap_or(parsed.text.len());
     let body = fold_str(parsed.slice(Span::new(part.body.start, end.max(part.body.start))));
-    let about_fees = FEE_WORDS
-        .iter()
-        .any(|w| body.replace(NOT_FEES, "").contains(w));
+    let without_t2_fees = body.replace(NOT_FEES, "");
+    let about_fees = FEE_WORDS.iter().any(|w| without_t2_fees.contains(w));
     let heading = (part.heading_span, "第六部分标题".to_string());
 
     // A row whose 总计 is not the sum of its columns is the sum rules' finding, not evidence here.

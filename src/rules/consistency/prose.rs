@@ -17,6 +17,10 @@ pub const BREAK: char = '\n';
 /// Characters that end a sentence (after folding: full-width `！？；` are half-width).
 const STOPS: [char; 4] = ['。', '!', '?', ';'];
 
+/// A sentence is taken to be no longer than this, in characters: text without stops (a table pasted
+/// as prose, or noise) must not make every look-around scan the whole report.
+pub const LONGEST_SENTENCE: usize = 300;
+
 pub fn is_stop(c: char) -> bool {
     STOPS.contains(&c)
 }
@@ -151,20 +155,25 @@ impl Prose {
     }
 
     /// Where the sentence holding `at` starts: after the last sentence stop before it (line breaks do
-    /// not end a sentence here).
+    /// not end a sentence here), at most [`LONGEST_SENTENCE`] characters back.
     pub fn sentence_start(&self, at: usize) -> usize {
-        self.chars[..at.min(self.len())]
+        let at = at.min(self.len());
+        let from = at.saturating_sub(LONGEST_SENTENCE);
+        self.chars[from..at]
             .iter()
             .rposition(|&c| is_stop(c))
-            .map_or(0, |i| i + 1)
+            .map_or(from, |i| from + i + 1)
     }
 
-    /// Where the sentence holding `at` ends (exclusive, before its stop).
+    /// Where the sentence holding `at` ends (exclusive, before its stop), at most
+    /// [`LONGEST_SENTENCE`] characters on.
     pub fn sentence_end(&self, at: usize) -> usize {
-        self.chars[at.min(self.len())..]
+        let at = at.min(self.len());
+        let to = (at + LONGEST_SENTENCE).min(self.len());
+        self.chars[at..to]
             .iter()
             .position(|&c| is_stop(c))
-            .map_or(self.len(), |i| at + i)
+            .map_or(to, |i| at + i)
     }
 
     /// Whether `word` occurs in the folded characters `from..to` (line breaks skipped).
