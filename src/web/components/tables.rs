@@ -175,6 +175,7 @@ fn t3(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
         });
     }
     html! {
+        <div class="table-scroll">
         <table class="report-table t3">
             <caption class="table-title">{"表三　收到和处理政府信息公开申请情况"}</caption>
             <thead>
@@ -195,6 +196,7 @@ fn t3(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
             </thead>
             <tbody>{for body}</tbody>
         </table>
+        </div>
     }
 }
 
@@ -202,6 +204,7 @@ fn t4(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
     let section = &spec.sections[0];
     let names: Vec<&str> = section.columns.iter().take(5).map(|c| c.name).collect();
     html! {
+        <div class="table-scroll">
         <table class="report-table t4">
             <caption class="table-title">{"表四　政府信息公开行政复议、行政诉讼情况"}</caption>
             <thead>
@@ -222,6 +225,7 @@ fn t4(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
                 <tr>{ value_cells(table.rows.first(), section.columns.len(), marks) }</tr>
             </tbody>
         </table>
+        </div>
     }
 }
 
