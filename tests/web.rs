@@ -248,6 +248,24 @@ async fn the_tables_show_the_numbers_and_mark_a_broken_sum() {
         "{tips:?}"
     );
     assert!(tips.iter().any(|t| t.contains("R03")), "{tips:?}");
+    // The totals the rules point at stand out; the changed cell is outlined as a term of both sums.
+    let cells: Vec<Element> = (0..flagged.length())
+        .map(|i| flagged.item(i).unwrap().dyn_into().unwrap())
+        .collect();
+    let changed_cell = cells
+        .iter()
+        .find(|c| c.text_content().as_deref().map(str::trim) == Some("4"))
+        .unwrap();
+    assert!(changed_cell.class_list().contains("term"));
+    let pointed: Vec<_> = cells
+        .iter()
+        .filter(|c| !c.class_list().contains("term"))
+        .collect();
+    assert_eq!(
+        pointed.len(),
+        2,
+        "the row total (R02) and the column total (R03)"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -50,6 +50,11 @@ fn value_cell(cell: &Cell, marks: &Marks) -> Html {
         return html! { <td class="num">{shown}</td> };
     }
     let worst = marks.findings[concerned[0]].severity;
+    // The cell a finding points at (a total, a bad cell) stands out; the other terms of a broken sum
+    // are only outlined.
+    let pointed_at = concerned
+        .iter()
+        .any(|&i| marks.findings[i].start == cell.span.start);
     let tip: Vec<String> = concerned
         .iter()
         .map(|&i| {
@@ -65,7 +70,7 @@ fn value_cell(cell: &Cell, marks: &Marks) -> Html {
         .collect();
     let tip = tip.join("\n");
     html! {
-        <td class={classes!("num", "flagged", severity_class(worst))} tabindex="0" data-tip={tip.clone()} aria-label={format!("{shown}：{tip}")}>
+        <td class={classes!("num", "flagged", severity_class(worst), (!pointed_at).then_some("term"))} tabindex="0" data-tip={tip.clone()} aria-label={format!("{shown}：{tip}")}>
             {shown}
         </td>
     }
