@@ -173,6 +173,9 @@ pub struct Finding {
     /// Which of the six parts (1–6) the finding concerns: the part it lies in, or for a missing part,
     /// that part. `None` before the first part (title, preamble).
     pub part: Option<u8>,
+    /// For a comparison with last year's report (X rules): the place in that report's text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Related>,
     /// For a finding on one cell: what the cell should hold and what it holds, as shown to the user.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expected: Option<String>,

@@ -669,6 +669,12 @@ fn x01_last_years_carry_forward_differs_from_this_years_carried() {
         assert_eq!((f.start, f.end), (carried.start, carried.end));
         let forward = cell_span(&last_doc, TableId::T3, "forward", column);
         let line = line_of(&last, forward.start);
+        // The place in last year's text, for showing the finding there too.
+        let there = f.previous.as_ref().expect("points into last year's report");
+        assert_eq!(
+            (there.start, there.end, there.line),
+            (forward.start, forward.end, line)
+        );
         assert!(
             f.message.contains(&format!("上年年报第 {line} 行")),
             "{}",

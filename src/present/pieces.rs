@@ -100,6 +100,7 @@ mod tests {
             end,
             related: Vec::new(),
             part: None,
+            previous: None,
             expected: None,
             actual: None,
         }

@@ -63,6 +63,7 @@ impl<'p> Sink<'p> {
             end: span.end,
             related,
             part,
+            previous: None,
             expected: None,
             actual: None,
         });

@@ -1,6 +1,6 @@
 //! X01: this year's 二、上年结转 equals last year's 四、结转下年度继续办理, column by column.
 
-use super::where_last_year;
+use super::{place_last_year, where_last_year};
 use crate::model::Row;
 use crate::parse::Parsed;
 use crate::report::{RuleCode, Severity};
@@ -50,6 +50,11 @@ pub fn run(parsed: &Parsed, previous: &Parsed, out: &mut Sink) {
             (a - b).unsigned_abs()
         );
         let finding = out.push(DOC.code, now.span, message);
+        finding.previous = Some(place_last_year(
+            previous,
+            then.span,
+            format!("上年「{}」{}列", forward.label, then.column),
+        ));
         finding.expected = Some(b.to_string());
         finding.actual = Some(a.to_string());
     }
