@@ -316,6 +316,56 @@ async fn a_long_text_is_checked_when_typing_pauses() {
 }
 
 #[wasm_bindgen_test]
+async fn last_years_report_enables_the_year_over_year_check_on_both_texts() {
+    use nianbao::rules::previous::x01_carry_over::{DOC, PREVIOUS_EXAMPLE};
+    let root = mount().await;
+    type_text(&root, DOC.bad).await;
+    assert!(
+        !text(&root, "#results").contains("X01"),
+        "nothing to compare with yet"
+    );
+
+    let previous: HtmlTextAreaElement = find(&root, "#previous-text").dyn_into().unwrap();
+    previous.set_value(PREVIOUS_EXAMPLE);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    previous
+        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+
+    let report = nianbao::check_with_previous(DOC.bad, PREVIOUS_EXAMPLE);
+    let x01: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.code == RuleCode::X01)
+        .collect();
+    assert!(!x01.is_empty());
+    assert!(text(&root, "#results").contains("X01"));
+    // Shown in both texts: this year's cell in the main text, last year's in the second one.
+    let marks_here = root
+        .query_selector_all(".editor .backdrop mark.hl")
+        .unwrap();
+    let here: Vec<String> = (0..marks_here.length())
+        .map(|i| marks_here.item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert!(
+        x01.iter()
+            .all(|f| here.contains(&DOC.bad[f.start..f.end].to_string())),
+        "{here:?}"
+    );
+    let marks_there = root
+        .query_selector_all(".previous .backdrop mark.hl")
+        .unwrap();
+    assert_eq!(marks_there.length() as usize, x01.len());
+    for (i, f) in x01.iter().enumerate() {
+        let place = f.previous.as_ref().unwrap();
+        let shown = marks_there.item(i as u32).unwrap().text_content().unwrap();
+        assert_eq!(shown, PREVIOUS_EXAMPLE[place.start..place.end]);
+    }
+}
+
+#[wasm_bindgen_test]
 fn the_state_checks_text_and_keeps_its_report_while_the_text_stays() {
     let empty = Rc::new(Checker::default());
     assert!(empty.report.is_none());

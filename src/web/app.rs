@@ -11,7 +11,7 @@ use web_sys::{DragEvent, File, KeyboardEvent};
 use yew::prelude::*;
 
 use super::components::{
-    announcement, Editor, Intro, Problems, RuleHelp, Summary, Tables, Toolbar,
+    announcement, Editor, Intro, PreviousReport, Problems, RuleHelp, Summary, Tables, Toolbar,
 };
 use super::state::{Action, Checker, CHECK_AT_ONCE_BELOW, PAUSE_MS};
 use super::{export, files, storage};
@@ -21,28 +21,44 @@ pub struct AppProps {
     /// The text to start with (the saved draft).
     #[prop_or_default]
     pub initial: AttrValue,
+    /// Last year's report to start with (saved too).
+    #[prop_or_default]
+    pub initial_previous: AttrValue,
 }
 
-fn load_file(file: File, dispatcher: UseReducerDispatcher<Checker>) {
+/// Reads `file` and hands its text to `loaded`, or tells the user why it cannot.
+fn read_file(
+    file: File,
+    dispatcher: UseReducerDispatcher<Checker>,
+    loaded: fn(String, String) -> Action,
+) {
     wasm_bindgen_futures::spawn_local(async move {
         let name = file.name();
         match files::read_text(file).await {
-            Ok(text) => dispatcher.dispatch(Action::LoadFile { name, text }),
+            Ok(text) => dispatcher.dispatch(loaded(name, text)),
             Err(message) => dispatcher.dispatch(Action::Notify(message)),
         }
     });
 }
 
+fn load_file(file: File, dispatcher: UseReducerDispatcher<Checker>) {
+    read_file(file, dispatcher, |name, text| Action::LoadFile {
+        name,
+        text,
+    });
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let initial = props.initial.clone();
-    let state = use_reducer(move || Checker::new(initial));
+    let (initial, initial_previous) = (props.initial.clone(), props.initial_previous.clone());
+    let state = use_reducer(move || Checker::with_previous(initial, initial_previous));
     let dispatcher = state.dispatcher();
     let caret = use_memo((), |_| Cell::new(0usize));
     let dragging = use_state(|| false);
 
     // Keep the draft in this browser.
     use_effect_with(state.text.clone(), |text| storage::save(text));
+    use_effect_with(state.previous.clone(), |text| storage::save_previous(text));
 
     // F8 / Shift+F8: next / previous problem, from the selected one or the caret.
     {
@@ -100,11 +116,21 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = dispatcher.clone();
         Callback::from(move |file: File| load_file(file, dispatcher.clone()))
     };
+    let on_edit_previous = act.reform(Action::EditPrevious);
+    let on_previous_file = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |file: File| {
+            read_file(file, dispatcher.clone(), |_, text| {
+                Action::EditPrevious(text)
+            })
+        })
+    };
     let on_forget_draft = {
         let dispatcher = dispatcher.clone();
         Callback::from(move |_: MouseEvent| {
             storage::clear();
             dispatcher.dispatch(Action::Clear);
+            dispatcher.dispatch(Action::EditPrevious(String::new()));
         })
     };
     let report = state.report.clone();
@@ -215,6 +241,12 @@ pub fn App(props: &AppProps) -> Html {
                 />
                 <Problems report={state.report.clone()} stale={state.stale} selected={state.selected} {on_select} />
             </main>
+            <PreviousReport
+                value={state.previous.clone()}
+                report={if state.stale { None } else { state.report.clone() }}
+                on_edit={on_edit_previous}
+                on_file={on_previous_file}
+            />
             <Tables text={state.text.clone()} report={state.report.clone()} />
             <RuleHelp />
             <footer class="footer">

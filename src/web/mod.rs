@@ -32,12 +32,9 @@ pub fn start() {
         }
         None => document.body().expect("the document has a body").into(),
     };
-    let initial = storage::load().unwrap_or_default();
-    yew::Renderer::<App>::with_root_and_props(
-        root,
-        AppProps {
-            initial: initial.into(),
-        },
-    )
-    .render();
+    let props = AppProps {
+        initial: storage::load().unwrap_or_default().into(),
+        initial_previous: storage::load_previous().unwrap_or_default().into(),
+    };
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
 }

@@ -30,6 +30,8 @@ pub enum Action {
         name: String,
         text: String,
     },
+    /// Last year's report was typed, pasted or dropped (enables X01, X02).
+    EditPrevious(String),
     /// Something could not be done (e.g. an unsupported file); the text stays as it is.
     Notify(String),
     DismissNotice,
@@ -60,6 +62,8 @@ pub struct Notice {
 #[derive(Clone, Debug, Default)]
 pub struct Checker {
     pub text: AttrValue,
+    /// Last year's report, if the user gave it.
+    pub previous: AttrValue,
     /// `None` while the text is blank.
     pub report: Option<Rc<Report>>,
     /// The report belongs to an earlier text (typing in a long text is checked when it pauses).
@@ -81,15 +85,21 @@ fn now_ms() -> f64 {
 impl Checker {
     /// Checks `text` (blank text is not checked: there is nothing to report on yet).
     pub fn new(text: AttrValue) -> Self {
+        Checker::with_previous(text, AttrValue::default())
+    }
+
+    /// Checks `text` beside last year's report, when there is one.
+    pub fn with_previous(text: AttrValue, previous: AttrValue) -> Self {
         let started = now_ms();
-        let report = if text.trim().is_empty() {
-            None
-        } else {
-            Some(Rc::new(crate::check(&text)))
+        let report = match (text.trim().is_empty(), previous.trim().is_empty()) {
+            (true, _) => None,
+            (false, true) => Some(Rc::new(crate::check(&text))),
+            (false, false) => Some(Rc::new(crate::check_with_previous(&text, &previous))),
         };
         let elapsed_ms = now_ms() - started;
         Checker {
             text,
+            previous,
             report,
             elapsed_ms,
             ..Checker::default()
@@ -101,10 +111,10 @@ impl Checker {
             // Same text, same report: returning the same Rc lets Yew skip the render.
             return self;
         }
-        let mut next = if text == self.text {
+        let mut next = if text == self.text && !self.stale {
             (*self).clone()
         } else {
-            Checker::new(text)
+            Checker::with_previous(text, self.previous.clone())
         };
         next.notice = notice;
         Rc::new(next)
@@ -132,7 +142,18 @@ impl Reducible for Checker {
                 if !self.stale {
                     return self;
                 }
-                Rc::new(Checker::new(self.text.clone()))
+                Rc::new(Checker::with_previous(
+                    self.text.clone(),
+                    self.previous.clone(),
+                ))
+            }
+            Action::EditPrevious(previous) => {
+                if self.previous == previous.as_str() {
+                    return self;
+                }
+                let mut next = Checker::with_previous(self.text.clone(), AttrValue::from(previous));
+                next.notice = self.notice.clone();
+                Rc::new(next)
             }
             Action::LoadExample => self.with_text(AttrValue::Static(EXAMPLE), None),
             Action::Clear => self.with_text(AttrValue::Static(""), None),

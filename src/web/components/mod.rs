@@ -2,6 +2,7 @@
 
 mod editor;
 mod intro;
+mod previous;
 mod problems;
 mod rule_help;
 mod summary;
@@ -10,6 +11,7 @@ mod toolbar;
 
 pub use editor::Editor;
 pub use intro::Intro;
+pub use previous::PreviousReport;
 pub use problems::Problems;
 pub use rule_help::RuleHelp;
 pub use summary::{announcement, Summary};
