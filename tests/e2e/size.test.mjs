@@ -6,6 +6,8 @@
 //           tables in the official layout, every rule's documentation with examples, export, and
 //           window.nianbao (serde-wasm-bindgen); plus issue 6's consistency rules. Measured 160.5 KB
 //           after removing float parsing/printing from the bundle (which had cost 21 KB).
+//   170 KB  issue 6, the page's 上年年报 input (a second highlighted text) with the year-over-year
+//           rules X01/X02 and the final consistency rules C01–C05. Measured 165.3 KB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -15,7 +17,7 @@ import { gzipSync, constants } from 'node:zlib';
 
 import { DIST, OUT } from './paths.mjs';
 
-const BUDGET = 165 * 1024; // bytes, gzip
+const BUDGET = 170 * 1024; // bytes, gzip
 
 test(`release wasm + JS glue stay within ${BUDGET / 1024} KB gzip`, async (t) => {
   assert.ok(existsSync(DIST), `no ${DIST}: run trunk build --release first`);
