@@ -91,7 +91,7 @@ const area = () => page.locator('#report-text');
 async function rendered(text) {
   await page.waitForFunction(
     (expected) => {
-      const backdrop = document.querySelector('.backdrop');
+      const backdrop = document.querySelector('.editor .backdrop');
       const value = document.querySelector('#report-text')?.value;
       return value === expected && backdrop?.textContent.startsWith(expected);
     },
@@ -161,7 +161,7 @@ async function atFinding(text, findings, index, how) {
     `${how}: the selected text`,
   );
   assert.deepEqual(now.selected, [index], `${how}: finding ${index} is the selected problem`);
-  const marked = await page.locator(`.backdrop [data-f~="${index}"]`).evaluateAll((els) =>
+  const marked = await page.locator(`.editor .backdrop [data-f~="${index}"]`).evaluateAll((els) =>
     els.every((e) => e.classList.contains('selected')),
   );
   assert.ok(marked, `${how}: its highlight is marked selected`);
@@ -248,10 +248,10 @@ test('pasting seed 004 (Ctrl+V) lists S01 for parts 一 and 六 and marks where 
   );
 
   // In place: two error insertion markers where the parts should be, at the right offsets ...
-  const markers = await page.locator('.backdrop .insert-marker.error').evaluateAll((els) =>
+  const markers = await page.locator('.editor .backdrop .insert-marker.error').evaluateAll((els) =>
     els.map((el) => {
       const range = document.createRange();
-      range.setStart(document.querySelector('.backdrop-text'), 0);
+      range.setStart(document.querySelector('.editor .backdrop-text'), 0);
       range.setEndBefore(el);
       return { f: Number(el.dataset.f), at: range.toString().length };
     }),
@@ -262,10 +262,10 @@ test('pasting seed 004 (Ctrl+V) lists S01 for parts 一 and 六 and marks where 
     assert.equal(m.at, utf16(text, findings[m.f].start), `marker for finding ${m.f} sits where the part belongs`);
   }
   // ... and every other finding's text under a mark of its severity.
-  assert.ok((await page.locator('.backdrop mark.hl').count()) > 0, 'there are marks');
+  assert.ok((await page.locator('.editor .backdrop mark.hl').count()) > 0, 'there are marks');
   for (const [i, f] of findings.entries()) {
     if (f.start === f.end) continue;
-    const marks = await page.locator(`.backdrop mark.hl[data-f~="${i}"]`).evaluateAll((els) =>
+    const marks = await page.locator(`.editor .backdrop mark.hl[data-f~="${i}"]`).evaluateAll((els) =>
       els.map((el) => ({ text: el.textContent, classes: [...el.classList] })),
     );
     assert.equal(marks.map((m) => m.text).join(''), slice(text, f), `finding ${i} (${f.code}) is highlighted in place`);
@@ -276,7 +276,7 @@ test('pasting seed 004 (Ctrl+V) lists S01 for parts 一 and 六 and marks where 
   await area().hover();
   await page.mouse.wheel(0, -100_000);
   await page.waitForFunction(() => document.querySelector('#report-text').scrollTop === 0);
-  await page.waitForFunction(() => document.querySelector('.backdrop').scrollTop === 0);
+  await page.waitForFunction(() => document.querySelector('.editor .backdrop').scrollTop === 0);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(OUT, 'seed004.png') });
 });
@@ -295,7 +295,7 @@ test('pasting seed 002 shows no error', async () => {
   await paste(text);
   assert.equal(await count('error'), 0);
   assert.equal(await page.locator('.problem.error').count(), 0);
-  assert.equal(await page.locator('.backdrop .error').count(), 0, 'no error highlight');
+  assert.equal(await page.locator('.editor .backdrop .error').count(), 0, 'no error highlight');
   const report = await check(text);
   assert.equal(report.counts.error, 0);
   assert.equal(await page.locator('.problem').count(), report.findings.length);
@@ -312,7 +312,7 @@ test('seed 000 with one T3 number changed: R02 and R03, and the cell marked in t
   assert.deepEqual(errors.map((i) => i.code).sort(), ['R02', 'R03'], `errors: ${JSON.stringify(errors)}`);
   for (const e of errors) assert.match(e.message, /相差 3/, `${e.code} names the difference`);
   assert.equal(await count('error'), 2);
-  assert.equal(await page.locator('.backdrop mark.hl.error').count(), 2, 'the two totals are highlighted in the text');
+  assert.equal(await page.locator('.editor .backdrop mark.hl.error').count(), 2, 'the two totals are highlighted in the text');
 
   // The table view: exactly one flagged cell shows 3, and its tip names both rules.
   const flagged = await page.locator('.t3 td.flagged').evaluateAll((tds) =>
@@ -347,9 +347,9 @@ test('typing a digit updates the findings without a reload, within 50 ms (timing
       const t0 = started;
       const dom = performance.now() - t0;
       started = null;
-      const errors = document.querySelectorAll('.backdrop mark.hl.error').length;
+      const errors = document.querySelectorAll('.editor .backdrop mark.hl.error').length;
       requestAnimationFrame(() => window.__timing.push({ dom, frame: performance.now() - t0, errors }));
-    }).observe(document.querySelector('.backdrop'), { subtree: true, childList: true, characterData: true });
+    }).observe(document.querySelector('.editor .backdrop'), { subtree: true, childList: true, characterData: true });
   });
 
   // Click into the text, select the 0 of 自然人 / （一）予以公开 and type over it, ten times, 5 and 0 in turn.
@@ -509,7 +509,7 @@ test('markup pasted as text is shown as text and runs nothing', async () => {
   await paste(markup);
   await page.waitForTimeout(500); // time for an injected image to load and fail, or a script to run
   assert.equal(await area().inputValue(), markup);
-  assert.ok((await page.locator('.backdrop').textContent()).startsWith(markup), 'the backdrop shows it as text');
+  assert.ok((await page.locator('.editor .backdrop').textContent()).startsWith(markup), 'the backdrop shows it as text');
   assert.deepEqual(dialogs, [], 'no dialog opened');
   assert.equal(await page.locator('img').count(), 0, 'no img element');
   assert.equal(

@@ -53,7 +53,7 @@ test('the page loads from a sub-path and shows its title', async () => {
   await page.locator('h1').waitFor({ timeout: 30_000 });
   assert.equal(await page.locator('h1').textContent(), '政府信息公开工作年度报告检查');
   assert.equal(await page.title(), '政府信息公开工作年度报告检查');
-  assert.equal(await page.locator('textarea').inputValue(), '');
+  assert.equal(await page.locator('#report-text').inputValue(), '');
   assert.match(await page.locator('.privacy').textContent(), /不会离开这台电脑/);
 });
 
@@ -61,7 +61,7 @@ test('「载入示例」 puts the example report in the textarea and shows the r
   const example = await readFile(EXAMPLE, 'utf8');
   await page.getByRole('button', { name: '载入示例' }).click();
   await page.locator('.summary .count').first().waitFor({ timeout: 10_000 });
-  assert.equal(await page.locator('textarea').inputValue(), example);
+  assert.equal(await page.locator('#report-text').inputValue(), example);
   const summary = await page.locator('.summary').textContent();
   for (const label of ['错误', '警告', '提示']) assert.ok(summary.includes(label), `the summary shows ${label}: ${summary}`);
   assert.equal(await page.locator('#announcement').getAttribute('aria-live'), 'polite');
@@ -73,7 +73,7 @@ test('「载入示例」 puts the example report in the textarea and shows the r
 
 test('「清空」 empties the textarea', async () => {
   await page.getByRole('button', { name: '清空' }).click();
-  assert.equal(await page.locator('textarea').inputValue(), '');
+  assert.equal(await page.locator('#report-text').inputValue(), '');
   await page.getByText('尚未输入报告').waitFor({ timeout: 10_000 });
 });
 
