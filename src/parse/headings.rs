@@ -110,12 +110,30 @@ fn written_prefix(line: &str, kept: usize) -> &str {
         .trim_end()
 }
 
+/// Each part's standard title and variants, folded once: every line of every report is compared
+/// with them.
+fn folded_titles() -> &'static [(String, Vec<String>)] {
+    static TITLES: std::sync::OnceLock<Vec<(String, Vec<String>)>> = std::sync::OnceLock::new();
+    TITLES.get_or_init(|| {
+        PARTS
+            .iter()
+            .map(|p| {
+                (
+                    fold_str(p.title),
+                    p.variants.iter().map(|v| fold_str(v)).collect(),
+                )
+            })
+            .collect()
+    })
+}
+
 fn matches_part(spec: &PartSpec, title: &str, numeral: Numeral) -> Option<TitleMatch> {
     let bare = title.trim_end_matches(['。', ':', '：', '.']);
-    if bare == fold_str(spec.title) {
+    let (standard, variants) = &folded_titles()[usize::from(spec.number - 1)];
+    if bare == standard {
         return Some(TitleMatch::Standard);
     }
-    if spec.variants.iter().any(|v| bare == fold_str(v)) {
+    if variants.iter().any(|v| bare == v) {
         return Some(TitleMatch::Variant);
     }
     // Key words alone are too weak for prose and table labels: demand a short title numbered like a part.

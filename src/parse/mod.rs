@@ -17,6 +17,8 @@ pub struct Parsed<'a> {
     pub text: &'a str,
     pub lines: LineIndex,
     pub document: Document,
+    /// The prose (text without title and tables), built on first use and shared by the rules that read it.
+    pub(crate) prose: std::cell::OnceCell<crate::rules::consistency::prose::Prose>,
 }
 
 pub fn parse(text: &str) -> Parsed<'_> {
@@ -61,6 +63,7 @@ pub fn parse(text: &str) -> Parsed<'_> {
     Parsed {
         text,
         lines,
+        prose: std::cell::OnceCell::new(),
         document: Document {
             format,
             mixed_format,

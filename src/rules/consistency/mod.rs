@@ -6,4 +6,4 @@ pub mod c02_report_year;
 pub mod c03_processing_fee;
 pub mod c04_rules_below_city;
 pub mod c05_stale_basis;
-mod prose;
+pub(crate) mod prose;

@@ -52,8 +52,13 @@ pub fn table_span(table: &Table) -> Option<Span> {
 }
 
 impl Prose {
-    /// Everything in `parsed` but its title and tables.
-    pub fn of(parsed: &Parsed) -> Prose {
+    /// Everything in `parsed` but its title and tables, built once per check for all the rules that
+    /// read prose.
+    pub fn of<'p>(parsed: &'p Parsed) -> &'p Prose {
+        parsed.prose.get_or_init(|| Prose::build(parsed))
+    }
+
+    fn build(parsed: &Parsed) -> Prose {
         let mut skip: Vec<Span> = parsed
             .document
             .tables
