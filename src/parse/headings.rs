@@ -156,7 +156,9 @@ fn matches_part(spec: &PartSpec, title: &str, numeral: Numeral) -> Option<TitleM
 pub fn read_heading(line: &str, start: usize) -> Option<HeadingLine> {
     let trimmed =
         line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}');
-    if trimmed.is_empty() || trimmed.len() > 3 * (LONGEST_TITLE + 8) {
+    // Every heading has Chinese in it: lines of numbers, pipes and tabs (most lines of a pasted
+    // table) are passed over before any folding.
+    if trimmed.len() > 3 * (LONGEST_TITLE + 8) || trimmed.is_ascii() {
         return None;
     }
     let folded = fold_str(trimmed);

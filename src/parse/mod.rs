@@ -36,12 +36,12 @@ pub fn parse(text: &str) -> Parsed<'_> {
     let title_end = title.as_ref().map_or(0, |t| t.span.end);
     parts::place_first_part_after(&mut part_list, title_end, &lines, text);
 
+    let dense = Dense::new(text);
     let year = title
         .as_ref()
         .and_then(|t| title::year_in(&crate::text::fold_str(&t.text)))
-        .or_else(|| title::period_year(text));
+        .or_else(|| title::period_year_in_folded(dense.folded()));
 
-    let dense = Dense::new(text);
     let preferred = year.map_or(Version::V2021, Version::for_year);
     let tables: Vec<_> = TableId::ALL
         .iter()

@@ -6,6 +6,7 @@ use crate::model::{Cell, HeaderIssue, LabelMatch, Row, Table};
 use crate::report::Span;
 use crate::template::{self, RowSpec, SectionSpec, TableId, TableSpec, Version};
 use crate::text::cells::{first_value_line, read_row, Slot};
+use crate::text::fold::fold_static;
 use crate::text::number::{classify, read_cell, TokenKind};
 use crate::text::{fold_str, Dense};
 
@@ -18,15 +19,17 @@ struct Anchor {
 
 /// Finds a row's label: as the template prints it, then as a known alias, then by its key words.
 fn find_label(dense: &Dense, row: &RowSpec, within: Span) -> Option<Anchor> {
-    let exact = dense.find(&fold_str(row.label), within).map(|span| Anchor {
-        span,
-        how: LabelMatch::Exact,
-    });
+    let exact = dense
+        .find(fold_static(row.label), within)
+        .map(|span| Anchor {
+            span,
+            how: LabelMatch::Exact,
+        });
     exact
         .or_else(|| {
             row.aliases
                 .iter()
-                .find_map(|a| dense.find(&fold_str(a), within))
+                .find_map(|a| dense.find(fold_static(a), within))
                 .map(|span| Anchor {
                     span,
                     how: LabelMatch::Deviating,
@@ -34,7 +37,7 @@ fn find_label(dense: &Dense, row: &RowSpec, within: Span) -> Option<Anchor> {
         })
         .or_else(|| {
             (row.key_text.chars().count() >= 3)
-                .then(|| dense.find(&fold_str(row.key_text), within))
+                .then(|| dense.find(fold_static(row.key_text), within))
                 .flatten()
                 .map(|span| Anchor {
                     span,
@@ -58,8 +61,8 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
 }
 
 /// A cell of the header region that is a slightly mistyped `expected` (「本年度止件数」 for 「本年废止件数」).
-fn near_header(text: &str, region: Span, expected: &str) -> Option<(String, Span)> {
-    let want: Vec<char> = fold_str(expected).chars().collect();
+fn near_header(text: &str, region: Span, expected: &'static str) -> Option<(String, Span)> {
+    let want: Vec<char> = fold_static(expected).chars().collect();
     let tolerance = if want.len() >= 8 { 2 } else { 1 };
     let mut at = region.start;
     for piece in text[region.start..region.end].split(['\t', '|', '\n']) {
@@ -94,7 +97,7 @@ fn section_bounds(dense: &Dense, spec: &TableSpec, region: Span) -> Vec<(Option<
     for section in spec.sections {
         let found = section
             .caption
-            .and_then(|c| dense.find(&fold_str(c), Span::new(cursor, region.end)));
+            .and_then(|c| dense.find(fold_static(c), Span::new(cursor, region.end)));
         if let Some(span) = found {
             cursor = span.end;
         }
@@ -245,7 +248,7 @@ fn read_headers(text: &str, dense: &Dense, section: &SectionSpec, region: Span) 
         issues: Vec::new(),
     };
     for &header in section.headers {
-        match dense.find(&fold_str(header), region) {
+        match dense.find(fold_static(header), region) {
             Some(span) => {
                 scan.found += 1;
                 scan.end = Some(scan.end.map_or(span.end, |e| e.max(span.end)));

@@ -87,9 +87,9 @@ pub fn year_in(folded: &str) -> Option<u32> {
     None
 }
 
-/// The year of the 统计期限 (「统计期限自2021年1月1日起至2021年12月31日止」), if stated.
-pub fn period_year(text: &str) -> Option<u32> {
-    let folded = fold_str(text);
+/// The year of the 统计期限 (「统计期限自2021年1月1日起至2021年12月31日止」), if stated, in text
+/// already folded (the whole document's, folded once per check).
+pub fn period_year_in_folded(folded: &str) -> Option<u32> {
     for marker in ["统计期限", "统计时限", "统计期间", "统计时间", "统计时段"] {
         if let Some(at) = folded.find(marker) {
             let window: String = folded[at..].chars().take(40).collect();
@@ -124,6 +124,10 @@ mod tests {
         assert_eq!(year_in("二〇二二年一月十四日"), Some(2022));
         assert_eq!(year_in("八卦洲街道政府信息公开工作年度报告"), None);
         assert_eq!(year_in("编号12021年"), None);
+    }
+
+    fn period_year(text: &str) -> Option<u32> {
+        period_year_in_folded(&fold_str(text))
     }
 
     #[test]

@@ -53,6 +53,24 @@ pub fn is_quote(c: char) -> bool {
     )
 }
 
+/// The folded form of a template string, folded once and kept: labels are looked up many times in
+/// every check.
+pub fn fold_static(s: &'static str) -> &'static str {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static FOLDED: RefCell<HashMap<usize, &'static str>> = RefCell::new(HashMap::new());
+    }
+    FOLDED.with(|cache| {
+        // Keyed by address and length: template strings are 'static and never move.
+        let key = s.as_ptr() as usize ^ (s.len() << 48);
+        *cache
+            .borrow_mut()
+            .entry(key)
+            .or_insert_with(|| Box::leak(fold_str(s).into_boxed_str()))
+    })
+}
+
 /// Folds a whole string (used for template labels and short lines).
 pub fn fold_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
