@@ -496,7 +496,7 @@ fn quote(text: &str, span: Span) -> String {
 
 pub fn run(parsed: &Parsed, out: &mut Sink) {
     let prose = Prose::of(parsed);
-    let all_years = years(&prose);
+    let all_years = years(prose);
     // The characters a key phrase can start with, per figure and in all.
     let firsts: Vec<Vec<char>> = FIGURES
         .iter()
@@ -519,7 +519,7 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
             if !starts.contains(&first) {
                 continue;
             }
-            let Some(key_end) = match_key(&prose, at, figure.key) else {
+            let Some(key_end) = match_key(prose, at, figure.key) else {
                 continue;
             };
             let sentence = prose.sentence_start(at);
@@ -545,7 +545,7 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
                 continue;
             }
             let (said, end) = if figure.counted {
-                match match_count(&prose, key_end, figure.units) {
+                match match_count(prose, key_end, figure.units) {
                     Some(found) => found,
                     None => continue,
                 }

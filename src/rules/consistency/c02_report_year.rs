@@ -144,8 +144,8 @@ fn speaks_of_itself(prose: &Prose, nian: usize) -> bool {
 
 pub fn run(parsed: &Parsed, out: &mut Sink) {
     let prose = Prose::of(parsed);
-    let all = years(&prose);
-    let period = period_years(&prose, &all);
+    let all = years(prose);
+    let period = period_years(prose, &all);
     let title_year = parsed
         .document
         .title
@@ -174,8 +174,8 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
     for &(s, year, k) in &all {
         if year == reference
             || period.iter().any(|p| p.0 == s)
-            || !opens_sentence(&prose, s)
-            || !speaks_of_itself(&prose, k)
+            || !opens_sentence(prose, s)
+            || !speaks_of_itself(prose, k)
         {
             continue;
         }

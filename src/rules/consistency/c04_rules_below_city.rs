@@ -213,7 +213,7 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
         return;
     };
     let prose = Prose::of(parsed);
-    let Some(body) = named_body(parsed, &prose) else {
+    let Some(body) = named_body(parsed, prose) else {
         return;
     };
     let column = cell.column;

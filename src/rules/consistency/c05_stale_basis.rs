@@ -44,7 +44,7 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
     }
     let prose = Prose::of(parsed);
     for at in prose.find_all("公开办函") {
-        let Some(end) = cites_60(&prose, at + "公开办函".chars().count()) else {
+        let Some(end) = cites_60(prose, at + "公开办函".chars().count()) else {
             continue;
         };
         let start = if at >= 2 && prose.text(at - 2, at) == "国办" {
