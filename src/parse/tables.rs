@@ -291,15 +291,33 @@ fn cells_of(text: &str, section: &SectionSpec, slots: &[Slot], segment: Span) ->
         .collect()
 }
 
+/// The score of a reading that finds every caption, row label and header exactly.
+fn perfect_score(spec: &TableSpec) -> i64 {
+    spec.sections
+        .iter()
+        .map(|s| {
+            let caption = if s.caption.is_some() { 2 } else { 0 };
+            let rows = 2 * s.rows.iter().filter(|r| !r.label.is_empty()).count();
+            (caption + rows + s.headers.len()) as i64
+        })
+        .sum()
+}
+
 /// Reads `id` within `region`, choosing the version that explains the text best (`preferred` on a tie).
 pub fn read(text: &str, dense: &Dense, id: TableId, region: Span, preferred: Version) -> Table {
     let mut best: Option<Reading> = None;
     for version in
         std::iter::once(preferred).chain(Version::ALL.into_iter().filter(|v| *v != preferred))
     {
-        let reading = read_table(text, dense, template::table(id, version), region);
+        let spec = template::table(id, version);
+        let reading = read_table(text, dense, spec, region);
+        // Every label found as printed: no other version can explain the text better.
+        let perfect = reading.score == perfect_score(spec);
         if best.as_ref().is_none_or(|b| reading.score > b.score) {
             best = Some(reading);
+        }
+        if perfect {
+            break;
         }
     }
     best.map(|b| b.table).unwrap_or_else(|| Table {

@@ -30,6 +30,14 @@ struct Literal {
 }
 
 fn parse_literal(raw: &str) -> Option<Literal> {
+    // Most cells are plain digits: read them without building a normalised copy.
+    if !raw.is_empty() && raw.len() <= 18 && raw.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(Literal {
+            negative: false,
+            whole: raw.parse().ok()?,
+            fraction: None,
+        });
+    }
     // Half-width digits, signs and points; spaces and thousands separators between digits dropped.
     let mut s = String::with_capacity(raw.len());
     for c in raw.chars() {
