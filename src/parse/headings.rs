@@ -40,6 +40,8 @@ pub struct HeadingLine {
 }
 
 const LONGEST_TITLE: usize = 40;
+/// Numerals from here on may open an extra top-level part (S05).
+pub const FIRST_EXTRA_NUMERAL: u32 = 7;
 const LONGEST_RENAMED_TITLE: usize = 20;
 
 fn chinese_digit(c: char) -> Option<u32> {
@@ -163,18 +165,23 @@ pub fn read_heading(line: &str, start: usize) -> Option<HeadingLine> {
     }
     let folded = fold_str(trimmed);
     let (numeral, title_at) = split_numeral(&folded)?;
-    let title = folded[title_at..].to_string();
+    let title = &folded[title_at..];
     if title.is_empty() || title.chars().count() > LONGEST_TITLE {
         return None;
     }
+    let part = PARTS
+        .iter()
+        .find_map(|p| matches_part(p, title, numeral).map(|m| (p.number, m)));
+    // Only a part's heading, or a top-level numeral that may open an extra part, is worth keeping.
+    if part.is_none() && !matches!(numeral, Numeral::Chinese(n) if n >= FIRST_EXTRA_NUMERAL) {
+        return None;
+    }
+    let title = title.to_string();
     let lead = line.len()
         - line
             .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}')
             .len();
     let span = Span::new(start + lead, start + lead + trimmed.len());
-    let part = PARTS
-        .iter()
-        .find_map(|p| matches_part(p, &title, numeral).map(|m| (p.number, m)));
     Some(HeadingLine {
         span,
         text: trimmed.trim_start_matches(['#', ' ']).to_string(),

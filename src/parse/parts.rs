@@ -1,7 +1,7 @@
 //! Finding the six parts: which heading line is which part, split parts, extra parts, and where each
 //! part's body runs.
 
-use super::headings::{read_heading, HeadingLine, Numeral};
+use super::headings::{read_heading, HeadingLine, Numeral, FIRST_EXTRA_NUMERAL};
 use crate::model::{ExtraHeading, ExtraKind, Part};
 use crate::report::Span;
 use crate::template::PARTS;
@@ -12,9 +12,6 @@ pub struct Outline {
     pub parts: Vec<Part>,
     pub extras: Vec<ExtraHeading>,
 }
-
-/// Numerals from here on that follow the previous heading's read as extra top-level parts.
-const FIRST_EXTRA_NUMERAL: u32 = 7;
 
 fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut at = 0;

@@ -16,9 +16,18 @@ impl<'a> Dense<'a> {
         let mut folded = String::with_capacity(original.len());
         let mut source = Vec::with_capacity(original.len());
         for (at, c) in original.char_indices() {
-            if let Folded::Keep(k) = fold_char(c) {
-                folded.push(k);
-                source.resize(folded.len(), at as u32);
+            // ASCII digits and letters, the bulk of a pasted table, fold to themselves.
+            let kept = if c.is_ascii_alphanumeric() {
+                c
+            } else {
+                match fold_char(c) {
+                    Folded::Keep(k) => k,
+                    Folded::Drop => continue,
+                }
+            };
+            folded.push(kept);
+            for _ in 0..kept.len_utf8() {
+                source.push(at as u32);
             }
         }
         Dense {
