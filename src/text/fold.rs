@@ -59,11 +59,11 @@ pub fn fold_static(s: &'static str) -> &'static str {
     use std::cell::RefCell;
     use std::collections::HashMap;
     thread_local! {
-        static FOLDED: RefCell<HashMap<usize, &'static str>> = RefCell::new(HashMap::new());
+        static FOLDED: RefCell<HashMap<(usize, usize), &'static str>> = RefCell::new(HashMap::new());
     }
     FOLDED.with(|cache| {
         // Keyed by address and length: template strings are 'static and never move.
-        let key = s.as_ptr() as usize ^ (s.len() << 48);
+        let key = (s.as_ptr() as usize, s.len());
         *cache
             .borrow_mut()
             .entry(key)
