@@ -98,6 +98,7 @@ fn push_piece(text: &str, piece: Span, out: &mut Vec<Cand>) {
 /// numbers to `enough`: later lines cannot change the first `enough` cells, and a row whose next label
 /// is missing may run to the end of a long text.
 fn candidates(text: &str, segment: Span, after_label: bool, enough: usize) -> Vec<Cand> {
+    let (mut values, mut counted) = (0, 0);
     let mut out = Vec::new();
     let mut line_start = segment.start;
     let body = &text[segment.start..segment.end];
@@ -105,7 +106,13 @@ fn candidates(text: &str, segment: Span, after_label: bool, enough: usize) -> Ve
         let line_span = Span::new(line_start, line_start + raw_line.len());
         line_start = line_span.end + 1;
         let line = raw_line.strip_suffix('\r').unwrap_or(raw_line);
-        if out.iter().filter(|c| matches!(c, Cand::Value(_))).count() >= enough {
+        // A running count: recounting every candidate on every line made long label-only runs quadratic.
+        values += out[counted..]
+            .iter()
+            .filter(|c| matches!(c, Cand::Value(_)))
+            .count();
+        counted = out.len();
+        if values >= enough {
             break;
         }
         if line.trim_matches(is_space).is_empty() {

@@ -56,19 +56,19 @@ pub fn is_quote(c: char) -> bool {
 /// The folded form of a template string, folded once and kept: labels are looked up many times in
 /// every check.
 pub fn fold_static(s: &'static str) -> &'static str {
-    use std::cell::RefCell;
     use std::collections::HashMap;
-    thread_local! {
-        static FOLDED: RefCell<HashMap<(usize, usize), &'static str>> = RefCell::new(HashMap::new());
-    }
-    FOLDED.with(|cache| {
-        // Keyed by address and length: template strings are 'static and never move.
-        let key = (s.as_ptr() as usize, s.len());
-        *cache
-            .borrow_mut()
-            .entry(key)
-            .or_insert_with(|| Box::leak(fold_str(s).into_boxed_str()))
-    })
+    use std::sync::{Mutex, OnceLock};
+    // Process-wide, so the folded labels stay reachable for as long as the program runs.
+    static FOLDED: OnceLock<Mutex<HashMap<(usize, usize), &'static str>>> = OnceLock::new();
+    let cache = FOLDED.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut cache = cache
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    // Keyed by address and length: template strings are 'static and never move.
+    let key = (s.as_ptr() as usize, s.len());
+    cache
+        .entry(key)
+        .or_insert_with(|| Box::leak(fold_str(s).into_boxed_str()))
 }
 
 /// Folds a whole string (used for template labels and short lines).
