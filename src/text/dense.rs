@@ -87,18 +87,6 @@ impl<'a> Dense<'a> {
             .sum();
         Span::new(span.start, span.end + quotes)
     }
-
-    /// Like [`Dense::find`], but the last occurrence.
-    pub fn rfind(&self, needle: &str, within: Span) -> Option<Span> {
-        if needle.is_empty() {
-            return None;
-        }
-        let from = self.to_folded(within.start);
-        let to = self.to_folded(within.end);
-        let hay = self.folded.get(from..to)?;
-        let at = hay.rfind(needle)? + from;
-        Some(self.with_closing_quotes(self.to_original(at, at + needle.len())))
-    }
 }
 
 #[cfg(test)]

@@ -21,11 +21,6 @@ impl LineIndex {
     pub fn line_of(&self, offset: usize) -> usize {
         self.starts.partition_point(|&s| s <= offset).max(1)
     }
-
-    /// Byte ranges of every line, without the line break.
-    pub fn line_count(&self) -> usize {
-        self.starts.len()
-    }
 }
 
 #[cfg(test)]
@@ -41,6 +36,5 @@ mod tests {
         assert_eq!(idx.line_of(6), 3);
         assert_eq!(idx.line_of(7), 4);
         assert_eq!(idx.line_of(100), 4);
-        assert_eq!(idx.line_count(), 4);
     }
 }

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use crate::present::pieces::{pieces, Piece};
 use crate::present::utf16::{byte_offset, utf16_offset};
-use crate::{Report, Severity};
+use crate::{Finding, Report, Severity};
 
 #[derive(Properties)]
 pub struct EditorProps {
@@ -48,8 +48,8 @@ pub fn severity_class(severity: Severity) -> &'static str {
     severity.as_str()
 }
 
-fn render_pieces(text: &str, report: &Report, selected: Option<usize>) -> Html {
-    let findings = &report.findings;
+/// `text` with `findings` marked: runs under a span, a bar where something is missing.
+pub fn render_pieces(text: &str, findings: &[Finding], selected: Option<usize>) -> Html {
     pieces(text, findings)
         .into_iter()
         .map(|piece| match piece {
@@ -160,7 +160,7 @@ pub fn Editor(props: &EditorProps) -> Html {
 
     let text = props.value.as_str();
     let backdrop = match props.report.as_deref() {
-        Some(report) => render_pieces(text, report, props.selected),
+        Some(report) => render_pieces(text, &report.findings, props.selected),
         None => html! { {text} },
     };
     let under_caret: Vec<Html> = match (props.report.as_deref(), *caret_byte) {

@@ -6,8 +6,7 @@ use std::rc::Rc;
 use web_sys::{DragEvent, File, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::editor::{same_report, severity_class};
-use crate::present::pieces::{pieces, Piece};
+use super::editor::{render_pieces, same_report};
 use crate::{Finding, Report};
 
 #[derive(Properties)]
@@ -40,24 +39,6 @@ fn placed_in_previous(report: &Report) -> Vec<Finding> {
                 line: there.line,
                 ..f.clone()
             })
-        })
-        .collect()
-}
-
-fn backdrop(text: &str, findings: &[Finding]) -> Html {
-    pieces(text, findings)
-        .into_iter()
-        .map(|piece| match piece {
-            Piece::Text { start, end } => html! { {&text[start..end]} },
-            Piece::Mark {
-                start,
-                end,
-                severity,
-                ..
-            } => html! {
-                <mark class={classes!("hl", severity_class(severity))}>{&text[start..end]}</mark>
-            },
-            Piece::Marker { .. } => html! {},
         })
         .collect()
 }
@@ -112,7 +93,7 @@ pub fn PreviousReport(props: &PreviousProps) -> Html {
                 </p>
                 <div class="textbox small" {ondragover} {ondrop}>
                     <div class="backdrop" ref={backdrop_ref} aria-hidden="true">
-                        <div class="backdrop-text">{backdrop(text, &placed)}{"\n "}</div>
+                        <div class="backdrop-text">{render_pieces(text, &placed, None)}{"\n "}</div>
                     </div>
                     <textarea
                         id="previous-text"
