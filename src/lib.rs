@@ -4,6 +4,7 @@
 //! and every [`Finding`], each pointing at a byte range of the input). The web page (`web`, wasm32
 //! only) and the command-line checker (`cli`, native only) are thin layers over [`check`].
 
+pub mod import;
 pub mod model;
 pub mod parse;
 pub mod present;

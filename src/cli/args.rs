@@ -10,6 +10,8 @@ pub enum OutputFormat {
 pub enum Command {
     Help,
     Version,
+    /// Prints a file as the text the checker reads (what a .docx or web page becomes; findings' lines count in it).
+    Text { file: String },
     Check {
         format: OutputFormat,
         files: Vec<String>,
@@ -25,6 +27,11 @@ pub const USAGE: &str = "\
   --previous FILE  同时与上一年度的年报核对：上年结转是否等于上年的结转下年度（X01）、
                    现行有效件数是否与上年衔接（X02）；两份报告年度不相连时不核对。
                    Also checks each FILE against last year's report (X01, X02).
+       nianbao text FILE
+  输出 FILE 被读成的文本（.docx、网页转成的文字；检查结果的行号按此文本计）。
+  Prints FILE as the text the checker reads (findings' line numbers count in it).
+  FILE 可为 .txt/.md（UTF-8、UTF-16、GBK）、.docx、.html/.htm。
+  FILE may be .txt/.md (UTF-8, UTF-16, GBK), .docx or a saved web page (.html/.htm).
 退出状态 / exit status: 0 无错误 no error, 1 有错误 errors found, 2 无法读取 unreadable input";
 
 pub fn parse_args(args: &[String]) -> Result<Command, String> {
@@ -33,6 +40,15 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
         None | Some("-h" | "--help" | "help") => return Ok(Command::Help),
         Some("-V" | "--version") => return Ok(Command::Version),
         Some("check") => {}
+        Some("text") => {
+            let rest: Vec<&str> = iter.collect();
+            return match rest.as_slice() {
+                [file] if !file.starts_with("--") || *file == "-" => Ok(Command::Text {
+                    file: file.to_string(),
+                }),
+                _ => Err("text 需要且只需要一个文件".to_string()),
+            };
+        }
         Some(other) => return Err(format!("未知命令「{other}」")),
     }
     let mut format = OutputFormat::Text;

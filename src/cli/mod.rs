@@ -1,12 +1,14 @@
 //! The native command-line checker: `nianbao check [--format text|json] [--previous FILE] FILE...`.
 
 mod args;
-mod decode;
+mod markup;
+mod read;
 
 use std::io::{Read, Write};
 
 pub use args::{parse_args, Command, OutputFormat};
-pub use decode::decode;
+pub use markup::html_to_text;
+pub use read::read_report;
 
 use crate::summary::FileSummary;
 
@@ -25,11 +27,10 @@ fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
     }
 }
 
-/// A file (or standard input for `-`) as text, whatever its encoding.
+/// A file (or standard input for `-`) as the text the checker reads, whatever its kind and encoding.
 fn read_text(path: &str) -> Result<String, String> {
-    read_input(path)
-        .map_err(|e| e.to_string())
-        .and_then(|b| decode(&b).map_err(str::to_string))
+    let bytes = read_input(path).map_err(|e| e.to_string())?;
+    read_report(path, &bytes)
 }
 
 /// Runs the CLI with `args` (without the program name); returns the exit status.
@@ -49,6 +50,18 @@ pub fn main_with(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write
         Command::Version => {
             let _ = writeln!(stdout, "nianbao {}", env!("CARGO_PKG_VERSION"));
             return OK;
+        }
+        Command::Text { file } => {
+            return match read_text(&file) {
+                Ok(text) => {
+                    let _ = stdout.write_all(text.as_bytes());
+                    OK
+                }
+                Err(e) => {
+                    let _ = writeln!(stderr, "nianbao: 无法读取 {file}: {e}");
+                    CANNOT_READ
+                }
+            };
         }
         Command::Check {
             format,

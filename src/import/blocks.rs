@@ -1,0 +1,172 @@
+//! The structure a rich document gives: paragraphs and tables with merged cells, in reading order.
+
+/// One piece of a document in reading order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Block {
+    /// A paragraph's text, whitespace as the reader sees it (no line breaks inside).
+    Paragraph(String),
+    Table(Table),
+}
+
+/// A table as written: rows of cells, each cell spanning one or more grid columns and rows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Table {
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// One written cell: what it holds (paragraphs, maybe a nested table) and how far it spans.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    pub content: Vec<Block>,
+    pub columns: usize,
+    pub rows: usize,
+}
+
+/// Wider spans than this are taken as this: a hostile `colspan="100000"` must not build a huge grid.
+const WIDEST_SPAN: usize = 64;
+
+impl Cell {
+    pub fn new(content: Vec<Block>, columns: usize, rows: usize) -> Self {
+        Cell {
+            content,
+            columns: columns.clamp(1, WIDEST_SPAN),
+            rows: rows.max(1),
+        }
+    }
+
+    /// The cell's text on one line: its paragraphs joined, with a space only where two words of
+    /// Latin script or digits would otherwise run together.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for block in &self.content {
+            let piece = match block {
+                Block::Paragraph(text) => text.trim_matches(is_blank).to_string(),
+                Block::Table(table) => Cell::new(table.flatten(), 1, 1).text(),
+            };
+            if piece.is_empty() {
+                continue;
+            }
+            let glue = match (out.chars().next_back(), piece.chars().next()) {
+                (Some(a), Some(b)) => a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric(),
+                _ => false,
+            };
+            if glue {
+                out.push(' ');
+            }
+            out.push_str(&piece);
+        }
+        out
+    }
+
+    fn holds_table(&self) -> bool {
+        self.content.iter().any(|b| matches!(b, Block::Table(_)))
+    }
+}
+
+/// Spaces a cell may be padded with: Word writes `&nbsp;` into empty cells.
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{a0}' | '\u{3000}' | '\u{feff}' | '\u{200b}')
+}
+
+impl Table {
+    /// A table used for page layout rather than data: one that holds other tables, or a single cell.
+    /// Web pages wrap whole articles in such tables.
+    pub fn is_layout(&self) -> bool {
+        let cells: usize = self.rows.iter().map(Vec::len).sum();
+        cells <= 1 || self.rows.iter().flatten().any(Cell::holds_table)
+    }
+
+    /// The cells' content in reading order, for a layout table.
+    pub fn flatten(&self) -> Vec<Block> {
+        self.rows
+            .iter()
+            .flatten()
+            .flat_map(|cell| cell.content.iter().cloned())
+            .collect()
+    }
+
+    /// The table's grid: every written cell's text at the row and column where it starts, and `None`
+    /// where a merged cell covers the position or a short row has no cell. Cells take the first free
+    /// column of their row, as in HTML and Word.
+    pub fn grid(&self) -> Vec<Vec<Option<String>>> {
+        let height = self.rows.len();
+        let mut grid: Vec<Vec<Option<String>>> = vec![Vec::new(); height];
+        // covered[r][c]: some earlier cell spans down or across into (r, c).
+        let mut covered: Vec<Vec<bool>> = vec![Vec::new(); height];
+        for (r, row) in self.rows.iter().enumerate() {
+            let mut c = 0;
+            for cell in row {
+                while covered[r].get(c).copied().unwrap_or(false) {
+                    c += 1;
+                }
+                let last_row = (r + cell.rows).min(height);
+                for (rr, cover) in covered.iter_mut().enumerate().take(last_row).skip(r) {
+                    if cover.len() < c + cell.columns {
+                        cover.resize(c + cell.columns, false);
+                    }
+                    cover[c..c + cell.columns].fill(true);
+                    if grid[rr].len() < c + cell.columns {
+                        grid[rr].resize(c + cell.columns, None);
+                    }
+                }
+                grid[r][c] = Some(cell.text());
+                c += cell.columns;
+            }
+        }
+        grid
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(text: &str, columns: usize, rows: usize) -> Cell {
+        Cell::new(vec![Block::Paragraph(text.into())], columns, rows)
+    }
+
+    #[test]
+    fn merged_cells_take_their_place_in_the_grid() {
+        // | a (2 rows) | b c (2 cols) |
+        // |            | d    | e     |
+        let table = Table {
+            rows: vec![
+                vec![cell("a", 1, 2), cell("bc", 2, 1)],
+                vec![cell("d", 1, 1), cell("e", 1, 1)],
+            ],
+        };
+        let grid = table.grid();
+        assert_eq!(grid[0], vec![Some("a".into()), Some("bc".into()), None]);
+        assert_eq!(grid[1], vec![None, Some("d".into()), Some("e".into())]);
+    }
+
+    #[test]
+    fn a_rowspan_past_the_end_and_a_huge_colspan_are_bounded() {
+        let table = Table {
+            rows: vec![vec![cell("x", 1_000_000, 1_000_000)]],
+        };
+        let grid = table.grid();
+        assert_eq!(grid.len(), 1);
+        assert_eq!(grid[0].len(), WIDEST_SPAN);
+    }
+
+    #[test]
+    fn cell_text_joins_paragraphs_without_spaces_between_chinese() {
+        let c = Cell::new(
+            vec![
+                Block::Paragraph("三、本年度".into()),
+                Block::Paragraph("\u{a0}".into()),
+                Block::Paragraph("办理结果".into()),
+            ],
+            1,
+            1,
+        );
+        assert_eq!(c.text(), "三、本年度办理结果");
+        let numbers = Cell::new(
+            vec![Block::Paragraph("12".into()), Block::Paragraph("3".into())],
+            1,
+            1,
+        );
+        assert_eq!(numbers.text(), "12 3");
+    }
+}
