@@ -11,7 +11,9 @@ pub enum Command {
     Help,
     Version,
     /// Prints a file as the text the checker reads (what a .docx or web page becomes; findings' lines count in it).
-    Text { file: String },
+    Text {
+        file: String,
+    },
     Check {
         format: OutputFormat,
         files: Vec<String>,

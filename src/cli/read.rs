@@ -63,7 +63,8 @@ mod tests {
 
     #[test]
     fn a_gbk_page_is_read_by_its_meta_charset() {
-        let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">\
+        let page =
+            "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">\
                     <title>标题不算正文</title></head><body><p>一、总体情况</p>\
                     <table><tr><td rowspan=2>三、结果</td><td>（一）予以公开</td><td>3</td></tr>\
                     <tr><td>（二）部分公开</td><td>&nbsp;</td></tr></table></body></html>";
@@ -71,7 +72,7 @@ mod tests {
         let text = read_report("page.htm", &gbk).unwrap();
         assert_eq!(
             text,
-            "一、总体情况\n\n三、结果\t（一）予以公开\t3\n\u{3000}\u{3000}\u{3000}\u{3000}\t（二）部分公开\n"
+            "一、总体情况\n\n三、结果\t（一）予以公开\t3\n\t（二）部分公开\n"
         );
     }
 }

@@ -68,11 +68,16 @@ fn declared(head: &[u8]) -> Option<String> {
             let rest = trim_start(rest);
             if let Some(rest) = rest.strip_prefix(b"=") {
                 let rest = trim_start(rest);
-                let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+                let rest = rest
+                    .strip_prefix(b"\"")
+                    .or_else(|| rest.strip_prefix(b"'"))
+                    .unwrap_or(rest);
                 let label: Vec<u8> = rest
                     .iter()
                     .copied()
-                    .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+                    .take_while(|b| {
+                        b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')
+                    })
                     .collect();
                 if !label.is_empty() {
                     return Some(normalise(&String::from_utf8_lossy(&label)));
@@ -86,8 +91,8 @@ fn declared(head: &[u8]) -> Option<String> {
 
 fn normalise(label: &str) -> String {
     match label {
-        "gb2312" | "gbk" | "x-gbk" | "gb18030" | "cp936" | "windows-936" | "euc-cn" | "csgb2312"
-        | "chinese" | "iso-ir-58" | "gb_2312-80" => "gb18030".to_string(),
+        "gb2312" | "gbk" | "x-gbk" | "gb18030" | "cp936" | "windows-936" | "euc-cn"
+        | "csgb2312" | "chinese" | "iso-ir-58" | "gb_2312-80" => "gb18030".to_string(),
         "utf8" | "unicode-1-1-utf-8" => "utf-8".to_string(),
         other => other.to_string(),
     }

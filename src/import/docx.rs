@@ -60,7 +60,9 @@ fn main_part(bytes: &[u8]) -> Result<Vec<u8>, String> {
     if wayfinder.uncompressed_size_hint() > LARGEST_INFLATED as u64 {
         return Err(BROKEN.to_string());
     }
-    let entry = archive.get_entry(wayfinder).map_err(|_| BROKEN.to_string())?;
+    let entry = archive
+        .get_entry(wayfinder)
+        .map_err(|_| BROKEN.to_string())?;
     let data = if method == rawzip::CompressionMethod::STORE {
         entry.data().to_vec()
     } else if method == rawzip::CompressionMethod::DEFLATE {
@@ -84,7 +86,10 @@ fn main_part(bytes: &[u8]) -> Result<Vec<u8>, String> {
 fn is(node: &Node, name: &str) -> bool {
     node.is_element()
         && node.tag_name().name() == name
-        && node.tag_name().namespace().is_some_and(|ns| WORDML.contains(&ns))
+        && node
+            .tag_name()
+            .namespace()
+            .is_some_and(|ns| WORDML.contains(&ns))
 }
 
 fn val<'a>(node: &Node<'a, '_>) -> Option<&'a str> {
@@ -131,7 +136,11 @@ fn run_text(node: Node, out: &mut String) {
             continue;
         }
         let name = n.tag_name().name();
-        if !n.tag_name().namespace().is_some_and(|ns| WORDML.contains(&ns)) {
+        if !n
+            .tag_name()
+            .namespace()
+            .is_some_and(|ns| WORDML.contains(&ns))
+        {
             // Markup compatibility: the modern choice is read, its fallback copy is not.
             if name != "Fallback" {
                 run_text(n, out);
@@ -152,7 +161,8 @@ fn run_text(node: Node, out: &mut String) {
 }
 
 fn int_val(node: Option<Node>) -> Option<usize> {
-    node.and_then(|n| val(&n)).and_then(|v| v.trim().parse().ok())
+    node.and_then(|n| val(&n))
+        .and_then(|v| v.trim().parse().ok())
 }
 
 /// Rows and cells of `w:tbl`, merged cells turned into spans: `gridSpan` across, and a `vMerge`
@@ -165,7 +175,8 @@ fn table(tbl: Node) -> Table {
         let r = rows.len();
         let mut cells = Vec::new();
         let mut column = 0;
-        let before = int_val(child(&tr, "trPr").and_then(|pr| child(&pr, "gridBefore"))).unwrap_or(0);
+        let before =
+            int_val(child(&tr, "trPr").and_then(|pr| child(&pr, "gridBefore"))).unwrap_or(0);
         if before > 0 {
             cells.push(Cell::new(Vec::new(), before, 1));
             column += before.min(64);
@@ -183,7 +194,11 @@ fn table(tbl: Node) -> Table {
                 }
                 Some(_) if merging.contains_key(&column) => {
                     let (row, index) = merging[&column];
-                    let origin = if row == r { &mut cells[index] } else { &mut rows[row][index] };
+                    let origin = if row == r {
+                        &mut cells[index]
+                    } else {
+                        &mut rows[row][index]
+                    };
                     origin.rows += 1;
                 }
                 _ => {

@@ -34,9 +34,27 @@ pub fn blocks_of<N: MarkupNode>(root: &N) -> Vec<Block> {
 fn is_hidden_element(name: &str) -> bool {
     matches!(
         name,
-        "head" | "title" | "script" | "style" | "template" | "noscript" | "iframe" | "object"
-            | "embed" | "svg" | "math" | "canvas" | "audio" | "video" | "select" | "button"
-            | "input" | "textarea" | "img" | "map" | "xml"
+        "head"
+            | "title"
+            | "script"
+            | "style"
+            | "template"
+            | "noscript"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "svg"
+            | "math"
+            | "canvas"
+            | "audio"
+            | "video"
+            | "select"
+            | "button"
+            | "input"
+            | "textarea"
+            | "img"
+            | "map"
+            | "xml"
     )
 }
 
@@ -44,11 +62,48 @@ fn is_hidden_element(name: &str) -> bool {
 fn is_block_element(name: &str) -> bool {
     matches!(
         name,
-        "html" | "body" | "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol"
-            | "li" | "dl" | "dt" | "dd" | "section" | "article" | "header" | "footer" | "main"
-            | "nav" | "aside" | "blockquote" | "center" | "address" | "figure" | "figcaption"
-            | "form" | "fieldset" | "legend" | "hr" | "caption" | "details" | "summary" | "pre"
-            | "tr" | "td" | "th" | "thead" | "tbody" | "tfoot"
+        "html"
+            | "body"
+            | "p"
+            | "div"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "main"
+            | "nav"
+            | "aside"
+            | "blockquote"
+            | "center"
+            | "address"
+            | "figure"
+            | "figcaption"
+            | "form"
+            | "fieldset"
+            | "legend"
+            | "hr"
+            | "caption"
+            | "details"
+            | "summary"
+            | "pre"
+            | "tr"
+            | "td"
+            | "th"
+            | "thead"
+            | "tbody"
+            | "tfoot"
     )
 }
 
@@ -168,7 +223,9 @@ impl Walker {
                 '\n' | ' ' if self.in_pre == 0 => {
                     let before = text.chars().next_back();
                     let after = chars[i + 1..].iter().find(|&&c| c != ' ' && c != '\n');
-                    let joins_chinese = c == '\n' && before.is_some_and(is_wide) && after.is_some_and(|&a| is_wide(a));
+                    let joins_chinese = c == '\n'
+                        && before.is_some_and(is_wide)
+                        && after.is_some_and(|&a| is_wide(a));
                     if !joins_chinese && before.is_some_and(|b| b != ' ') {
                         text.push(' ');
                     }
@@ -176,7 +233,11 @@ impl Walker {
                 _ => text.push(c),
             }
         }
-        let text = if self.in_pre > 0 { text } else { text.trim_matches(' ').to_string() };
+        let text = if self.in_pre > 0 {
+            text
+        } else {
+            text.trim_matches(' ').to_string()
+        };
         if !text.trim_matches(is_blank).is_empty() {
             self.blocks.push(Block::Paragraph(text));
         }

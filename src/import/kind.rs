@@ -45,7 +45,7 @@ pub fn classify(name: &str, bytes: &[u8]) -> Result<FileKind, String> {
         return match ext.as_str() {
             "xlsx" | "xlsm" | "et" => refuse(&format!("这是电子表格，不是报告正文。请打开报告本身，{PASTE}")),
             "pptx" | "dps" => refuse(&format!("这是演示文稿，不是报告正文。请打开报告本身，{PASTE}")),
-            "ofd" => refuse(&format!("OFD 版式文件无法直接读取。请在 OFD 阅读器中全选复制正文后粘贴到这里，或打开报告的 Word 版本。")),
+            "ofd" => refuse("OFD 版式文件无法直接读取。请在 OFD 阅读器中全选复制正文后粘贴到这里，或打开报告的 Word 版本。"),
             "zip" | "jar" => refuse(&format!("这是压缩包，请先解压，再打开其中的报告文件，{PASTE}")),
             // A .docx, or a Word document under another name: the reader says if it is not one.
             _ => Ok(FileKind::Docx),
@@ -63,19 +63,36 @@ pub fn classify(name: &str, bytes: &[u8]) -> Result<FileKind, String> {
         return refuse("PDF 文件无法直接读取。请在 PDF 阅读器中全选复制正文后粘贴到这里；如有报告的 Word 版本（.docx），可直接打开。");
     }
     if starts(b"{\\rtf") {
-        return refuse(&format!("RTF 文档无法直接读取。请在 Word 或 WPS 中打开，另存为 .docx 后再打开，{PASTE}"));
+        return refuse(&format!(
+            "RTF 文档无法直接读取。请在 Word 或 WPS 中打开，另存为 .docx 后再打开，{PASTE}"
+        ));
     }
-    let image = starts(b"\x89PNG") || starts(b"\xff\xd8\xff") || starts(b"GIF8")
-        || starts(b"II*\0") || starts(b"MM\0*")
+    let image = starts(b"\x89PNG")
+        || starts(b"\xff\xd8\xff")
+        || starts(b"GIF8")
+        || starts(b"II*\0")
+        || starts(b"MM\0*")
         || (starts(b"RIFF") && bytes.get(8..12) == Some(b"WEBP"))
-        || matches!(ext.as_str(), "png" | "jpg" | "jpeg" | "gif" | "bmp" | "tif" | "tiff" | "webp" | "heic");
+        || matches!(
+            ext.as_str(),
+            "png" | "jpg" | "jpeg" | "gif" | "bmp" | "tif" | "tiff" | "webp" | "heic"
+        );
     if image {
-        return refuse("图片中的文字无法检查。请打开报告的文字稿（.docx 或 .txt），或复制正文粘贴到这里。");
+        return refuse(
+            "图片中的文字无法检查。请打开报告的文字稿（.docx 或 .txt），或复制正文粘贴到这里。",
+        );
     }
-    let archive = starts(b"Rar!") || starts(b"7z\xbc\xaf\x27\x1c") || starts(b"\x1f\x8b")
-        || matches!(ext.as_str(), "zip" | "rar" | "7z" | "gz" | "tar" | "tgz" | "bz2" | "xz");
+    let archive = starts(b"Rar!")
+        || starts(b"7z\xbc\xaf\x27\x1c")
+        || starts(b"\x1f\x8b")
+        || matches!(
+            ext.as_str(),
+            "zip" | "rar" | "7z" | "gz" | "tar" | "tgz" | "bz2" | "xz"
+        );
     if archive {
-        return refuse(&format!("这是压缩包，请先解压，再打开其中的报告文件，{PASTE}"));
+        return refuse(&format!(
+            "这是压缩包，请先解压，再打开其中的报告文件，{PASTE}"
+        ));
     }
     match ext.as_str() {
         "mht" | "mhtml" => {
@@ -89,7 +106,9 @@ pub fn classify(name: &str, bytes: &[u8]) -> Result<FileKind, String> {
         _ => {}
     }
     if looks_binary(bytes) {
-        return refuse(&format!("这不是文本文件。本页能打开 .docx、.txt、.md 和保存的网页（.html），{PASTE}"));
+        return refuse(&format!(
+            "这不是文本文件。本页能打开 .docx、.txt、.md 和保存的网页（.html），{PASTE}"
+        ));
     }
     if looks_like_html(bytes) {
         return Ok(FileKind::Html);
@@ -122,8 +141,14 @@ mod tests {
 
     #[test]
     fn files_are_told_by_content_before_name() {
-        assert_eq!(classify("报告.txt", "一、总体情况".as_bytes()), Ok(FileKind::Text));
-        assert_eq!(classify("报告", b"<!DOCTYPE html><html>"), Ok(FileKind::Html));
+        assert_eq!(
+            classify("报告.txt", "一、总体情况".as_bytes()),
+            Ok(FileKind::Text)
+        );
+        assert_eq!(
+            classify("报告", b"<!DOCTYPE html><html>"),
+            Ok(FileKind::Html)
+        );
         assert_eq!(classify("报告.htm", b"<p>x"), Ok(FileKind::Html));
         assert_eq!(classify("报告.zip", b"PK\x03\x04rest"), Err("无法打开「报告.zip」：这是压缩包，请先解压，再打开其中的报告文件，或直接复制报告正文粘贴到这里。".into()));
         assert_eq!(classify("报告.bin", b"PK\x03\x04rest"), Ok(FileKind::Docx));
@@ -144,11 +169,17 @@ mod tests {
         ];
         for (name, bytes, advice) in cases {
             let message = classify(name, bytes).expect_err(name);
-            assert!(message.starts_with(&format!("无法打开「{name}」：")), "{message}");
+            assert!(
+                message.starts_with(&format!("无法打开「{name}」：")),
+                "{message}"
+            );
             assert!(message.contains(advice), "{name}: {message}");
         }
         let big = check_size("大.txt", 21 * 1024 * 1024).unwrap_err();
-        assert!(big.contains("21.0 MB") && big.contains("超过 20 MB"), "{big}");
+        assert!(
+            big.contains("21.0 MB") && big.contains("超过 20 MB"),
+            "{big}"
+        );
         assert!(check_size("小.txt", 1024).is_ok());
     }
 }

@@ -65,14 +65,20 @@ fn render_table(table: &Table, out: &mut String) {
         out.push('\n');
     }
     for row in &grid {
-        let last = row.iter().rposition(|c| c.as_deref().is_some_and(|t| !t.is_empty()));
+        let last = row
+            .iter()
+            .rposition(|c| c.as_deref().is_some_and(|t| !t.is_empty()));
         let Some(last) = last else { continue };
         let mut line = String::new();
         for (c, cell) in row.iter().enumerate().take(last + 1) {
-            let text = cell.as_deref().unwrap_or("");
-            line.push_str(text);
+            // A position a merged cell covers stays a bare tab: padding it would push the row off the screen.
+            if let Some(text) = cell {
+                line.push_str(text);
+                if c < last {
+                    pad(&mut line, widths[c].saturating_sub(display_width(text)));
+                }
+            }
             if c < last {
-                pad(&mut line, widths[c].saturating_sub(display_width(text)));
                 line.push('\t');
             }
         }
@@ -107,7 +113,10 @@ mod tests {
 
     #[test]
     fn paragraphs_a_line_each_and_blank_ones_dropped() {
-        assert_eq!(render(&[p("一、总体情况"), p(" \u{a0}"), p("正文")]), "一、总体情况\n正文\n");
+        assert_eq!(
+            render(&[p("一、总体情况"), p(" \u{a0}"), p("正文")]),
+            "一、总体情况\n正文\n"
+        );
         assert_eq!(render(&[p("  ")]), "");
     }
 
@@ -115,7 +124,11 @@ mod tests {
     fn tables_line_up_and_merged_cells_are_written_once() {
         let table = Table {
             rows: vec![
-                vec![cell("三、办理结果", 1, 2), cell("（一）予以公开", 1, 1), cell("0", 1, 1)],
+                vec![
+                    cell("三、办理结果", 1, 2),
+                    cell("（一）予以公开", 1, 1),
+                    cell("0", 1, 1),
+                ],
                 vec![cell("（二）部分公开", 1, 1), cell("12", 1, 1)],
             ],
         };
@@ -124,7 +137,7 @@ mod tests {
         assert_eq!(lines[0], "标题");
         assert_eq!(lines[1], "");
         assert_eq!(lines[2], "三、办理结果\t（一）予以公开\t0");
-        assert_eq!(lines[3], "\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\t（二）部分公开\t12");
+        assert_eq!(lines[3], "\t（二）部分公开\t12");
         assert_eq!(lines[4], "");
         assert_eq!(lines[5], "四、复议");
     }

@@ -10,7 +10,7 @@ use crate::report::Span;
 use crate::template::{self, TableId, Version};
 use crate::text::{Dense, LineIndex};
 
-pub use title::year_in;
+pub use title::{report_start, year_in};
 
 /// A parsed report and what the rules need to point into its text.
 pub struct Parsed<'a> {

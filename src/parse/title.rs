@@ -21,25 +21,50 @@ fn is_title_like(folded: &str) -> bool {
     folded.ends_with("报告") && folded.contains("信息公开")
 }
 
-/// The title: the first non-blank line before the first part, or the first two when the title was
-/// broken over two lines (seed 004).
+/// A web page's breadcrumb (首页 > 政务公开 > …) or a short field line (发布日期：…), which is
+/// neither a title nor the start of the report.
+fn is_page_furniture(folded: &str) -> bool {
+    folded.chars().count() <= 40
+        && (folded.contains(['>', '＞', '»', '›', '→', ':', '：'])
+            || ["首页", "当前位置", "您的位置", "你的位置"]
+                .iter()
+                .any(|w| folded.starts_with(w)))
+}
+
+/// Where the report itself starts: its first non-blank line after any page furniture above it.
+pub fn report_start(text: &str) -> usize {
+    nonblank_lines(text, text.len())
+        .take(LINES_BEFORE_TITLE)
+        .find(|line| !is_page_furniture(&fold_str(&text[line.start..line.end])))
+        .map_or(text.len() - text.trim_start().len(), |line| line.start)
+}
+
+/// Lines before the first part that may hold the title: a saved web page puts a breadcrumb, a date
+/// line or a site name above it.
+const LINES_BEFORE_TITLE: usize = 8;
+
+/// The title: the first non-blank line before the first part that reads as a report title, or two
+/// consecutive lines that do together (a title broken over two lines, seed 004).
 pub fn find_title(text: &str, before: usize, lines: &LineIndex) -> Option<Title> {
-    let mut candidates = nonblank_lines(text, before.min(text.len()));
-    let first = candidates.next()?;
-    let first_folded = fold_str(&text[first.start..first.end]);
-    if first_folded.chars().count() > LONGEST_TITLE_LINE {
-        return None;
-    }
-    let span = if is_title_like(&first_folded) {
-        first
-    } else {
-        let second = candidates.next()?;
-        let both = fold_str(&text[first.start..second.end]);
-        if !is_title_like(&both) || both.chars().count() > LONGEST_TITLE_LINE {
+    let candidates: Vec<Span> = nonblank_lines(text, before.min(text.len()))
+        .take(LINES_BEFORE_TITLE + 1)
+        .collect();
+    let short = |folded: &str| folded.chars().count() <= LONGEST_TITLE_LINE;
+    let span = candidates.iter().enumerate().find_map(|(i, &line)| {
+        let folded = fold_str(&text[line.start..line.end]);
+        if !short(&folded) {
             return None;
         }
-        Span::new(first.start, second.end)
-    };
+        if is_title_like(&folded) {
+            return Some(line);
+        }
+        if is_page_furniture(&folded) {
+            return None;
+        }
+        let next = candidates.get(i + 1)?;
+        let both = fold_str(&text[line.start..next.end]);
+        (is_title_like(&both) && short(&both)).then(|| Span::new(line.start, next.end))
+    })?;
     let raw = &text[span.start..span.end];
     let text_one_line: String = raw
         .split('\n')
@@ -139,6 +164,14 @@ mod tests {
             Some(2021)
         );
         assert_eq!(period_year("没有年份"), None);
+    }
+
+    #[test]
+    fn a_breadcrumb_above_the_title_is_not_part_of_it() {
+        let text = "首页 > 政务公开 > 年报\n发布日期：2022-01-20\n八卦洲街道2021年政府信息公开工作年度报告\n\n正文";
+        let t = find_title(text, text.len(), &LineIndex::new(text)).unwrap();
+        assert_eq!(t.text, "八卦洲街道2021年政府信息公开工作年度报告");
+        assert_eq!(t.line, 3);
     }
 
     #[test]

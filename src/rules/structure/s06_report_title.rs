@@ -1,6 +1,6 @@
 //! S06: the report title is missing, lacks the year, or is not 「…年政府信息公开工作年度报告」.
 
-use crate::parse::{year_in, Parsed};
+use crate::parse::{report_start, year_in, Parsed};
 use crate::report::{RuleCode, Severity, Span};
 use crate::rules::{RuleDoc, Sink};
 use crate::text::fold_str;
@@ -19,10 +19,9 @@ const STANDARD_ENDING: &str = "政府信息公开工作年度报告";
 
 pub fn run(parsed: &Parsed, out: &mut Sink) {
     let Some(title) = &parsed.document.title else {
-        let first = parsed.text.len() - parsed.text.trim_start().len();
         out.push(
             DOC.code,
-            Span::point(first),
+            Span::point(report_start(parsed.text)),
             "缺少报告标题，开头应为「××××年政府信息公开工作年度报告」".to_string(),
         );
         return;

@@ -1,0 +1,270 @@
+//! Seeds rebuilt as the documents users really have: the report's prose as paragraphs and its three
+//! tables as real tables in the official layout (merged header cells, vertical group labels), holding
+//! the seed's own labels, headers and cell text. Written out as a .docx, as the HTML Word puts on the
+//! clipboard, and as a saved GBK web page.
+
+use nianbao::import::{Block, Cell, Table};
+use nianbao::model;
+use nianbao::template::{self, RowSpec, TableId, TableSpec};
+use nianbao::Span;
+
+fn p(text: &str) -> Block {
+    Block::Paragraph(text.to_string())
+}
+
+fn cell(text: &str, columns: usize, rows: usize) -> Cell {
+    Cell::new(vec![p(text)], columns, rows)
+}
+
+fn slice(text: &str, span: Span) -> &str {
+    text[span.start..span.end].trim()
+}
+
+/// What the seed has for the template header `expected` (its own wording where it deviates).
+fn header(table: &model::Table, expected: &'static str) -> String {
+    table
+        .header_issues
+        .iter()
+        .find(|h| h.expected == expected)
+        .and_then(|h| h.found.clone())
+        .unwrap_or_else(|| expected.to_string())
+}
+
+fn label(text: &str, row: Option<&model::Row>, spec: &RowSpec) -> String {
+    row.and_then(|r| r.label_span)
+        .map_or_else(|| spec.label.to_string(), |s| slice(text, s).to_string())
+}
+
+/// The row's cells as the seed has them (an empty cell stays empty).
+fn values(text: &str, row: &model::Row) -> Vec<Cell> {
+    row.cells
+        .iter()
+        .map(|c| cell(slice(text, c.span), 1, 1))
+        .collect()
+}
+
+fn t2(text: &str, table: &model::Table, spec: &TableSpec) -> Table {
+    let width = spec
+        .sections
+        .iter()
+        .map(|s| s.columns.len())
+        .max()
+        .unwrap_or(1);
+    let mut rows = Vec::new();
+    for section in spec.sections {
+        if let Some(caption) = section.caption {
+            rows.push(vec![cell(&header(table, caption), width + 1, 1)]);
+        }
+        let stretch = width + 1 - section.headers.len();
+        let mut heads: Vec<Cell> = section
+            .headers
+            .iter()
+            .map(|h| cell(&header(table, h), 1, 1))
+            .collect();
+        if let Some(last) = heads.last_mut() {
+            last.columns += stretch;
+        }
+        rows.push(heads);
+        for spec_row in section.rows {
+            let Some(row) = table.rows.iter().find(|r| r.key == spec_row.key && r.found) else {
+                continue;
+            };
+            let mut cells = vec![cell(&label(text, Some(row), spec_row), 1, 1)];
+            cells.extend(values(text, row));
+            if let Some(last) = cells.last_mut() {
+                last.columns += width - section.columns.len();
+            }
+            rows.push(cells);
+        }
+    }
+    Table { rows }
+}
+
+/// Data rows a group label spans: up to the next group of its level.
+fn group_span(rows: &[RowSpec], at: usize, outer: bool) -> usize {
+    rows[at + 1..]
+        .iter()
+        .take_while(|r| {
+            if outer {
+                r.key != "forward"
+            } else {
+                r.label.starts_with(|c: char| c.is_ascii_digit())
+            }
+        })
+        .filter(|r| r.has_values)
+        .count()
+}
+
+fn first_data_row_after(rows: &[RowSpec], at: usize) -> Option<usize> {
+    rows[at + 1..]
+        .iter()
+        .position(|r| r.has_values)
+        .map(|p| p + at + 1)
+}
+
+fn t3(text: &str, table: &model::Table, spec: &TableSpec) -> Table {
+    let section = &spec.sections[0];
+    let rows = section.rows;
+    let band: Vec<Cell> = section
+        .columns
+        .iter()
+        .filter(|c| !c.band.is_empty())
+        .map(|c| cell(&header(table, c.name), 1, 1))
+        .collect();
+    let mut out = vec![
+        vec![
+            cell(spec.note.unwrap_or(""), 3, 3),
+            cell(&header(table, "申请人情况"), 7, 1),
+        ],
+        vec![
+            cell(&header(table, "自然人"), 1, 2),
+            cell(&header(table, "法人或其他组织"), 5, 1),
+            cell(&header(table, "总计"), 1, 2),
+        ],
+        band,
+    ];
+    let outer = rows.iter().position(|r| r.key == "results");
+    for (i, spec_row) in rows.iter().enumerate() {
+        if !spec_row.has_values {
+            continue;
+        }
+        let row = table.row(spec_row.key);
+        let mut cells = Vec::new();
+        if let Some(o) = outer.filter(|&o| first_data_row_after(rows, o) == Some(i)) {
+            cells.push(cell(
+                &label(text, table.row(rows[o].key), &rows[o]),
+                1,
+                group_span(rows, o, true),
+            ));
+        }
+        if spec_row.label.starts_with(|c: char| c.is_ascii_digit()) {
+            let inner = (0..i)
+                .rev()
+                .find(|&j| !rows[j].has_values && rows[j].key != "results");
+            if let Some(j) = inner.filter(|&j| first_data_row_after(rows, j) == Some(i)) {
+                cells.push(cell(
+                    &label(text, table.row(rows[j].key), &rows[j]),
+                    1,
+                    group_span(rows, j, false),
+                ));
+            }
+            cells.push(cell(&label(text, row, spec_row), 1, 1));
+        } else {
+            let columns = if matches!(spec_row.key, "new" | "carried" | "forward") {
+                3
+            } else {
+                2
+            };
+            cells.push(cell(&label(text, row, spec_row), columns, 1));
+        }
+        match row.filter(|r| r.found) {
+            Some(row) => cells.extend(values(text, row)),
+            None => continue,
+        }
+        out.push(cells);
+    }
+    Table { rows: out }
+}
+
+fn t4(text: &str, table: &model::Table, spec: &TableSpec) -> Table {
+    let names: Vec<String> = spec.sections[0]
+        .columns
+        .iter()
+        .take(5)
+        .map(|c| header(table, c.name))
+        .collect();
+    let mut second: Vec<Cell> = names.iter().map(|n| cell(n, 1, 2)).collect();
+    second.push(cell(&header(table, "未经复议直接起诉"), 5, 1));
+    second.push(cell(&header(table, "复议后起诉"), 5, 1));
+    let third = names
+        .iter()
+        .chain(names.iter())
+        .map(|n| cell(n, 1, 1))
+        .collect();
+    let mut rows = vec![
+        vec![
+            cell(&header(table, "行政复议"), 5, 1),
+            cell(&header(table, "行政诉讼"), 10, 1),
+        ],
+        second,
+        third,
+    ];
+    if let Some(row) = table.rows.first().filter(|r| r.found) {
+        rows.push(values(text, row));
+    }
+    Table { rows }
+}
+
+/// Where the table's own lines are: from the first line in its region that starts its header to the
+/// line of its last cell.
+fn extent(text: &str, table: &model::Table) -> Option<(usize, usize)> {
+    let end = table
+        .rows
+        .iter()
+        .flat_map(|r| {
+            r.cells
+                .iter()
+                .map(|c| c.span.end)
+                .chain(r.label_span.map(|s| s.end))
+        })
+        .max()?;
+    let markers: &[&str] = match table.id {
+        TableId::T2 => &["信息内容", "第二十条第"],
+        TableId::T3 => &["本列数据", "申请人情况"],
+        TableId::T4 => &["行政复议"],
+    };
+    let mut at = table.region.start;
+    let mut start = None;
+    for line in text[table.region.start..end].split_inclusive('\n') {
+        let dense: String = line
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '|' && *c != '#')
+            .collect();
+        if markers.iter().any(|m| dense.contains(m)) {
+            start = Some(at);
+            break;
+        }
+        at += line.len();
+    }
+    Some((start?, end))
+}
+
+/// `seed` as a document: its paragraphs, with each table's lines replaced by a real table.
+pub fn document(seed: &str) -> Vec<Block> {
+    let parsed = nianbao::parse::parse(seed);
+    let mut tables: Vec<(usize, usize, Table)> = parsed
+        .document
+        .tables
+        .iter()
+        .filter(|t| t.found)
+        .filter_map(|t| {
+            let (start, end) = extent(seed, t)?;
+            let spec = template::table(t.id, t.version);
+            let table = match t.id {
+                TableId::T2 => t2(seed, t, spec),
+                TableId::T3 => t3(seed, t, spec),
+                TableId::T4 => t4(seed, t, spec),
+            };
+            Some((start, end, table))
+        })
+        .collect();
+    tables.sort_by_key(|t| t.0);
+    let mut blocks = Vec::new();
+    let mut at = 0;
+    let mut next = tables.into_iter().peekable();
+    for line in seed.split_inclusive('\n') {
+        let (line_start, line_end) = (at, at + line.len());
+        at = line_end;
+        if let Some((start, end, _)) = next.peek() {
+            if line_end > *start && line_start < *end {
+                if line_end >= *end {
+                    let (_, _, table) = next.next().unwrap();
+                    blocks.push(Block::Table(table));
+                }
+                continue;
+            }
+        }
+        blocks.push(p(line.trim_end_matches(['\n', '\r'])));
+    }
+    blocks
+}
