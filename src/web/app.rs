@@ -214,7 +214,7 @@ pub fn App(props: &AppProps) -> Html {
             <Intro />
             if *dragging {
                 <div class="drop-overlay" aria-hidden="true">
-                    <p>{"松开鼠标，载入这个文件（.txt / .md）"}</p>
+                    <p>{"松开鼠标，载入这个文件（.docx / .txt / .md / .html）"}</p>
                 </div>
             }
             <Toolbar

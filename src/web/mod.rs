@@ -13,6 +13,7 @@ pub mod app;
 mod components;
 mod export;
 mod files;
+mod markup;
 pub mod state;
 mod storage;
 

@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::present::pieces::{pieces, Piece};
 use crate::present::utf16::{byte_offset, utf16_offset};
+use crate::web::markup::paste_tables_as_grid;
 use crate::{Finding, Report, Severity};
 
 #[derive(Properties)]
@@ -184,7 +185,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         <section class="editor" aria-labelledby="report-text-label">
             <label id="report-text-label" for="report-text" class="editor-label">{"年度报告全文"}</label>
             <p id="report-text-hint" class="hint">
-                {"从 Word、WPS、PDF 或网页中复制报告全文（包括表格）粘贴到这里，或把 .txt / .md 文件拖到页面上。有问题的地方会直接在文中标出。"}
+                {"从 Word、WPS、PDF 或网页中复制报告全文（包括表格）粘贴到这里，或把 Word 文档（.docx）、文本（.txt / .md）或保存的网页（.html）拖到页面上。表格按原来的行列读入。有问题的地方会直接在文中标出。"}
             </p>
             <div class="textbox">
                 <div class="backdrop" ref={backdrop_ref} aria-hidden="true">
@@ -199,6 +200,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                     spellcheck="false"
                     value={props.value.clone()}
                     {oninput}
+                    onpaste={Callback::from(|e: Event| paste_tables_as_grid(e.unchecked_ref()))}
                     {onscroll}
                     {onkeyup}
                     {onclick}

@@ -3,10 +3,13 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
+
 use web_sys::{DragEvent, File, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::editor::{render_pieces, same_report};
+use crate::web::markup::paste_tables_as_grid;
 use crate::{Finding, Report};
 
 #[derive(Properties)]
@@ -104,6 +107,7 @@ pub fn PreviousReport(props: &PreviousProps) -> Html {
                         spellcheck="false"
                         value={props.value.clone()}
                         {oninput}
+                        onpaste={Callback::from(|e: Event| paste_tables_as_grid(e.unchecked_ref()))}
                         {onscroll}
                     />
                 </div>
