@@ -257,7 +257,9 @@ mod tests {
 
     #[test]
     fn what_is_not_a_word_document_says_so() {
-        assert!(blocks_of_docx(b"PK\x03\x04 not really").unwrap_err().contains("损坏"));
+        assert!(blocks_of_docx(b"PK\x03\x04 not really")
+            .unwrap_err()
+            .contains("损坏"));
         assert!(blocks_of_docx(b"").unwrap_err().contains("损坏"));
     }
 }

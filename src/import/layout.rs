@@ -4,9 +4,9 @@
 
 use super::blocks::{is_blank, Block, Table};
 
-/// Columns are padded to line up up to this display width (two units per Chinese character); a
-/// longer cell just pushes its own row on, rather than pushing every row far to the right.
-const WIDEST_ALIGNED: usize = 24;
+/// Row labels are padded so that the numbers after them line up, up to this width in ems; a longer
+/// label pushes only its own row on (a text box is about 35 ems wide).
+const WIDEST_LABEL: usize = 16;
 
 /// Renders `blocks` as text, a table set off by an empty line before and after.
 pub fn render(blocks: &[Block]) -> String {
@@ -45,19 +45,66 @@ fn display_width(s: &str) -> usize {
         .sum()
 }
 
+/// A cell holding a number (or a dash or 无 standing for none), as opposed to a label such as
+/// 「1.属于国家秘密」.
+fn is_value(text: &str) -> bool {
+    let t = text.trim_matches(is_blank);
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    (t.chars().any(digit)
+        && t.chars()
+            .all(|c| digit(c) || matches!(c, '.' | ',' | '，' | '．' | '%' | '-' | '+' | '－')))
+        || matches!(t, "—" | "-" | "－" | "/" | "／" | "无" | "空")
+}
+
+/// The first column of numbers: where, in every row that has numbers, only numbers and empty cells
+/// follow. Rows of numbers are written as their labels (joined) and then the numbers, aligned.
+fn first_value_column(grid: &[Vec<Option<String>>]) -> Option<usize> {
+    let numeric_rows = || {
+        grid.iter()
+            .filter(|row| row.iter().flatten().any(|t| is_value(t)))
+    };
+    numeric_rows().next()?;
+    let last_label = numeric_rows()
+        .filter_map(|row| {
+            row.iter().rposition(|c| {
+                c.as_deref()
+                    .is_some_and(|t| !t.trim_matches(is_blank).is_empty() && !is_value(t))
+            })
+        })
+        .max();
+    Some(last_label.map_or(0, |c| c + 1))
+}
+
+/// A table: a line per grid row. Rows of numbers read 「labels → numbers」: the row's label cells
+/// joined and padded, then a tab before each number, each number padded with figure spaces to its
+/// column's width, so that the columns line up in the text box. Other rows (headers) keep each cell
+/// between tabs. An empty cell stays an empty cell between tabs wherever it is.
 fn render_table(table: &Table, out: &mut String) {
     let grid = table.grid();
-    let columns = grid.iter().map(Vec::len).max().unwrap_or(0);
-    let mut widths = vec![0; columns];
-    for row in &grid {
-        for (c, cell) in row.iter().enumerate() {
-            // A cell spanning several columns (the next one is covered) does not set this column's width.
-            let spans = row.get(c + 1).is_some_and(Option::is_none) && c + 1 < columns;
-            if let (Some(text), false) = (cell, spans) {
-                let w = display_width(text);
-                if w <= WIDEST_ALIGNED {
-                    widths[c] = widths[c].max(w);
+    let first_value = first_value_column(&grid);
+    let numeric = |row: &[Option<String>]| row.iter().flatten().any(|t| is_value(t));
+    let lead = |row: &[Option<String>], f: usize| -> String {
+        row.iter()
+            .take(f)
+            .flatten()
+            .map(|t| t.trim_matches(is_blank))
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join("\u{3000}")
+    };
+    let (mut lead_width, mut digits) = (0, Vec::new());
+    if let Some(f) = first_value {
+        for row in grid.iter().filter(|r| numeric(r)) {
+            let w = display_width(&lead(row, f));
+            if w <= WIDEST_LABEL * 2 {
+                lead_width = lead_width.max(w);
+            }
+            for (i, cell) in row.iter().enumerate().skip(f) {
+                if digits.len() <= i - f {
+                    digits.resize(i - f + 1, 0);
                 }
+                let w = cell.as_deref().map_or(0, |t| t.chars().count());
+                digits[i - f] = digits[i - f].max(w);
             }
         }
     }
@@ -65,37 +112,45 @@ fn render_table(table: &Table, out: &mut String) {
         out.push('\n');
     }
     for row in &grid {
-        let last = row
+        let Some(last) = row
             .iter()
-            .rposition(|c| c.as_deref().is_some_and(|t| !t.is_empty()));
-        let Some(last) = last else { continue };
+            .rposition(|c| c.as_deref().is_some_and(|t| !t.is_empty()))
+        else {
+            continue;
+        };
         let mut line = String::new();
-        for (c, cell) in row.iter().enumerate().take(last + 1) {
-            // A position a merged cell covers stays a bare tab: padding it would push the row off the screen.
-            if let Some(text) = cell {
-                line.push_str(text);
-                if c < last {
-                    pad(&mut line, widths[c].saturating_sub(display_width(text)));
+        match first_value.filter(|_| numeric(row)) {
+            Some(f) => {
+                let label = lead(row, f);
+                line.push_str(&label);
+                if f > 0 {
+                    let gap = lead_width.saturating_sub(display_width(&label));
+                    line.extend(std::iter::repeat_n('\u{3000}', gap.div_ceil(2)));
+                    line.push('\t');
+                }
+                for (i, cell) in row.iter().enumerate().take(last + 1).skip(f) {
+                    let text = cell.as_deref().unwrap_or("");
+                    line.push_str(text);
+                    if i < last {
+                        let gap = digits[i - f].saturating_sub(text.chars().count());
+                        line.extend(std::iter::repeat_n('\u{2007}', gap));
+                        line.push('\t');
+                    }
                 }
             }
-            if c < last {
-                line.push('\t');
+            None => {
+                for (i, cell) in row.iter().enumerate().take(last + 1) {
+                    line.push_str(cell.as_deref().unwrap_or(""));
+                    if i < last {
+                        line.push('\t');
+                    }
+                }
             }
         }
         out.push_str(&line);
         out.push('\n');
     }
     out.push('\n');
-}
-
-/// Pads with ideographic spaces (each as wide as a Chinese character) and one plain space for an odd half.
-fn pad(line: &mut String, width: usize) {
-    for _ in 0..width / 2 {
-        line.push('\u{3000}');
-    }
-    if width % 2 == 1 {
-        line.push(' ');
-    }
 }
 
 #[cfg(test)]
@@ -136,10 +191,26 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "标题");
         assert_eq!(lines[1], "");
-        assert_eq!(lines[2], "三、办理结果\t（一）予以公开\t0");
-        assert_eq!(lines[3], "\t（二）部分公开\t12");
+        // Labels joined and padded to the same width, numbers padded to their column's width.
+        assert_eq!(lines[2], "三、办理结果\u{3000}（一）予以公开\t0");
+        assert_eq!(
+            lines[3],
+            "（二）部分公开\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\t12"
+        );
         assert_eq!(lines[4], "");
         assert_eq!(lines[5], "四、复议");
+    }
+
+    #[test]
+    fn numbered_labels_are_labels_and_numbers_are_values() {
+        assert!(
+            is_value("12")
+                && is_value("1,234")
+                && is_value("0.5")
+                && is_value("—")
+                && is_value("０")
+        );
+        assert!(!is_value("1.属于国家秘密") && !is_value("") && !is_value("总计"));
     }
 
     #[test]

@@ -158,8 +158,17 @@ impl Reducible for Checker {
             Action::LoadExample => self.with_text(AttrValue::Static(EXAMPLE), None),
             Action::Clear => self.with_text(AttrValue::Static(""), None),
             Action::LoadFile { name, text } => {
+                let lower = name.to_ascii_lowercase();
+                let structured = [".docx", ".htm", ".html"]
+                    .iter()
+                    .any(|e| lower.ends_with(e));
+                let how = if structured {
+                    "表格已按原来的行列读入：每行一行，单元格之间用制表符分隔。"
+                } else {
+                    ""
+                };
                 let notice = Notice {
-                    text: format!("已载入文件「{name}」。"),
+                    text: format!("已载入文件「{name}」。{how}"),
                     is_error: false,
                 };
                 self.with_text(AttrValue::from(text), Some(notice))

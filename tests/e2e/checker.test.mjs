@@ -6,18 +6,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { serve } from './server.mjs';
-import { CHROMIUM, CHROMIUM_ARGS, CLI, DIST, OUT, SEEDS, TOOLS } from './paths.mjs';
+import { BASE, launch } from './browser.mjs';
+import { CLI, DIST, OUT, SEEDS } from './paths.mjs';
 
-const { chromium } = createRequire(path.join(TOOLS, 'package.json'))('playwright-core');
-
-const BASE = '/nianbao/';
 const SEED_FILES = readdirSync(SEEDS)
   .filter((name) => /^\d{3}_.*\.txt$/.test(name))
   .sort();
@@ -45,44 +40,22 @@ function seed000With(digit) {
   return { text: text.slice(0, at) + digit + text.slice(at + 1), at };
 }
 
+let browser;
 let server;
-let profile;
-let context;
 let page;
-const requests = []; // every request made in the browser context
-const dialogs = []; // alert/confirm/prompt dialogs that opened
-const problems = []; // console errors and uncaught exceptions
+let requests; // every request made in the browser context
+let dialogs; // alert/confirm/prompt dialogs that opened
+let problems; // console errors and uncaught exceptions
 
 before(async () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `no ${DIST}/index.html: run trunk build --release first`);
-  server = await serve(DIST, BASE);
-  profile = await mkdtemp(path.join(os.tmpdir(), 'nianbao-e2e-checker-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: false, // --headless=new is among CHROMIUM_ARGS
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
-    locale: 'zh-CN',
-  });
   // A real Ctrl+V reads the system clipboard, which the page may then be given.
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-  context.on('request', (request) => requests.push(request.url()));
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('dialog', async (dialog) => {
-    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    await dialog.dismiss().catch(() => {});
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  await mkdir(OUT, { recursive: true });
+  browser = await launch('checker', { clipboard: true });
+  ({ server, page, requests, dialogs, problems } = browser);
 });
 
 after(async () => {
-  await context?.close();
-  await server?.close();
-  if (profile) await rm(profile, { recursive: true, force: true });
+  await browser?.close();
 });
 
 const area = () => page.locator('#report-text');
@@ -429,7 +402,7 @@ test('dropping an unsupported file says why in Chinese and leaves the text as it
   await drop();
   const notice = page.locator('.notice.error');
   await notice.waitFor({ timeout: 5_000 });
-  assert.match(await notice.textContent(), /无法打开「report\.pdf」。.*PDF/);
+  assert.match(await notice.textContent(), /无法打开「report\.pdf」：PDF 文件无法直接读取/);
   assert.equal(await notice.getAttribute('role'), 'alert');
   assert.equal(await area().inputValue(), before, 'the text is unchanged');
   await page.locator('.notice-close').click();
@@ -438,7 +411,7 @@ test('dropping an unsupported file says why in Chinese and leaves the text as it
   await dragOver('big.txt', { zeros: 21 * 1024 * 1024, type: 'text/plain' });
   await drop();
   await notice.waitFor({ timeout: 5_000 });
-  assert.match(await notice.textContent(), /「big\.txt」超过 20 MB/);
+  assert.match(await notice.textContent(), /「big\.txt」：文件有 21\.0 MB，超过 20 MB/);
   assert.equal(await area().inputValue(), before, 'the text is unchanged');
   assert.equal(await page.locator('.drop-overlay').count(), 0);
   await page.locator('.notice-close').click();
