@@ -74,6 +74,29 @@ fn a_docx_of_each_seed_checks_as_the_seed() {
     }
 }
 
+/// Headings numbered by Word (a heading style with a 「%1、」 list) have no numeral in their text: the
+/// reader puts Word's numbers back, so nothing changes.
+#[test]
+fn a_docx_whose_headings_word_numbers_checks_as_the_seed() {
+    let mut numbered = Vec::new();
+    for (id, seed) in common::SEEDS {
+        let (docx, headings) = writers::docx_with_numbered_headings(&documents::document(seed));
+        numbered.push(headings);
+        let text = read_report("报告.docx", &docx).unwrap_or_else(|e| panic!("{id}: {e}"));
+        assert_same_check(
+            &format!("seed {id} as .docx with numbered headings"),
+            seed,
+            &text,
+        );
+    }
+    // 000 starts with an unnumbered heading, 003 writes 「### 一、」, 004 numbers its parts out of order.
+    assert_eq!(
+        numbered,
+        [0, 5, 6, 0, 0],
+        "headings numbered by Word, per seed"
+    );
+}
+
 #[test]
 fn word_clipboard_html_of_each_seed_checks_as_the_seed() {
     for (id, seed) in common::SEEDS {
@@ -134,14 +157,22 @@ fn gbk_and_utf16_text_decode_to_the_seed_exactly() {
 }
 
 /// The files the browser tests drop and paste, made from seed 004 (six findings of five kinds, the
-/// 2019 tables) and seed 000 (a 2021 report).
+/// 2019 tables), seed 000 (a 2021 report) and seed 002 (its headings numbered by Word).
 fn fixtures() -> Vec<(&'static str, Vec<u8>)> {
-    let (s000, s004) = (common::seed("000"), common::seed("004"));
+    let (s000, s002, s004) = (
+        common::seed("000"),
+        common::seed("002"),
+        common::seed("004"),
+    );
     let d004 = documents::document(s004);
     let mut utf16 = vec![0xff, 0xfe];
     utf16.extend(s004.encode_utf16().flat_map(u16::to_le_bytes));
     vec![
         ("000.docx", writers::docx(&documents::document(s000))),
+        (
+            "002-numbered-headings.docx",
+            writers::docx_with_numbered_headings(&documents::document(s002)).0,
+        ),
         ("004.docx", writers::docx(&d004)),
         (
             "004-word-clipboard.html",

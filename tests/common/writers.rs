@@ -132,7 +132,12 @@ fn docx_table(table: &Table, out: &mut String) {
     out.push_str("</w:tbl>");
 }
 
-fn document_xml(blocks: &[Block]) -> String {
+const PART_NUMERALS: [&str; 6] = ["一、", "二、", "三、", "四、", "五、", "六、"];
+
+/// With `numbered`, the six part headings (the paragraphs that start with the next of 一、…六、) are
+/// numbered by Word: a heading style with a list, their numerals no longer in the text.
+fn document_xml(blocks: &[Block], numbered: bool) -> (String, usize) {
+    let mut next_part = 0;
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n\
          <w:document xmlns:wpc=\"http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas\" \
@@ -144,6 +149,15 @@ fn document_xml(blocks: &[Block]) -> String {
     for block in blocks {
         match block {
             Block::Paragraph(text) if text.is_empty() => out.push_str("<w:p/>"),
+            Block::Paragraph(text)
+                if numbered && next_part < 6 && text.starts_with(PART_NUMERALS[next_part]) =>
+            {
+                next_part += 1;
+                let title = &text[PART_NUMERALS[0].len()..];
+                let mut paragraph = String::new();
+                docx_paragraph(title, &mut paragraph);
+                out.push_str(&paragraph.replacen("<w:pPr>", "<w:pPr><w:pStyle w:val=\"1\"/>", 1));
+            }
             Block::Paragraph(text) => docx_paragraph(text, &mut out),
             Block::Table(table) => {
                 docx_table(table, &mut out);
@@ -155,7 +169,7 @@ fn document_xml(blocks: &[Block]) -> String {
     out.push_str(
         "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr></w:body></w:document>",
     );
-    out
+    (out, next_part)
 }
 
 /// Gathers what the zip writer hands on, to be deflated in one go.
@@ -171,9 +185,24 @@ impl Write for Gather {
     }
 }
 
-/// A .docx of `blocks`: the three parts Word needs, deflated, with a fixed date so the bytes are stable.
+const NUMBERING_XML: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:abstractNum w:abstractNumId=\"0\"><w:multiLevelType w:val=\"hybridMultilevel\"/><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:suff w:val=\"nothing\"/><w:lvlText w:val=\"%1、\"/><w:lvlJc w:val=\"left\"/></w:lvl><w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
+
+const STYLES_XML: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"a\"><w:name w:val=\"Normal\"/></w:style><w:style w:type=\"paragraph\" w:styleId=\"1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"a\"/><w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr><w:outlineLvl w:val=\"0\"/></w:pPr><w:rPr><w:rFonts w:eastAsia=\"黑体\"/></w:rPr></w:style></w:styles>";
+
+/// A .docx of `blocks`: the parts Word needs, deflated, with a fixed date so the bytes are stable.
 pub fn docx(blocks: &[Block]) -> Vec<u8> {
-    let parts = [
+    package(document_xml(blocks, false).0, false)
+}
+
+/// A .docx whose six part headings Word numbers itself (a numbered heading style), and how many of
+/// them it numbers (those that come in order 一、二、… in the seed).
+pub fn docx_with_numbered_headings(blocks: &[Block]) -> (Vec<u8>, usize) {
+    let (document, numbered) = document_xml(blocks, true);
+    (package(document, true), numbered)
+}
+
+fn package(document: String, numbered: bool) -> Vec<u8> {
+    let mut parts = vec![
         (
             "[Content_Types].xml",
             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>".to_string(),
@@ -182,8 +211,16 @@ pub fn docx(blocks: &[Block]) -> Vec<u8> {
             "_rels/.rels",
             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>".to_string(),
         ),
-        ("word/document.xml", document_xml(blocks)),
+        ("word/document.xml", document),
     ];
+    if numbered {
+        parts.push(("word/numbering.xml", NUMBERING_XML.to_string()));
+        parts.push(("word/styles.xml", STYLES_XML.to_string()));
+        parts.push((
+            "word/_rels/document.xml.rels",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/><Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/></Relationships>".to_string(),
+        ));
+    }
     let mut archive = rawzip::ZipArchiveWriter::new(Vec::new());
     for (name, data) in parts {
         let (mut entry, config) = archive

@@ -143,6 +143,7 @@ test('a paste without a table is left to the browser (its plain text)', async ()
 const DROPS = [
   ['004.docx', '004', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
   ['000.docx', '000', ''],
+  ['002-numbered-headings.docx', '002', ''],
   ['004-saved-page-gbk.htm', '004', 'text/html'],
   ['004-gbk.txt', '004', 'text/plain'],
   ['004-utf16le.txt', '004', 'text/plain'],

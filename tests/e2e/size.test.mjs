@@ -8,11 +8,11 @@
 //           after removing float parsing/printing from the bundle (which had cost 21 KB).
 //   170 KB  issue 6, the page's 上年年报 input (a second highlighted text) with the year-over-year
 //           rules X01/X02 and the final consistency rules C01–C05. Measured 165.3 KB.
-//   214 KB  issue 5 (allowed: +60 KB), every way a draft arrives: .docx (rawzip + miniz_oxide inflate +
-//           roxmltree, with a bitwise CRC instead of rawzip's 16 KB table, which alone cost 17 KB),
-//           rich paste and saved pages through the browser's own DOMParser, encodings through
-//           TextDecoder. Measured 210.6 KB: +44.5 KB over the 166.1 KB before. (str::to_lowercase alone
-//           would add 12 KB of Unicode case tables: file extensions are compared in ASCII.)
+//   220 KB  issue 5 (allowed: +60 KB), every way a draft arrives: .docx (rawzip + miniz_oxide inflate +
+//           roxmltree, with a bitwise CRC instead of rawzip's 16 KB table, which alone cost 17 KB; Word's
+//           automatic numbering, 6.6 KB), rich paste and saved pages through the browser's own DOMParser,
+//           encodings through TextDecoder. Measured 217.0 KB: +50.9 KB over the 166.1 KB before.
+//           (str::to_lowercase alone would add 12 KB of Unicode case tables: extensions compare in ASCII.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -22,7 +22,7 @@ import { gzipSync, constants } from 'node:zlib';
 
 import { DIST, OUT } from './paths.mjs';
 
-const BUDGET = 214 * 1024; // bytes, gzip
+const BUDGET = 220 * 1024; // bytes, gzip
 
 test(`release wasm + JS glue stay within ${BUDGET / 1024} KB gzip`, async (t) => {
   assert.ok(existsSync(DIST), `no ${DIST}: run trunk build --release first`);

@@ -1,0 +1,356 @@
+//! Word's automatic numbering. A heading Word numbers itself (「一、」 from a list or a heading style)
+//! has no numeral in its text: it is worked out here from numbering.xml and styles.xml and put in
+//! front of the paragraph, as Word shows it and as it copies it.
+
+use roxmltree::Node;
+
+use super::xml::{child, is, number_at, parse, val, val_at};
+
+const LEVELS: usize = 9;
+
+#[derive(Clone, Default)]
+struct Level {
+    format: String,
+    text: String,
+    start: u32,
+    suffix: String,
+    /// Legal numbering: every level's number in decimal (「2.1」 under 「二、」).
+    legal: bool,
+}
+
+/// A list (`w:num`): its abstract definition, with per-level start overrides.
+struct List {
+    definition: String,
+    starts: [Option<u32>; LEVELS],
+}
+
+/// Lookups by id. A document has a few dozen lists and styles: a vector searched in order is enough,
+/// and keeps hash tables for three more key types out of the page.
+type ById<T> = Vec<(String, T)>;
+
+fn find<'a, T>(table: &'a ById<T>, id: &str) -> Option<&'a T> {
+    table.iter().find(|(k, _)| k == id).map(|(_, v)| v)
+}
+
+#[derive(Default)]
+pub struct Numbering {
+    lists: ById<List>,
+    definitions: ById<Vec<Level>>,
+    /// Paragraph style → the list and level it numbers with (through `basedOn`).
+    styles: ById<(String, usize)>,
+    /// Each list's current number at each level; `None` until the level is first used.
+    counters: ById<[Option<u32>; LEVELS]>,
+}
+
+fn levels_of(definition: Node) -> Vec<Level> {
+    let mut levels = vec![Level::default(); LEVELS];
+    for lvl in definition.children().filter(|n| is(n, "lvl")) {
+        let Some(i) = lvl
+            .attributes()
+            .find(|a| a.name() == "ilvl")
+            .and_then(|a| a.value().parse::<usize>().ok())
+        else {
+            continue;
+        };
+        if let Some(level) = levels.get_mut(i) {
+            *level = Level {
+                format: val_at(&lvl, &["numFmt"]).unwrap_or("decimal").to_string(),
+                text: val_at(&lvl, &["lvlText"]).unwrap_or("").to_string(),
+                start: number_at(&lvl, &["start"]).map_or(1, |n| n as u32),
+                suffix: val_at(&lvl, &["suff"]).unwrap_or("tab").to_string(),
+                legal: child(&lvl, "isLgl")
+                    .is_some_and(|l| val(&l).is_none_or(|v| v != "0" && v != "false")),
+            };
+        }
+    }
+    levels
+}
+
+fn attribute<'a>(node: &Node<'a, '_>, name: &str) -> Option<&'a str> {
+    node.attributes()
+        .find(|a| a.name() == name)
+        .map(|a| a.value())
+}
+
+impl Numbering {
+    pub fn new(numbering: Option<&[u8]>, styles: Option<&[u8]>) -> Self {
+        let mut out = Numbering::default();
+        if let Some(doc) = numbering.and_then(parse) {
+            for node in doc.root_element().children() {
+                if is(&node, "abstractNum") {
+                    if let Some(id) = attribute(&node, "abstractNumId") {
+                        out.definitions.push((id.to_string(), levels_of(node)));
+                    }
+                } else if is(&node, "num") {
+                    let (Some(id), Some(definition)) =
+                        (attribute(&node, "numId"), val_at(&node, &["abstractNumId"]))
+                    else {
+                        continue;
+                    };
+                    let mut starts = [None; LEVELS];
+                    for o in node.children().filter(|n| is(n, "lvlOverride")) {
+                        let level = attribute(&o, "ilvl").and_then(|v| v.parse::<usize>().ok());
+                        if let (Some(l), Some(start)) = (
+                            level.filter(|&l| l < LEVELS),
+                            number_at(&o, &["startOverride"]),
+                        ) {
+                            starts[l] = Some(start as u32);
+                        }
+                    }
+                    out.lists.push((
+                        id.to_string(),
+                        List {
+                            definition: definition.to_string(),
+                            starts,
+                        },
+                    ));
+                }
+            }
+        }
+        if let Some(doc) = styles.and_then(parse) {
+            out.styles = numbered_styles(doc.root_element());
+        }
+        out
+    }
+
+    /// The number Word shows before paragraph `p` (with what follows it), counting it.
+    pub fn label(&mut self, p: Node) -> Option<String> {
+        let properties = child(&p, "pPr");
+        let direct = properties.and_then(|pr| child(&pr, "numPr"));
+        let style = properties
+            .and_then(|pr| val_at(&pr, &["pStyle"]))
+            .and_then(|s| find(&self.styles, s).cloned());
+        let list = direct
+            .and_then(|n| val_at(&n, &["numId"]).map(str::to_string))
+            .or_else(|| style.as_ref().map(|s| s.0.clone()))?;
+        let level = direct
+            .and_then(|n| number_at(&n, &["ilvl"]))
+            .or(style.map(|s| s.1))
+            .unwrap_or(0)
+            .min(LEVELS - 1);
+        let instance = find(&self.lists, &list)?;
+        let levels = find(&self.definitions, &instance.definition)?;
+        let start = |l: usize| instance.starts[l].unwrap_or(levels[l].start);
+        let at = match self.counters.iter().position(|(k, _)| *k == list) {
+            Some(at) => at,
+            None => {
+                self.counters.push((list, [None; LEVELS]));
+                self.counters.len() - 1
+            }
+        };
+        let counters = &mut self.counters[at].1;
+        counters[level] = Some(counters[level].map_or(start(level), |n| n + 1));
+        counters[level + 1..].fill(None);
+        let this = &levels[level];
+        if matches!(this.format.as_str(), "bullet" | "none") || this.text.is_empty() {
+            return None;
+        }
+        let mut label = this.text.clone();
+        for l in (0..=level).rev() {
+            let n = counters[l].unwrap_or(start(l));
+            let format = if this.legal {
+                "decimal"
+            } else {
+                levels[l].format.as_str()
+            };
+            label = label.replace(&format!("%{}", l + 1), &format_number(n, format));
+        }
+        match this.suffix.as_str() {
+            "space" => label.push(' '),
+            // A tab after 「一、」 or 「1.」 adds nothing a reader needs; after a bare number it separates.
+            "tab" if label.ends_with(|c: char| c.is_alphanumeric()) => label.push(' '),
+            _ => {}
+        }
+        Some(label)
+    }
+}
+
+/// Paragraph styles that number their paragraphs, directly or through the styles they are based on.
+fn numbered_styles(root: Node) -> ById<(String, usize)> {
+    let mut own: ById<(String, usize)> = Vec::new();
+    let mut based_on: ById<String> = Vec::new();
+    for style in root.children().filter(|n| is(n, "style")) {
+        let Some(id) = attribute(&style, "styleId") else {
+            continue;
+        };
+        let num = style
+            .children()
+            .find(|n| is(n, "pPr"))
+            .and_then(|pr| child(&pr, "numPr"));
+        if let Some(list) = num.and_then(|n| val_at(&n, &["numId"])) {
+            let level = num.and_then(|n| number_at(&n, &["ilvl"])).unwrap_or(0);
+            own.push((id.to_string(), (list.to_string(), level)));
+        }
+        if let Some(parent) = child(&style, "basedOn").and_then(|b| val(&b)) {
+            based_on.push((id.to_string(), parent.to_string()));
+        }
+    }
+    let mut resolved = Vec::new();
+    for (id, parent) in &based_on {
+        if find(&own, id).is_some() {
+            continue;
+        }
+        let mut at = parent;
+        // A chain of styles is short; a cycle must not hang.
+        for _ in 0..16 {
+            if let Some(found) = find(&own, at) {
+                resolved.push((id.clone(), found.clone()));
+                break;
+            }
+            match find(&based_on, at) {
+                Some(next) => at = next,
+                None => break,
+            }
+        }
+    }
+    resolved.extend(own);
+    resolved.retain(|(_, (list, _))| list != "0");
+    resolved
+}
+
+const CHINESE_DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+fn chinese(n: u32) -> String {
+    match n {
+        0..=9 => CHINESE_DIGITS[n as usize].to_string(),
+        10..=99 => {
+            let (tens, ones) = (n / 10, n % 10);
+            let mut out = if tens == 1 {
+                String::new()
+            } else {
+                CHINESE_DIGITS[tens as usize].to_string()
+            };
+            out.push('十');
+            if ones > 0 {
+                out.push_str(CHINESE_DIGITS[ones as usize]);
+            }
+            out
+        }
+        _ => n.to_string(),
+    }
+}
+
+/// `n` in Word's number format `format`: the formats Chinese reports number their parts and items
+/// with; any other (Roman, letters) as a decimal, which heading detection reads as well.
+fn format_number(n: u32, format: &str) -> String {
+    match format {
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "japaneseCounting"
+        | "taiwaneseCounting" => chinese(n),
+        "ideographDigital" => n
+            .to_string()
+            .chars()
+            .map(|d| CHINESE_DIGITS[d as usize - '0' as usize])
+            .collect(),
+        "ideographTraditional" if (1..=10).contains(&n) => {
+            ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"][n as usize - 1].to_string()
+        }
+        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
+            char::from_u32(0x2460 + n - 1)
+                .map(String::from)
+                .unwrap_or_default()
+        }
+        "decimalFullWidth" | "decimalFullWidth2" => n
+            .to_string()
+            .chars()
+            .filter_map(|d| char::from_u32(d as u32 - '0' as u32 + '０' as u32))
+            .collect(),
+        "decimalZero" if n < 10 => format!("0{n}"),
+        _ => n.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_the_formats_chinese_reports_use() {
+        let chinese: Vec<String> = [1, 6, 10, 11, 20, 23, 99, 100]
+            .iter()
+            .map(|&n| format_number(n, "chineseCounting"))
+            .collect();
+        assert_eq!(
+            chinese,
+            ["一", "六", "十", "十一", "二十", "二十三", "九十九", "100"]
+        );
+        assert_eq!(format_number(3, "decimal"), "3");
+        assert_eq!(format_number(3, "decimalEnclosedCircle"), "③");
+        assert_eq!(format_number(12, "decimalFullWidth"), "１２");
+        assert_eq!(format_number(2, "ideographTraditional"), "乙");
+        assert_eq!(format_number(4, "upperRoman"), "4");
+        assert_eq!(format_number(2021, "ideographDigital"), "二〇二一");
+    }
+
+    const NUMBERING: &str = r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+        <w:abstractNum w:abstractNumId="7">
+          <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>
+          <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+          <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%3"/></w:lvl>
+          <w:lvl w:ilvl="3"><w:start w:val="1"/><w:isLgl/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%3.%4"/></w:lvl>
+        </w:abstractNum>
+        <w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>
+      </w:numbering>"#;
+
+    const STYLES: &str = r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+        <w:style w:type="paragraph" w:styleId="1"><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>
+        <w:style w:type="paragraph" w:styleId="MyHeading"><w:basedOn w:val="1"/></w:style>
+      </w:styles>"#;
+
+    fn labels(paragraphs: &[&str]) -> Vec<Option<String>> {
+        let mut numbering = Numbering::new(Some(NUMBERING.as_bytes()), Some(STYLES.as_bytes()));
+        let body = format!(
+            r#"<w:body xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">{}</w:body>"#,
+            paragraphs.concat()
+        );
+        let doc = roxmltree::Document::parse(&body).unwrap();
+        doc.root_element()
+            .children()
+            .filter(|n| n.is_element())
+            .map(|p| numbering.label(p))
+            .collect()
+    }
+
+    #[test]
+    fn lists_count_on_and_deeper_levels_start_again() {
+        let list = |level: u8| {
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="3"/></w:numPr></w:pPr></w:p>"#
+            )
+        };
+        let got = labels(&[
+            &list(0),
+            &list(1),
+            &list(1),
+            &list(0),
+            &list(1),
+            &list(2),
+            &list(3),
+            "<w:p/>",
+        ]);
+        // A higher level's number keeps its own format, unless the level is legal numbering.
+        let want = [
+            "一、",
+            "（一）",
+            "（二）",
+            "二、",
+            "（一）",
+            "二.1 ",
+            "2.1.1 ",
+        ];
+        assert_eq!(got[..7], want.map(|s| Some(s.to_string())));
+        assert_eq!(got[7], None);
+    }
+
+    #[test]
+    fn heading_styles_number_too_through_based_on() {
+        let styled =
+            |style: &str| format!(r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr></w:p>"#);
+        let got = labels(&[&styled("1"), &styled("MyHeading"), &styled("Normal")]);
+        assert_eq!(
+            got,
+            [Some("一、".to_string()), Some("二、".to_string()), None]
+        );
+    }
+}
