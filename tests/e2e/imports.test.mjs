@@ -140,6 +140,25 @@ test('a paste without a table is left to the browser (its plain text)', async ()
   await rendered('一、总体情况\n正文加粗');
 });
 
+test('pasted HTML with images, styles and scripts loads and runs nothing; only its text and grid arrive', async () => {
+  await area().fill('');
+  const html =
+    '<link rel="stylesheet" href="http://203.0.113.7/a.css"><script>window.__ran = 1</script>' +
+    '<p style="color:red">表二<img src="http://203.0.113.7/x.png" onerror="window.__ran = 2"></p>' +
+    '<table><tr><td rowspan="2">规章</td><td>1</td></tr><tr><td>2</td></tr></table>';
+  await page.evaluate(async (html) => {
+    await navigator.clipboard.write([
+      new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob(['x'], { type: 'text/plain' }) }),
+    ]);
+  }, html);
+  await area().click();
+  await page.keyboard.press('Control+V');
+  await rendered('表二\n\n规章\t1\n\u3000\u3000\t2\n');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__ran), undefined, 'no script or handler ran');
+  assert.deepEqual(browser.requests.filter((u) => u.includes('203.0.113.7')), [], 'nothing was fetched');
+});
+
 const DROPS = [
   ['004.docx', '004', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
   ['000.docx', '000', ''],
