@@ -246,3 +246,23 @@ fn the_cli_checks_every_committed_file_as_the_seed() {
         assert_eq!(actual, expected, "{name}");
     }
 }
+
+/// Files a real word processor wrote: LibreOffice 7.4 (`soffice --headless --convert-to docx`) saving
+/// the committed .docx files, Word's clipboard HTML and the saved page as Word documents. Its tables
+/// have their own grids (a data cell spanning two grid columns) and its own numbering definitions.
+#[test]
+fn documents_libreoffice_wrote_check_as_the_seeds() {
+    let dir = fixture_dir().join("libreoffice");
+    let files = [
+        ("000.docx", "000"),
+        ("002-numbered-headings.docx", "002"),
+        ("004.docx", "004"),
+        ("004-from-word-clipboard-html.docx", "004"),
+        ("004-from-saved-page.docx", "004"),
+    ];
+    for (name, id) in files {
+        let bytes = std::fs::read(dir.join(name)).unwrap();
+        let text = read_report(name, &bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_same_check(&format!("libreoffice/{name}"), common::seed(id), &text);
+    }
+}

@@ -72,7 +72,7 @@ mod tests {
         let text = read_report("page.htm", &gbk).unwrap();
         assert_eq!(
             text,
-            "一、总体情况\n\n三、结果\u{3000}（一）予以公开\t3\n\t（二）部分公开\n"
+            "一、总体情况\n\n三、结果\u{3000}（一）予以公开\t3\n（二）部分公开\n"
         );
     }
 }

@@ -78,7 +78,9 @@ fn first_value_column(grid: &[Vec<Option<String>>]) -> Option<usize> {
 /// A table: a line per grid row. Rows of numbers read 「labels → numbers」: the row's label cells
 /// joined and padded, then a tab before each number, each number padded with figure spaces to its
 /// column's width, so that the columns line up in the text box. Other rows (headers) keep each cell
-/// between tabs. An empty cell stays an empty cell between tabs wherever it is.
+/// between tabs. An empty cell stays an empty cell between tabs wherever it is; a merged cell is one
+/// cell, however many grid columns it covers (word processors often split a grid column that the
+/// layout does not show, and a number spanning both is still one number).
 fn render_table(table: &Table, out: &mut String) {
     let grid = table.grid();
     let first_value = first_value_column(&grid);
@@ -128,8 +130,8 @@ fn render_table(table: &Table, out: &mut String) {
                     line.extend(std::iter::repeat_n('\u{3000}', gap.div_ceil(2)));
                     line.push('\t');
                 }
-                for (i, cell) in row.iter().enumerate().take(last + 1).skip(f) {
-                    let text = cell.as_deref().unwrap_or("");
+                let written = row.iter().enumerate().take(last + 1).skip(f);
+                for (i, text) in written.filter_map(|(i, c)| Some((i, c.as_deref()?))) {
                     line.push_str(text);
                     if i < last {
                         let gap = digits[i - f].saturating_sub(text.chars().count());
@@ -139,8 +141,9 @@ fn render_table(table: &Table, out: &mut String) {
                 }
             }
             None => {
-                for (i, cell) in row.iter().enumerate().take(last + 1) {
-                    line.push_str(cell.as_deref().unwrap_or(""));
+                let written = row.iter().enumerate().take(last + 1);
+                for (i, text) in written.filter_map(|(i, c)| Some((i, c.as_deref()?))) {
+                    line.push_str(text);
                     if i < last {
                         line.push('\t');
                     }
