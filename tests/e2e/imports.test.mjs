@@ -125,6 +125,23 @@ test('pasting Word\'s clipboard HTML (Ctrl+V) shows the tables as rows and check
   await page.waitForFunction(() => document.querySelector('#report-text').value === '先写的几个字');
 });
 
+test('the 「上年年报」 box takes a Word paste the same way', async () => {
+  const html = readFileSync(fixture('004-word-clipboard.html'), 'utf8');
+  await page.evaluate(async (html) => {
+    await navigator.clipboard.write([
+      new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob(['x'], { type: 'text/plain' }) }),
+    ]);
+  }, html);
+  const previous = page.locator('#previous-text');
+  if (!(await previous.isVisible())) await page.locator('#previous-label').click();
+  await previous.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+  const expected = cliText(fixture('004-word-clipboard.html'));
+  await page.waitForFunction((t) => document.querySelector('#previous-text').value === t, expected, { timeout: 10_000 });
+  await previous.fill('');
+});
+
 test('a paste without a table is left to the browser (its plain text)', async () => {
   await area().fill('');
   await page.evaluate(async () => {
