@@ -11,7 +11,19 @@ pub enum Folded {
     Drop,
 }
 
+#[inline]
 pub fn fold_char(c: char) -> Folded {
+    // Nearly every character of a report is a Chinese ideograph or an ASCII letter or digit, which fold
+    // to themselves: answered before the long match below.
+    if c.is_ascii_alphanumeric() || ('\u{3400}'..='\u{9fff}').contains(&c) {
+        return Folded::Keep(c);
+    }
+    fold_other(c)
+}
+
+// Kept out of line so that the test above is inlined where text is folded.
+#[inline(never)]
+fn fold_other(c: char) -> Folded {
     match c {
         // Every space a paste can carry, plus cell separators and Markdown marks.
         ' '
