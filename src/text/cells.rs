@@ -66,6 +66,14 @@ fn is_filler(line: &str) -> bool {
 /// (`0 0 0`), whole otherwise (prose, labels).
 fn push_piece(text: &str, piece: Span, out: &mut Vec<Cand>) {
     let s = &text[piece.start..piece.end];
+    // Most pieces are one word (a number, a label): no splitting to do.
+    if !s.contains(is_space) {
+        out.push(match classify(s) {
+            TokenKind::Number | TokenKind::Placeholder => Cand::Value(piece),
+            TokenKind::Text => Cand::Text(piece),
+        });
+        return;
+    }
     let mut parts = Vec::new();
     let mut at = 0;
     for word in s.split(is_space) {
@@ -102,6 +110,8 @@ fn candidates(text: &str, segment: Span, after_label: bool, enough: usize) -> Ve
     let mut out = Vec::new();
     let mut line_start = segment.start;
     let body = &text[segment.start..segment.end];
+    // Pieces of the current line, between tabs and pipes (one buffer for all lines).
+    let mut pieces = Vec::new();
     for (index, raw_line) in body.split('\n').enumerate() {
         let line_span = Span::new(line_start, line_start + raw_line.len());
         line_start = line_span.end + 1;
@@ -125,8 +135,7 @@ fn candidates(text: &str, segment: Span, after_label: bool, enough: usize) -> Ve
         if is_filler(line) {
             continue;
         }
-        // Pieces between tabs and pipes.
-        let mut pieces = Vec::new();
+        pieces.clear();
         let mut piece_start = line_span.start;
         for (i, c) in line.char_indices() {
             if c == '\t' || c == '|' {
@@ -169,18 +178,21 @@ fn text_is_cell(s: &str) -> bool {
 
 /// Reads `n` cells from `segment`.
 pub fn read_row(text: &str, segment: Span, n: usize, after_label: bool) -> Vec<Slot> {
-    let mut cands = candidates(text, segment, after_label, n);
+    let mut kept = candidates(text, segment, after_label, n);
     // Text before the first value is the label's overflow; later text counts only if it looks like a cell.
-    let first_value = cands.iter().position(|c| matches!(c, Cand::Value(_)));
-    let mut kept = Vec::with_capacity(cands.len());
-    for (i, c) in cands.drain(..).enumerate() {
-        match c {
-            Cand::Text(s)
-                if first_value.is_none_or(|f| i < f) || !text_is_cell(&text[s.start..s.end]) => {}
-            Cand::Blank(_) if first_value.is_none() => {}
-            other => kept.push(other),
-        }
-    }
+    let first_value = kept.iter().position(|c| matches!(c, Cand::Value(_)));
+    let mut i = 0;
+    kept.retain(|c| {
+        let keep = match c {
+            Cand::Text(s) => {
+                first_value.is_some_and(|f| i >= f) && text_is_cell(&text[s.start..s.end])
+            }
+            Cand::Blank(_) => first_value.is_some(),
+            Cand::Value(_) => true,
+        };
+        i += 1;
+        keep
+    });
     while matches!(kept.last(), Some(Cand::Blank(_))) {
         kept.pop();
     }
@@ -210,12 +222,13 @@ pub fn first_value_line(text: &str, segment: Span) -> Option<usize> {
         if is_filler(raw_line) {
             continue;
         }
-        let tokens: Vec<&str> = raw_line
-            .split(|c: char| c == '\t' || c == '|' || is_space(c))
-            .filter(|t| !t.is_empty())
-            .collect();
-        if tokens.iter().any(|t| classify(t) == TokenKind::Number)
-            && tokens.iter().all(|t| classify(t) != TokenKind::Text)
+        let tokens = || {
+            raw_line
+                .split(|c: char| c == '\t' || c == '|' || is_space(c))
+                .filter(|t| !t.is_empty())
+        };
+        if tokens().any(|t| classify(t) == TokenKind::Number)
+            && tokens().all(|t| classify(t) != TokenKind::Text)
         {
             return Some(start);
         }
