@@ -94,10 +94,11 @@ fn describe(terms: &[Term], total: i64, long_name: &str) -> String {
     }
 }
 
+/// Checks one instance of `rule`; `place` names it in the message (built only for a finding).
 fn check_instance(
     out: &mut Sink,
     rule: &SumRule,
-    place: &str,
+    place: impl FnOnce() -> String,
     left: &[Term],
     right: &[Term],
     anchor: &Cell,
@@ -108,6 +109,7 @@ fn check_instance(
     if l == r {
         return;
     }
+    let place = place();
     // What the anchor cell would hold if its side matched the other.
     let anchor_on_left = left.iter().any(|t| std::ptr::eq(t.cell, anchor));
     let shortfall = if anchor_on_left { r - l } else { l - r };
@@ -153,7 +155,8 @@ fn run_rule(parsed: &Parsed, rule: &SumRule, out: &mut Sink) {
                 ) else {
                     continue;
                 };
-                check_instance(out, rule, &format!("{}列", column.name), &l, &r, anchor);
+                let place = || format!("{}列", column.name);
+                check_instance(out, rule, place, &l, &r, anchor);
             }
         }
         SumShape::EachRow { per_band } => {
@@ -167,15 +170,30 @@ fn run_rule(parsed: &Parsed, rule: &SumRule, out: &mut Sink) {
             } else {
                 bands.push(None);
             }
+            // Per band: the columns of each side, and the anchor's.
+            let band_columns: Vec<_> = bands
+                .iter()
+                .map(|&band| {
+                    let anchor = columns
+                        .iter()
+                        .position(|c| c.key == rule.anchor && band.is_none_or(|b| c.band == b));
+                    (
+                        band,
+                        picked_columns(spec, &rule.left, band),
+                        picked_columns(spec, &rule.right, band),
+                        anchor,
+                    )
+                })
+                .collect();
             for (_, row_spec) in spec.data_rows() {
                 let Some(row) = table.row(row_spec.key).filter(|r| r.found) else {
                     continue;
                 };
-                for &band in &bands {
-                    let terms = |pick: &Pick| -> Option<Vec<Term>> {
-                        picked_columns(spec, pick, band)
-                            .into_iter()
-                            .map(|i| {
+                for (band, left, right, anchor) in &band_columns {
+                    let terms = |picked: &[usize]| -> Option<Vec<Term>> {
+                        picked
+                            .iter()
+                            .map(|&i| {
                                 row.cells.get(i).map(|cell| Term {
                                     name: columns[i].name,
                                     cell,
@@ -183,20 +201,16 @@ fn run_rule(parsed: &Parsed, rule: &SumRule, out: &mut Sink) {
                             })
                             .collect()
                     };
-                    let anchor = columns
-                        .iter()
-                        .position(|c| c.key == rule.anchor && band.is_none_or(|b| c.band == b))
-                        .and_then(|i| row.cells.get(i));
-                    let (Some(l), Some(r), Some(anchor)) =
-                        (terms(&rule.left), terms(&rule.right), anchor)
+                    let anchor = anchor.and_then(|i| row.cells.get(i));
+                    let (Some(l), Some(r), Some(anchor)) = (terms(left), terms(right), anchor)
                     else {
                         continue;
                     };
-                    let place = match band {
+                    let place = || match band {
                         Some(b) if !b.is_empty() => b.to_string(),
                         _ => format!("{}行", row_spec.short),
                     };
-                    check_instance(out, rule, &place, &l, &r, anchor);
+                    check_instance(out, rule, place, &l, &r, anchor);
                 }
             }
         }
