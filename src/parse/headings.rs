@@ -3,6 +3,7 @@
 use crate::report::Span;
 use crate::template::{PartSpec, PARTS};
 use crate::text::fold::{fold_char, fold_str, Folded};
+use crate::text::Dense;
 
 /// How a heading is numbered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -154,17 +155,19 @@ fn matches_part(spec: &PartSpec, title: &str, numeral: Numeral) -> Option<TitleM
     None
 }
 
-/// Reads `line` (at byte `start` of the text) as a heading, if it can be one.
-pub fn read_heading(line: &str, start: usize) -> Option<HeadingLine> {
-    let trimmed =
-        line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}');
+/// Reads `line` (at byte `start` of the text folded in `dense`) as a heading, if it can be one.
+pub fn read_heading(line: &str, start: usize, dense: &Dense) -> Option<HeadingLine> {
+    let is_margin = |c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}';
+    let trimmed = line.trim_matches(is_margin);
     // Every heading has Chinese in it: lines of numbers, pipes and tabs (most lines of a pasted
     // table) are passed over before any folding.
     if trimmed.len() > 3 * (LONGEST_TITLE + 8) || trimmed.is_ascii() {
         return None;
     }
-    let folded = fold_str(trimmed);
-    let (numeral, title_at) = split_numeral(&folded)?;
+    let lead = line.len() - line.trim_start_matches(is_margin).len();
+    let span = Span::new(start + lead, start + lead + trimmed.len());
+    let folded = dense.folded_within(span);
+    let (numeral, title_at) = split_numeral(folded)?;
     let title = &folded[title_at..];
     if title.is_empty() || title.chars().count() > LONGEST_TITLE {
         return None;
@@ -176,18 +179,12 @@ pub fn read_heading(line: &str, start: usize) -> Option<HeadingLine> {
     if part.is_none() && !matches!(numeral, Numeral::Chinese(n) if n >= FIRST_EXTRA_NUMERAL) {
         return None;
     }
-    let title = title.to_string();
-    let lead = line.len()
-        - line
-            .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}')
-            .len();
-    let span = Span::new(start + lead, start + lead + trimmed.len());
     Some(HeadingLine {
         span,
         text: trimmed.trim_start_matches(['#', ' ']).to_string(),
         numeral,
         numeral_text: written_prefix(trimmed, folded[..title_at].chars().count()).to_string(),
-        title,
+        title: title.to_string(),
         part,
     })
 }
@@ -196,8 +193,14 @@ pub fn read_heading(line: &str, start: usize) -> Option<HeadingLine> {
 mod tests {
     use super::*;
 
+    /// `line` read as a heading at byte `start` of a text.
+    fn heading(line: &str, start: usize) -> Option<HeadingLine> {
+        let text = format!("{}{line}", " ".repeat(start));
+        read_heading(line, start, &Dense::new(&text))
+    }
+
     fn part_of(line: &str) -> Option<(u8, TitleMatch)> {
-        read_heading(line, 0).and_then(|h| h.part)
+        heading(line, 0).and_then(|h| h.part)
     }
 
     #[test]
@@ -237,11 +240,11 @@ mod tests {
 
     #[test]
     fn keeps_the_numeral_as_written() {
-        let h = read_heading("## 6、 其他需要报告的事项", 10).unwrap();
+        let h = heading("## 6、 其他需要报告的事项", 10).unwrap();
         assert_eq!(h.numeral, Numeral::Arabic(6));
         assert_eq!(h.numeral_text, "6、");
         assert_eq!(h.span.start, 10);
-        let h = read_heading("十一、其他", 0).unwrap();
+        let h = heading("十一、其他", 0).unwrap();
         assert_eq!(h.numeral, Numeral::Chinese(11));
     }
 }

@@ -5,7 +5,7 @@ use super::headings::{read_heading, HeadingLine, Numeral, FIRST_EXTRA_NUMERAL};
 use crate::model::{ExtraHeading, ExtraKind, Part};
 use crate::report::Span;
 use crate::template::PARTS;
-use crate::text::LineIndex;
+use crate::text::{Dense, LineIndex};
 
 /// The top-level structure of a report.
 pub struct Outline {
@@ -22,7 +22,7 @@ fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-pub fn find_parts(text: &str, lines: &LineIndex) -> Outline {
+pub fn find_parts(text: &str, dense: &Dense, lines: &LineIndex) -> Outline {
     let mut found: [Option<HeadingLine>; 6] = Default::default();
     let mut extras: Vec<(ExtraKind, Option<u8>, HeadingLine)> = Vec::new();
     // The numeral of the last top-level heading, and the part it opened: a later heading that repeats
@@ -31,7 +31,7 @@ pub fn find_parts(text: &str, lines: &LineIndex) -> Outline {
     let mut last_part = 0u8;
 
     for (start, line) in lines_with_offsets(text) {
-        let Some(heading) = read_heading(line, start) else {
+        let Some(heading) = read_heading(line, start, dense) else {
             continue;
         };
         match heading.part {

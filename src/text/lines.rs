@@ -7,13 +7,18 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(
+        Self::from_breaks(
             text.bytes()
                 .enumerate()
                 .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+                .map(|(i, _)| i),
+        )
+    }
+
+    /// The index of a text whose line breaks (`\n`) are at `breaks`, in order.
+    pub fn from_breaks(breaks: impl Iterator<Item = usize>) -> Self {
+        let mut starts = vec![0];
+        starts.extend(breaks.map(|at| at + 1));
         LineIndex { starts }
     }
 

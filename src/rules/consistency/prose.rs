@@ -9,7 +9,7 @@
 use crate::model::Table;
 use crate::parse::Parsed;
 use crate::report::Span;
-use crate::text::{fold_char, Folded};
+use crate::text::Dense;
 
 /// A line break or a left-out piece of text.
 pub const BREAK: char = '\n';
@@ -28,7 +28,26 @@ pub fn is_stop(c: char) -> bool {
 pub struct Prose {
     chars: Vec<char>,
     /// Byte range in the original text of each character.
-    spans: Vec<(usize, usize)>,
+    spans: Vec<(u32, u32)>,
+}
+
+/// The pieces of a text of `len` bytes that `skip` covers, in order, merged where they overlap or
+/// touch: each stands in the prose as one [`BREAK`] at its start.
+fn left_out(skip: &[Span], len: usize) -> Vec<Span> {
+    let mut sorted: Vec<Span> = skip
+        .iter()
+        .filter(|s| s.start < s.end && s.start < len)
+        .copied()
+        .collect();
+    sorted.sort_unstable();
+    let mut pieces: Vec<Span> = Vec::with_capacity(sorted.len());
+    for s in sorted {
+        match pieces.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => pieces.push(s),
+        }
+    }
+    pieces
 }
 
 /// The byte range a found table occupies, from its first label to its last cell.
@@ -68,39 +87,38 @@ impl Prose {
         if let Some(title) = &parsed.document.title {
             skip.push(title.span);
         }
-        Prose::new(parsed.text, &skip)
+        Prose::from_dense(&parsed.dense, &skip)
     }
 
     /// `text` without the byte ranges in `skip`.
+    #[cfg(test)]
     pub fn new(text: &str, skip: &[Span]) -> Prose {
-        let mut skip: Vec<Span> = skip.to_vec();
-        skip.sort_unstable();
-        let mut chars = Vec::with_capacity(text.len() / 2);
-        let mut spans = Vec::with_capacity(text.len() / 2);
-        let mut next_skip = 0;
-        for (at, c) in text.char_indices() {
-            while next_skip < skip.len() && skip[next_skip].end <= at {
-                next_skip += 1;
+        Prose::from_dense(&Dense::new(text), skip)
+    }
+
+    /// The text folded in `dense` (folded once per check, for the tables and the prose) without the
+    /// byte ranges in `skip`.
+    fn from_dense(dense: &Dense, skip: &[Span]) -> Prose {
+        let (chars, spans) = dense.lined();
+        let mut prose = Prose {
+            chars: Vec::with_capacity(chars.len()),
+            spans: Vec::with_capacity(chars.len()),
+        };
+        // The characters from `kept` on are not yet copied or passed over.
+        let mut kept = 0;
+        for piece in left_out(skip, dense.original_len()) {
+            let start = kept + spans[kept..].partition_point(|s| (s.0 as usize) < piece.start);
+            prose.chars.extend_from_slice(&chars[kept..start]);
+            prose.spans.extend_from_slice(&spans[kept..start]);
+            if prose.chars.last() != Some(&BREAK) {
+                prose.chars.push(BREAK);
+                prose.spans.push((piece.start as u32, piece.start as u32));
             }
-            if let Some(s) = skip.get(next_skip) {
-                if s.start <= at {
-                    if chars.last() != Some(&BREAK) {
-                        chars.push(BREAK);
-                        spans.push((at, at));
-                    }
-                    continue;
-                }
-            }
-            let end = at + c.len_utf8();
-            if c == '\n' {
-                chars.push(BREAK);
-                spans.push((at, end));
-            } else if let Folded::Keep(k) = fold_char(c) {
-                chars.push(k);
-                spans.push((at, end));
-            }
+            kept = start + spans[start..].partition_point(|s| (s.0 as usize) < piece.end);
         }
-        Prose { chars, spans }
+        prose.chars.extend_from_slice(&chars[kept..]);
+        prose.spans.extend_from_slice(&spans[kept..]);
+        prose
     }
 
     pub fn len(&self) -> usize {
@@ -115,9 +133,9 @@ impl Prose {
     pub fn span(&self, from: usize, to: usize) -> Span {
         if from >= to || to > self.spans.len() {
             let at = self.spans.get(from).map_or(0, |s| s.0);
-            return Span::point(at);
+            return Span::point(at as usize);
         }
-        Span::new(self.spans[from].0, self.spans[to - 1].1)
+        Span::new(self.spans[from].0 as usize, self.spans[to - 1].1 as usize)
     }
 
     /// The folded characters `from..to` without line breaks.
@@ -303,6 +321,17 @@ mod tests {
         let span = prose.span(at, after + 1);
         assert_eq!(&text[span.start..span.end], "收到\n申请５件");
         assert_eq!(prose.text(0, prose.len()), "2023年,我街道收到申请5件。");
+    }
+
+    #[test]
+    fn a_left_out_piece_stands_as_one_break_at_its_start() {
+        // The piece starts with a space, which folding drops.
+        let text = "甲 ## 表\n\t1\n乙";
+        let piece = Span::new("甲".len(), text.find("乙").unwrap() - 1);
+        let prose = Prose::new(text, &[piece]);
+        assert_eq!(prose.chars, ['甲', BREAK, BREAK, '乙']);
+        assert_eq!(prose.span(1, 2), Span::point(piece.start));
+        assert_eq!(prose.span(2, 3), Span::new(piece.end, piece.end + 1));
     }
 
     #[test]
