@@ -3,7 +3,6 @@
 use crate::report::Span;
 use crate::template::{PartSpec, PARTS};
 use crate::text::fold::{fold_char, fold_str, Folded};
-use crate::text::Dense;
 
 /// How a heading is numbered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -155,8 +154,8 @@ fn matches_part(spec: &PartSpec, title: &str, numeral: Numeral) -> Option<TitleM
     None
 }
 
-/// Reads `line` (at byte `start` of the text folded in `dense`) as a heading, if it can be one.
-pub fn read_heading(line: &str, start: usize, dense: &Dense) -> Option<HeadingLine> {
+/// Reads `line` (at byte `start` of the text, `folded` once folded) as a heading, if it can be one.
+pub fn read_heading(line: &str, start: usize, folded: &str) -> Option<HeadingLine> {
     let is_margin = |c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}';
     let trimmed = line.trim_matches(is_margin);
     // Every heading has Chinese in it: lines of numbers, pipes and tabs (most lines of a pasted
@@ -164,9 +163,16 @@ pub fn read_heading(line: &str, start: usize, dense: &Dense) -> Option<HeadingLi
     if trimmed.len() > 3 * (LONGEST_TITLE + 8) || trimmed.is_ascii() {
         return None;
     }
+    // Folding drops the margins, but for U+0085 (NEL), the one white space it keeps.
+    let refolded;
+    let folded = if folded.contains('\u{85}') {
+        refolded = fold_str(trimmed);
+        &refolded
+    } else {
+        folded
+    };
     let lead = line.len() - line.trim_start_matches(is_margin).len();
     let span = Span::new(start + lead, start + lead + trimmed.len());
-    let folded = dense.folded_within(span);
     let (numeral, title_at) = split_numeral(folded)?;
     let title = &folded[title_at..];
     if title.is_empty() || title.chars().count() > LONGEST_TITLE {
@@ -193,10 +199,8 @@ pub fn read_heading(line: &str, start: usize, dense: &Dense) -> Option<HeadingLi
 mod tests {
     use super::*;
 
-    /// `line` read as a heading at byte `start` of a text.
     fn heading(line: &str, start: usize) -> Option<HeadingLine> {
-        let text = format!("{}{line}", " ".repeat(start));
-        read_heading(line, start, &Dense::new(&text))
+        read_heading(line, start, &fold_str(line))
     }
 
     fn part_of(line: &str) -> Option<(u8, TitleMatch)> {

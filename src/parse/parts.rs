@@ -13,15 +13,6 @@ pub struct Outline {
     pub extras: Vec<ExtraHeading>,
 }
 
-fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut at = 0;
-    text.split('\n').map(move |line| {
-        let start = at;
-        at += line.len() + 1;
-        (start, line)
-    })
-}
-
 pub fn find_parts(text: &str, dense: &Dense, lines: &LineIndex) -> Outline {
     let mut found: [Option<HeadingLine>; 6] = Default::default();
     let mut extras: Vec<(ExtraKind, Option<u8>, HeadingLine)> = Vec::new();
@@ -30,8 +21,8 @@ pub fn find_parts(text: &str, dense: &Dense, lines: &LineIndex) -> Outline {
     let mut last_numeral = 0;
     let mut last_part = 0u8;
 
-    for (start, line) in lines_with_offsets(text) {
-        let Some(heading) = read_heading(line, start, dense) else {
+    for (start, line, folded) in dense.lines() {
+        let Some(heading) = read_heading(line, start, folded) else {
             continue;
         };
         match heading.part {

@@ -6,6 +6,7 @@
 //! up with the template's columns: filler is skipped, the label's own overflow is skipped, and empty
 //! cells between numbers keep their place.
 
+use super::lines::lines_from;
 use super::number::{classify, TokenKind};
 use crate::report::Span;
 
@@ -49,7 +50,9 @@ fn trim(text: &str, span: Span) -> Span {
 /// A line that carries no cell: Markdown rules (`|---|---|`), bare pipes, page numbers (`- 3 -`).
 fn is_filler(line: &str) -> bool {
     let t = line.trim_matches(is_space);
-    if t.is_empty() {
+    let marks = |c: Option<char>| c.is_some_and(|c| matches!(c, '|' | '-' | ':' | '+' | '—' | '–'));
+    // Both tests below need a mark at one end (most lines are cells or labels).
+    if !marks(t.chars().next()) && !marks(t.chars().next_back()) {
         return false;
     }
     if t.chars()
@@ -108,13 +111,11 @@ fn push_piece(text: &str, piece: Span, out: &mut Vec<Cand>) {
 fn candidates(text: &str, segment: Span, after_label: bool, enough: usize) -> Vec<Cand> {
     let (mut values, mut counted) = (0, 0);
     let mut out = Vec::new();
-    let mut line_start = segment.start;
     let body = &text[segment.start..segment.end];
     // Pieces of the current line, between tabs and pipes (one buffer for all lines).
     let mut pieces = Vec::new();
-    for (index, raw_line) in body.split('\n').enumerate() {
+    for (index, (line_start, raw_line)) in lines_from(body, segment.start).enumerate() {
         let line_span = Span::new(line_start, line_start + raw_line.len());
-        line_start = line_span.end + 1;
         let line = raw_line.strip_suffix('\r').unwrap_or(raw_line);
         // A running count: recounting every candidate on every line made long label-only runs quadratic.
         values += out[counted..]
@@ -215,10 +216,7 @@ pub fn read_row(text: &str, segment: Span, n: usize, after_label: bool) -> Vec<S
 /// The start of the first line in `segment` made only of numbers and placeholders (at least one
 /// number): where an unlabelled data row begins.
 pub fn first_value_line(text: &str, segment: Span) -> Option<usize> {
-    let mut line_start = segment.start;
-    for raw_line in text[segment.start..segment.end].split('\n') {
-        let start = line_start;
-        line_start += raw_line.len() + 1;
+    for (start, raw_line) in lines_from(&text[segment.start..segment.end], segment.start) {
         if is_filler(raw_line) {
             continue;
         }

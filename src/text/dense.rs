@@ -14,6 +14,8 @@ pub struct Dense<'a> {
     lined: Vec<char>,
     /// For each of `lined`, the original byte range of the character it came from.
     lined_spans: Vec<(u32, u32)>,
+    /// Every line break: its original byte offset, and the length of `folded` before it.
+    breaks: Vec<(u32, u32)>,
 }
 
 impl<'a> Dense<'a> {
@@ -22,11 +24,13 @@ impl<'a> Dense<'a> {
         let mut source = Vec::with_capacity(original.len());
         let mut lined = Vec::with_capacity(original.len() / 2);
         let mut lined_spans = Vec::with_capacity(original.len() / 2);
+        let mut breaks = Vec::new();
         for (at, c) in original.char_indices() {
             let span = (at as u32, (at + c.len_utf8()) as u32);
             if c == '\n' {
                 lined.push(c);
                 lined_spans.push(span);
+                breaks.push((span.0, folded.len() as u32));
                 continue;
             }
             let Folded::Keep(kept) = fold_char(c) else {
@@ -43,6 +47,7 @@ impl<'a> Dense<'a> {
             source,
             lined,
             lined_spans,
+            breaks,
         }
     }
 
@@ -70,20 +75,27 @@ impl<'a> Dense<'a> {
         }
     }
 
-    /// The folded text of original bytes `span`.
-    pub fn folded_within(&self, span: Span) -> &str {
-        let from = self.to_folded(span.start);
-        let to = self.to_folded(span.end).max(from);
-        self.folded.get(from..to).unwrap_or("")
-    }
-
     /// The byte offsets of the line breaks, in order.
     pub fn line_breaks(&self) -> impl Iterator<Item = usize> + '_ {
-        self.lined
+        self.breaks.iter().map(|&(at, _)| at as usize)
+    }
+
+    /// Every line (as `str::split('\n')` gives them) with the byte offset it starts at and its folded
+    /// text.
+    pub fn lines(&self) -> impl Iterator<Item = (usize, &'a str, &str)> + '_ {
+        let ends = self
+            .breaks
             .iter()
-            .zip(&self.lined_spans)
-            .filter(|(&c, _)| c == '\n')
-            .map(|(_, span)| span.0 as usize)
+            .map(|&(at, folded_at)| (at as usize, folded_at as usize))
+            .chain([(self.original.len(), self.folded.len())]);
+        let mut start = (0, 0);
+        ends.map(move |end| {
+            let line = self.original.get(start.0..end.0).unwrap_or("");
+            let folded = self.folded.get(start.1..end.1).unwrap_or("");
+            let at = start.0;
+            start = (end.0 + 1, end.1);
+            (at, line, folded)
+        })
     }
 
     /// The folded offset of the first folded character at or after original offset `at`.
