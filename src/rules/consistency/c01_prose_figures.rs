@@ -570,8 +570,12 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
                 continue;
             };
             let sentence = prose.sentence_start(at);
-            let before = prose.text(sentence.max(at.saturating_sub(LOOK_BEHIND)), at);
-            if figure.not_after.iter().any(|w| before.contains(w)) {
+            let before = sentence.max(at.saturating_sub(LOOK_BEHIND));
+            if figure
+                .not_after
+                .iter()
+                .any(|w| prose.contains(before, at, w))
+            {
                 continue;
             }
             if !figure.context.is_empty()

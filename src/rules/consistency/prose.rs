@@ -201,13 +201,22 @@ impl Prose {
 
     /// Whether `word` occurs in the folded characters `from..to` (line breaks skipped).
     pub fn contains(&self, from: usize, to: usize, word: &str) -> bool {
-        self.text(from, to).contains(word)
+        let Some(first) = word.chars().next() else {
+            return true;
+        };
+        let to = to.min(self.len());
+        (from..to).any(|i| self.chars[i] == first && self.eat(i, word).is_some_and(|end| end <= to))
     }
 
     /// Every index where `word` starts.
     pub fn find_all<'s>(&'s self, word: &'s str) -> impl Iterator<Item = usize> + 's {
         let first = word.chars().next();
-        (0..self.len()).filter(move |&i| self.char(i) == first && self.eat(i, word).is_some())
+        self.chars
+            .iter()
+            .enumerate()
+            .filter(move |&(_, &c)| first == Some(c))
+            .map(|(i, _)| i)
+            .filter(move |&i| self.eat(i, word).is_some())
     }
 
     /// A count written at `at` in Arabic digits (`12`, `1,234`) or Chinese numerals (`三`, `十二`, `两`):

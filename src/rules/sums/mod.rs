@@ -59,9 +59,14 @@ fn picked_columns(spec: &TableSpec, pick: &Pick, band: Option<&str>) -> Vec<usiz
 
 /// The cells of column `c` in `rows`.
 fn column_terms<'a>(rows: &[(&'static str, &'a Row)], c: usize) -> Option<Vec<Term<'a>>> {
-    rows.iter()
-        .map(|&(name, row)| row.cells.get(c).map(|cell| Term { name, cell }))
-        .collect()
+    let mut terms = Vec::with_capacity(rows.len());
+    for &(name, row) in rows {
+        terms.push(Term {
+            name,
+            cell: row.cells.get(c)?,
+        });
+    }
+    Some(terms)
 }
 
 fn sum(terms: &[Term]) -> Option<i64> {
@@ -191,15 +196,14 @@ fn run_rule(parsed: &Parsed, rule: &SumRule, out: &mut Sink) {
                 };
                 for (band, left, right, anchor) in &band_columns {
                     let terms = |picked: &[usize]| -> Option<Vec<Term>> {
-                        picked
-                            .iter()
-                            .map(|&i| {
-                                row.cells.get(i).map(|cell| Term {
-                                    name: columns[i].name,
-                                    cell,
-                                })
-                            })
-                            .collect()
+                        let mut terms = Vec::with_capacity(picked.len());
+                        for &i in picked {
+                            terms.push(Term {
+                                name: columns[i].name,
+                                cell: row.cells.get(i)?,
+                            });
+                        }
+                        Some(terms)
                     };
                     let anchor = anchor.and_then(|i| row.cells.get(i));
                     let (Some(l), Some(r), Some(anchor)) = (terms(left), terms(right), anchor)
