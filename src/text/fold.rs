@@ -86,12 +86,16 @@ pub fn fold_static(s: &'static str) -> &'static str {
 /// Folds a whole string (used for template labels and short lines).
 pub fn fold_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if let Folded::Keep(k) = fold_char(c) {
-            out.push(k);
-        }
-    }
+    out.extend(fold_chars(s));
     out
+}
+
+/// The characters `s` folds to.
+pub fn fold_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter_map(|c| match fold_char(c) {
+        Folded::Keep(k) => Some(k),
+        Folded::Drop => None,
+    })
 }
 
 #[cfg(test)]

@@ -42,6 +42,16 @@ fn parse_literal(raw: &str) -> Option<Literal> {
             fraction: None,
         });
     }
+    // A literal opens with a digit or a sign (after separators and spaces, which are dropped below):
+    // most other tokens are text, ruled out before building a normalised copy.
+    let opening = raw
+        .chars()
+        .find(|&c| !matches!(c, ',' | '，' | '\'') && !is_space(c));
+    if !opening.is_some_and(|c| {
+        c.is_ascii_digit() || matches!(c, '０'..='９' | '+' | '＋' | '-' | '－' | '−' | '–')
+    }) {
+        return None;
+    }
     // Half-width digits, signs and points; spaces and thousands separators between digits dropped.
     let mut s = String::with_capacity(raw.len());
     for c in raw.chars() {
