@@ -129,8 +129,20 @@ fn folded_titles() -> &'static [(String, Vec<String>)] {
     })
 }
 
-fn matches_part(spec: &PartSpec, title: &str, numeral: Numeral) -> Option<TitleMatch> {
+/// The part a title (folded, without its numeral) names, and how.
+fn part_of_title(title: &str, numeral: Numeral) -> Option<(u8, TitleMatch)> {
     let bare = title.trim_end_matches(['。', ':', '：', '.']);
+    // Key words alone are too weak for prose and table labels: demand a short title numbered like a part.
+    let renamed_ok = matches!(numeral, Numeral::Chinese(_))
+        && !bare.contains('。')
+        && bare.chars().count() <= LONGEST_RENAMED_TITLE
+        && !bare.contains(['，', ',', '；', ';']);
+    PARTS
+        .iter()
+        .find_map(|p| matches_part(p, bare, renamed_ok).map(|m| (p.number, m)))
+}
+
+fn matches_part(spec: &PartSpec, bare: &str, renamed_ok: bool) -> Option<TitleMatch> {
     let (standard, variants) = &folded_titles()[usize::from(spec.number - 1)];
     if bare == standard {
         return Some(TitleMatch::Standard);
@@ -138,11 +150,6 @@ fn matches_part(spec: &PartSpec, title: &str, numeral: Numeral) -> Option<TitleM
     if variants.iter().any(|v| bare == v) {
         return Some(TitleMatch::Variant);
     }
-    // Key words alone are too weak for prose and table labels: demand a short title numbered like a part.
-    let renamed_ok = matches!(numeral, Numeral::Chinese(_))
-        && !bare.contains('。')
-        && bare.chars().count() <= LONGEST_RENAMED_TITLE
-        && !bare.contains(['，', ',', '；', ';']);
     if renamed_ok
         && spec
             .keywords
@@ -178,9 +185,7 @@ pub fn read_heading(line: &str, start: usize, folded: &str) -> Option<HeadingLin
     if title.is_empty() || title.chars().count() > LONGEST_TITLE {
         return None;
     }
-    let part = PARTS
-        .iter()
-        .find_map(|p| matches_part(p, title, numeral).map(|m| (p.number, m)));
+    let part = part_of_title(title, numeral);
     // Only a part's heading, or a top-level numeral that may open an extra part, is worth keeping.
     if part.is_none() && !matches!(numeral, Numeral::Chinese(n) if n >= FIRST_EXTRA_NUMERAL) {
         return None;
