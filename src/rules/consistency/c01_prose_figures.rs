@@ -365,43 +365,49 @@ fn figures_starting_with(c: char) -> u32 {
     INDEX.get_or_init(FirstChars::new).figures(c)
 }
 
-/// The first characters of the key phrases, and which figures each can start.
+/// The first characters of the key phrases and the figures each can start, in a small open-addressed
+/// hash table: the scan asks about every character of the prose, and many are such first characters.
 struct FirstChars {
-    /// Bit `c % 256` is set when some first character `c` has those low bits: most characters are
-    /// ruled out by this alone.
-    low_bits: [u64; 4],
-    /// Sorted by character.
-    figures: Vec<(char, u32)>,
+    /// `(character, figures)`, at the slot the character hashes to or the next free one after it; an
+    /// empty slot has no figures. Its length is a power of two, a few times the number of characters.
+    slots: Vec<(char, u32)>,
 }
 
 impl FirstChars {
     fn new() -> FirstChars {
+        let firsts: Vec<(char, u32)> = FIGURES
+            .iter()
+            .enumerate()
+            .flat_map(|(n, figure)| {
+                let (One(words) | Opt(words) | Many(words)) = &figure.key[0];
+                words
+                    .iter()
+                    .filter_map(move |w| Some((w.chars().next()?, 1 << n)))
+            })
+            .collect();
         let mut index = FirstChars {
-            low_bits: [0; 4],
-            figures: Vec::new(),
+            slots: vec![('\0', 0); (firsts.len() * 4).next_power_of_two()],
         };
-        for (n, figure) in FIGURES.iter().enumerate() {
-            let (One(words) | Opt(words) | Many(words)) = &figure.key[0];
-            for first in words.iter().filter_map(|w| w.chars().next()) {
-                let low = first as usize % 256;
-                index.low_bits[low / 64] |= 1 << (low % 64);
-                match index.figures.binary_search_by_key(&first, |e| e.0) {
-                    Ok(i) => index.figures[i].1 |= 1 << n,
-                    Err(i) => index.figures.insert(i, (first, 1 << n)),
-                }
-            }
+        for (first, figure) in firsts {
+            let at = index.slot(first);
+            index.slots[at].0 = first;
+            index.slots[at].1 |= figure;
         }
         index
     }
 
-    fn figures(&self, c: char) -> u32 {
-        let low = c as usize % 256;
-        if self.low_bits[low / 64] & (1 << (low % 64)) == 0 {
-            return 0;
+    /// The slot holding `c`, or the empty one where it would go.
+    fn slot(&self, c: char) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut at = ((c as usize).wrapping_mul(0x9e37_79b9) >> 8) & mask;
+        while self.slots[at].1 != 0 && self.slots[at].0 != c {
+            at = (at + 1) & mask;
         }
-        self.figures
-            .binary_search_by_key(&c, |e| e.0)
-            .map_or(0, |i| self.figures[i].1)
+        at
+    }
+
+    fn figures(&self, c: char) -> u32 {
+        self.slots[self.slot(c)].1
     }
 }
 
