@@ -13,17 +13,39 @@ pub enum Folded {
 
 #[inline]
 pub fn fold_char(c: char) -> Folded {
-    // Nearly every character of a report is a Chinese ideograph or an ASCII letter or digit, which fold
-    // to themselves: answered before the long match below.
-    if c.is_ascii_alphanumeric() || ('\u{3400}'..='\u{9fff}').contains(&c) {
+    // Nearly every character of a report is ASCII or a Chinese ideograph: answered before the long
+    // match below, ASCII by a bit mask worked out from it.
+    if c.is_ascii() {
+        return if DROPPED_ASCII >> (c as u32) & 1 == 1 {
+            Folded::Drop
+        } else {
+            Folded::Keep(c)
+        };
+    }
+    if ('\u{3400}'..='\u{9fff}').contains(&c) {
         return Folded::Keep(c);
     }
     fold_other(c)
 }
 
-// Kept out of line so that the test above is inlined where text is folded.
+/// Bit `b` is set when folding drops ASCII character `b`.
+const DROPPED_ASCII: u128 = {
+    let mut mask = 0;
+    let mut b: u8 = 0;
+    while b < 128 {
+        match fold_other(b as char) {
+            Folded::Drop => mask |= 1 << b,
+            // The mask can only say "kept as it is" for the others.
+            Folded::Keep(kept) => assert!(kept == b as char),
+        }
+        b += 1;
+    }
+    mask
+};
+
+// Kept out of line so that the tests above are inlined where text is folded.
 #[inline(never)]
-fn fold_other(c: char) -> Folded {
+const fn fold_other(c: char) -> Folded {
     match c {
         // Every space a paste can carry, plus cell separators and Markdown marks.
         ' '
@@ -53,12 +75,15 @@ fn fold_other(c: char) -> Folded {
         '〔' | '［' | '【' => Folded::Keep('['),
         '〕' | '］' | '】' => Folded::Keep(']'),
         // Full-width ASCII (！ to ～) to half-width.
-        '\u{ff01}'..='\u{ff5e}' => Folded::Keep(char::from_u32(c as u32 - 0xfee0).unwrap_or(c)),
+        '\u{ff01}'..='\u{ff5e}' => match char::from_u32(c as u32 - 0xfee0) {
+            Some(half) => Folded::Keep(half),
+            None => Folded::Keep(c),
+        },
         _ => Folded::Keep(c),
     }
 }
 
-pub fn is_quote(c: char) -> bool {
+pub const fn is_quote(c: char) -> bool {
     matches!(
         c,
         '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '〝' | '〞'
