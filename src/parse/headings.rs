@@ -77,15 +77,17 @@ fn split_numeral(folded: &str) -> Option<(Numeral, usize)> {
     if folded.starts_with('(') {
         return None;
     }
-    let lead: String = folded
+    let lead_len = folded
         .chars()
         .take_while(|&c| chinese_digit(c).is_some())
-        .collect();
-    if !lead.is_empty() && folded[lead.len()..].starts_with('.') {
-        return chinese_number(&lead).map(|n| (Numeral::Chinese(n), lead.len() + 1));
+        .map(char::len_utf8)
+        .sum();
+    let (lead, rest) = folded.split_at(lead_len);
+    if !lead.is_empty() && rest.starts_with('.') {
+        return chinese_number(lead).map(|n| (Numeral::Chinese(n), lead.len() + 1));
     }
-    let digits: String = folded.chars().take_while(char::is_ascii_digit).collect();
-    if !digits.is_empty() && digits.len() <= 2 && folded[digits.len()..].starts_with('.') {
+    let (digits, rest) = folded.split_at(folded.bytes().take_while(u8::is_ascii_digit).count());
+    if !digits.is_empty() && digits.len() <= 2 && rest.starts_with('.') {
         return digits
             .parse()
             .ok()
