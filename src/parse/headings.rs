@@ -77,15 +77,17 @@ fn split_numeral(folded: &str) -> Option<(Numeral, usize)> {
     if folded.starts_with('(') {
         return None;
     }
-    let lead: String = folded
+    let lead_len = folded
         .chars()
         .take_while(|&c| chinese_digit(c).is_some())
-        .collect();
-    if !lead.is_empty() && folded[lead.len()..].starts_with('.') {
-        return chinese_number(&lead).map(|n| (Numeral::Chinese(n), lead.len() + 1));
+        .map(char::len_utf8)
+        .sum();
+    let (lead, rest) = folded.split_at(lead_len);
+    if !lead.is_empty() && rest.starts_with('.') {
+        return chinese_number(lead).map(|n| (Numeral::Chinese(n), lead.len() + 1));
     }
-    let digits: String = folded.chars().take_while(char::is_ascii_digit).collect();
-    if !digits.is_empty() && digits.len() <= 2 && folded[digits.len()..].starts_with('.') {
+    let (digits, rest) = folded.split_at(folded.bytes().take_while(u8::is_ascii_digit).count());
+    if !digits.is_empty() && digits.len() <= 2 && rest.starts_with('.') {
         return digits
             .parse()
             .ok()
@@ -129,8 +131,20 @@ fn folded_titles() -> &'static [(String, Vec<String>)] {
     })
 }
 
-fn matches_part(spec: &PartSpec, title: &str, numeral: Numeral) -> Option<TitleMatch> {
+/// The part a title (folded, without its numeral) names, and how.
+fn part_of_title(title: &str, numeral: Numeral) -> Option<(u8, TitleMatch)> {
     let bare = title.trim_end_matches(['。', ':', '：', '.']);
+    // Key words alone are too weak for prose and table labels: demand a short title numbered like a part.
+    let renamed_ok = matches!(numeral, Numeral::Chinese(_))
+        && !bare.contains('。')
+        && bare.chars().count() <= LONGEST_RENAMED_TITLE
+        && !bare.contains(['，', ',', '；', ';']);
+    PARTS
+        .iter()
+        .find_map(|p| matches_part(p, bare, renamed_ok).map(|m| (p.number, m)))
+}
+
+fn matches_part(spec: &PartSpec, bare: &str, renamed_ok: bool) -> Option<TitleMatch> {
     let (standard, variants) = &folded_titles()[usize::from(spec.number - 1)];
     if bare == standard {
         return Some(TitleMatch::Standard);
@@ -138,11 +152,6 @@ fn matches_part(spec: &PartSpec, title: &str, numeral: Numeral) -> Option<TitleM
     if variants.iter().any(|v| bare == v) {
         return Some(TitleMatch::Variant);
     }
-    // Key words alone are too weak for prose and table labels: demand a short title numbered like a part.
-    let renamed_ok = matches!(numeral, Numeral::Chinese(_))
-        && !bare.contains('。')
-        && bare.chars().count() <= LONGEST_RENAMED_TITLE
-        && !bare.contains(['，', ',', '；', ';']);
     if renamed_ok
         && spec
             .keywords
@@ -154,40 +163,41 @@ fn matches_part(spec: &PartSpec, title: &str, numeral: Numeral) -> Option<TitleM
     None
 }
 
-/// Reads `line` (at byte `start` of the text) as a heading, if it can be one.
-pub fn read_heading(line: &str, start: usize) -> Option<HeadingLine> {
-    let trimmed =
-        line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}');
+/// Reads `line` (at byte `start` of the text, `folded` once folded) as a heading, if it can be one.
+pub fn read_heading(line: &str, start: usize, folded: &str) -> Option<HeadingLine> {
+    let is_margin = |c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}';
+    let trimmed = line.trim_matches(is_margin);
     // Every heading has Chinese in it: lines of numbers, pipes and tabs (most lines of a pasted
     // table) are passed over before any folding.
     if trimmed.len() > 3 * (LONGEST_TITLE + 8) || trimmed.is_ascii() {
         return None;
     }
-    let folded = fold_str(trimmed);
-    let (numeral, title_at) = split_numeral(&folded)?;
+    // Folding drops the margins, but for U+0085 (NEL), the one white space it keeps.
+    let refolded;
+    let folded = if folded.contains('\u{85}') {
+        refolded = fold_str(trimmed);
+        &refolded
+    } else {
+        folded
+    };
+    let lead = line.len() - line.trim_start_matches(is_margin).len();
+    let span = Span::new(start + lead, start + lead + trimmed.len());
+    let (numeral, title_at) = split_numeral(folded)?;
     let title = &folded[title_at..];
     if title.is_empty() || title.chars().count() > LONGEST_TITLE {
         return None;
     }
-    let part = PARTS
-        .iter()
-        .find_map(|p| matches_part(p, title, numeral).map(|m| (p.number, m)));
+    let part = part_of_title(title, numeral);
     // Only a part's heading, or a top-level numeral that may open an extra part, is worth keeping.
     if part.is_none() && !matches!(numeral, Numeral::Chinese(n) if n >= FIRST_EXTRA_NUMERAL) {
         return None;
     }
-    let title = title.to_string();
-    let lead = line.len()
-        - line
-            .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}')
-            .len();
-    let span = Span::new(start + lead, start + lead + trimmed.len());
     Some(HeadingLine {
         span,
         text: trimmed.trim_start_matches(['#', ' ']).to_string(),
         numeral,
         numeral_text: written_prefix(trimmed, folded[..title_at].chars().count()).to_string(),
-        title,
+        title: title.to_string(),
         part,
     })
 }
@@ -196,8 +206,12 @@ pub fn read_heading(line: &str, start: usize) -> Option<HeadingLine> {
 mod tests {
     use super::*;
 
+    fn heading(line: &str, start: usize) -> Option<HeadingLine> {
+        read_heading(line, start, &fold_str(line))
+    }
+
     fn part_of(line: &str) -> Option<(u8, TitleMatch)> {
-        read_heading(line, 0).and_then(|h| h.part)
+        heading(line, 0).and_then(|h| h.part)
     }
 
     #[test]
@@ -237,11 +251,11 @@ mod tests {
 
     #[test]
     fn keeps_the_numeral_as_written() {
-        let h = read_heading("## 6、 其他需要报告的事项", 10).unwrap();
+        let h = heading("## 6、 其他需要报告的事项", 10).unwrap();
         assert_eq!(h.numeral, Numeral::Arabic(6));
         assert_eq!(h.numeral_text, "6、");
         assert_eq!(h.span.start, 10);
-        let h = read_heading("十一、其他", 0).unwrap();
+        let h = heading("十一、其他", 0).unwrap();
         assert_eq!(h.numeral, Numeral::Chinese(11));
     }
 }

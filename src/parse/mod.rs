@@ -17,13 +17,16 @@ pub struct Parsed<'a> {
     pub text: &'a str,
     pub lines: LineIndex,
     pub document: Document,
+    /// The folded text, shared by the table reader and the prose.
+    pub(crate) dense: Dense<'a>,
     /// The prose (text without title and tables), built on first use and shared by the rules that read it.
     pub(crate) prose: std::cell::OnceCell<crate::rules::consistency::prose::Prose>,
 }
 
 pub fn parse(text: &str) -> Parsed<'_> {
-    let lines = LineIndex::new(text);
-    let outline = parts::find_parts(text, &lines);
+    let dense = Dense::new(text);
+    let lines = LineIndex::from_breaks(dense.line_breaks());
+    let outline = parts::find_parts(text, &dense, &lines);
     let mut part_list = outline.parts;
 
     let first_heading = part_list
@@ -36,7 +39,6 @@ pub fn parse(text: &str) -> Parsed<'_> {
     let title_end = title.as_ref().map_or(0, |t| t.span.end);
     parts::place_first_part_after(&mut part_list, title_end, &lines, text);
 
-    let dense = Dense::new(text);
     let year = title
         .as_ref()
         .and_then(|t| title::year_in(&crate::text::fold_str(&t.text)))
@@ -63,6 +65,7 @@ pub fn parse(text: &str) -> Parsed<'_> {
     Parsed {
         text,
         lines,
+        dense,
         prose: std::cell::OnceCell::new(),
         document: Document {
             format,

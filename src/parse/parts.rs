@@ -5,7 +5,7 @@ use super::headings::{read_heading, HeadingLine, Numeral, FIRST_EXTRA_NUMERAL};
 use crate::model::{ExtraHeading, ExtraKind, Part};
 use crate::report::Span;
 use crate::template::PARTS;
-use crate::text::LineIndex;
+use crate::text::{Dense, LineIndex};
 
 /// The top-level structure of a report.
 pub struct Outline {
@@ -13,16 +13,7 @@ pub struct Outline {
     pub extras: Vec<ExtraHeading>,
 }
 
-fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut at = 0;
-    text.split('\n').map(move |line| {
-        let start = at;
-        at += line.len() + 1;
-        (start, line)
-    })
-}
-
-pub fn find_parts(text: &str, lines: &LineIndex) -> Outline {
+pub fn find_parts(text: &str, dense: &Dense, lines: &LineIndex) -> Outline {
     let mut found: [Option<HeadingLine>; 6] = Default::default();
     let mut extras: Vec<(ExtraKind, Option<u8>, HeadingLine)> = Vec::new();
     // The numeral of the last top-level heading, and the part it opened: a later heading that repeats
@@ -30,8 +21,8 @@ pub fn find_parts(text: &str, lines: &LineIndex) -> Outline {
     let mut last_numeral = 0;
     let mut last_part = 0u8;
 
-    for (start, line) in lines_with_offsets(text) {
-        let Some(heading) = read_heading(line, start) else {
+    for (start, line, folded) in dense.lines() {
+        let Some(heading) = read_heading(line, start, folded) else {
             continue;
         };
         match heading.part {

@@ -6,9 +6,9 @@ use crate::model::{Cell, HeaderIssue, LabelMatch, Row, Table};
 use crate::report::Span;
 use crate::template::{self, RowSpec, SectionSpec, TableId, TableSpec, Version};
 use crate::text::cells::{first_value_line, read_row, Slot};
-use crate::text::fold::fold_static;
+use crate::text::fold::{fold_chars, fold_static};
 use crate::text::number::{classify, read_cell, TokenKind};
-use crate::text::{fold_str, Dense};
+use crate::text::Dense;
 
 /// A label found in the text.
 #[derive(Clone, Copy, Debug)]
@@ -48,36 +48,55 @@ fn find_label(dense: &Dense, row: &RowSpec, within: Span) -> Option<Anchor> {
 
 fn edit_distance(a: &[char], b: &[char]) -> usize {
     let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
     for (i, ca) in a.iter().enumerate() {
-        let mut current = vec![i + 1; b.len() + 1];
+        current[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             current[j + 1] = (previous[j] + usize::from(ca != cb))
                 .min(previous[j + 1] + 1)
                 .min(current[j] + 1);
         }
-        previous = current;
+        std::mem::swap(&mut previous, &mut current);
     }
     previous[b.len()]
 }
 
+/// A cell of a header region (between tabs, pipes and line breaks), folded.
+struct HeaderCell<'t> {
+    raw: &'t str,
+    /// Where `raw` starts in the text.
+    at: usize,
+    folded: Vec<char>,
+}
+
+/// The cells of `region` with any text, each folded once for all the headers looked for there.
+fn header_cells(text: &str, region: Span) -> Vec<HeaderCell<'_>> {
+    let mut at = region.start;
+    let mut cells = Vec::new();
+    for raw in text[region.start..region.end].split(['\t', '|', '\n']) {
+        let folded: Vec<char> = fold_chars(raw).collect();
+        if !folded.is_empty() {
+            cells.push(HeaderCell { raw, at, folded });
+        }
+        at += raw.len() + 1;
+    }
+    cells
+}
+
 /// A cell of the header region that is a slightly mistyped `expected` (「本年度止件数」 for 「本年废止件数」).
-fn near_header(text: &str, region: Span, expected: &'static str) -> Option<(String, Span)> {
+fn near_header(cells: &[HeaderCell], expected: &'static str) -> Option<(String, Span)> {
     let want: Vec<char> = fold_static(expected).chars().collect();
     let tolerance = if want.len() >= 8 { 2 } else { 1 };
-    let mut at = region.start;
-    for piece in text[region.start..region.end].split(['\t', '|', '\n']) {
-        let span = Span::new(at, at + piece.len());
-        at = span.end + 1;
-        let got: Vec<char> = fold_str(piece).chars().collect();
-        if got.is_empty() || got.len().abs_diff(want.len()) > tolerance {
+    for cell in cells {
+        let got = &cell.folded;
+        if got.len().abs_diff(want.len()) > tolerance {
             continue;
         }
-        if edit_distance(&got, &want) <= tolerance {
-            let lead = piece.len() - piece.trim_start().len();
-            return Some((
-                piece.trim().to_string(),
-                Span::new(span.start + lead, span.start + lead + piece.trim().len()),
-            ));
+        if edit_distance(got, &want) <= tolerance {
+            let lead = cell.raw.len() - cell.raw.trim_start().len();
+            let trimmed = cell.raw.trim();
+            let start = cell.at + lead;
+            return Some((trimmed.to_string(), Span::new(start, start + trimmed.len())));
         }
     }
     None
@@ -247,6 +266,8 @@ fn read_headers(text: &str, dense: &Dense, section: &SectionSpec, region: Span) 
         end: None,
         issues: Vec::new(),
     };
+    // Read only when a header is missing.
+    let mut cells = None;
     for &header in section.headers {
         match dense.find(fold_static(header), region) {
             Some(span) => {
@@ -254,7 +275,8 @@ fn read_headers(text: &str, dense: &Dense, section: &SectionSpec, region: Span) 
                 scan.end = Some(scan.end.map_or(span.end, |e| e.max(span.end)));
             }
             None => {
-                let near = near_header(text, region, header);
+                let cells = cells.get_or_insert_with(|| header_cells(text, region));
+                let near = near_header(cells, header);
                 scan.issues.push(HeaderIssue {
                     expected: header,
                     span: near.as_ref().map_or(Span::point(region.start), |(_, s)| *s),

@@ -6,6 +6,7 @@
 //! up with the template's columns: filler is skipped, the label's own overflow is skipped, and empty
 //! cells between numbers keep their place.
 
+use super::lines::lines_from;
 use super::number::{classify, TokenKind};
 use crate::report::Span;
 
@@ -49,7 +50,9 @@ fn trim(text: &str, span: Span) -> Span {
 /// A line that carries no cell: Markdown rules (`|---|---|`), bare pipes, page numbers (`- 3 -`).
 fn is_filler(line: &str) -> bool {
     let t = line.trim_matches(is_space);
-    if t.is_empty() {
+    let marks = |c: Option<char>| c.is_some_and(|c| matches!(c, '|' | '-' | ':' | '+' | '—' | '–'));
+    // Both tests below need a mark at one end (most lines are cells or labels).
+    if !marks(t.chars().next()) && !marks(t.chars().next_back()) {
         return false;
     }
     if t.chars()
@@ -66,6 +69,14 @@ fn is_filler(line: &str) -> bool {
 /// (`0 0 0`), whole otherwise (prose, labels).
 fn push_piece(text: &str, piece: Span, out: &mut Vec<Cand>) {
     let s = &text[piece.start..piece.end];
+    // Most pieces are one word (a number, a label): no splitting to do.
+    if !s.contains(is_space) {
+        out.push(match classify(s) {
+            TokenKind::Number | TokenKind::Placeholder => Cand::Value(piece),
+            TokenKind::Text => Cand::Text(piece),
+        });
+        return;
+    }
     let mut parts = Vec::new();
     let mut at = 0;
     for word in s.split(is_space) {
@@ -100,11 +111,11 @@ fn push_piece(text: &str, piece: Span, out: &mut Vec<Cand>) {
 fn candidates(text: &str, segment: Span, after_label: bool, enough: usize) -> Vec<Cand> {
     let (mut values, mut counted) = (0, 0);
     let mut out = Vec::new();
-    let mut line_start = segment.start;
     let body = &text[segment.start..segment.end];
-    for (index, raw_line) in body.split('\n').enumerate() {
+    // Pieces of the current line, between tabs and pipes (one buffer for all lines).
+    let mut pieces = Vec::new();
+    for (index, (line_start, raw_line)) in lines_from(body, segment.start).enumerate() {
         let line_span = Span::new(line_start, line_start + raw_line.len());
-        line_start = line_span.end + 1;
         let line = raw_line.strip_suffix('\r').unwrap_or(raw_line);
         // A running count: recounting every candidate on every line made long label-only runs quadratic.
         values += out[counted..]
@@ -125,8 +136,7 @@ fn candidates(text: &str, segment: Span, after_label: bool, enough: usize) -> Ve
         if is_filler(line) {
             continue;
         }
-        // Pieces between tabs and pipes.
-        let mut pieces = Vec::new();
+        pieces.clear();
         let mut piece_start = line_span.start;
         for (i, c) in line.char_indices() {
             if c == '\t' || c == '|' {
@@ -169,18 +179,21 @@ fn text_is_cell(s: &str) -> bool {
 
 /// Reads `n` cells from `segment`.
 pub fn read_row(text: &str, segment: Span, n: usize, after_label: bool) -> Vec<Slot> {
-    let mut cands = candidates(text, segment, after_label, n);
+    let mut kept = candidates(text, segment, after_label, n);
     // Text before the first value is the label's overflow; later text counts only if it looks like a cell.
-    let first_value = cands.iter().position(|c| matches!(c, Cand::Value(_)));
-    let mut kept = Vec::with_capacity(cands.len());
-    for (i, c) in cands.drain(..).enumerate() {
-        match c {
-            Cand::Text(s)
-                if first_value.is_none_or(|f| i < f) || !text_is_cell(&text[s.start..s.end]) => {}
-            Cand::Blank(_) if first_value.is_none() => {}
-            other => kept.push(other),
-        }
-    }
+    let first_value = kept.iter().position(|c| matches!(c, Cand::Value(_)));
+    let mut i = 0;
+    kept.retain(|c| {
+        let keep = match c {
+            Cand::Text(s) => {
+                first_value.is_some_and(|f| i >= f) && text_is_cell(&text[s.start..s.end])
+            }
+            Cand::Blank(_) => first_value.is_some(),
+            Cand::Value(_) => true,
+        };
+        i += 1;
+        keep
+    });
     while matches!(kept.last(), Some(Cand::Blank(_))) {
         kept.pop();
     }
@@ -203,19 +216,17 @@ pub fn read_row(text: &str, segment: Span, n: usize, after_label: bool) -> Vec<S
 /// The start of the first line in `segment` made only of numbers and placeholders (at least one
 /// number): where an unlabelled data row begins.
 pub fn first_value_line(text: &str, segment: Span) -> Option<usize> {
-    let mut line_start = segment.start;
-    for raw_line in text[segment.start..segment.end].split('\n') {
-        let start = line_start;
-        line_start += raw_line.len() + 1;
+    for (start, raw_line) in lines_from(&text[segment.start..segment.end], segment.start) {
         if is_filler(raw_line) {
             continue;
         }
-        let tokens: Vec<&str> = raw_line
-            .split(|c: char| c == '\t' || c == '|' || is_space(c))
-            .filter(|t| !t.is_empty())
-            .collect();
-        if tokens.iter().any(|t| classify(t) == TokenKind::Number)
-            && tokens.iter().all(|t| classify(t) != TokenKind::Text)
+        let tokens = || {
+            raw_line
+                .split(|c: char| c == '\t' || c == '|' || is_space(c))
+                .filter(|t| !t.is_empty())
+        };
+        if tokens().any(|t| classify(t) == TokenKind::Number)
+            && tokens().all(|t| classify(t) != TokenKind::Text)
         {
             return Some(start);
         }

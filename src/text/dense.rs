@@ -1,5 +1,6 @@
 //! The folded text of a document with a map from every folded byte back to the original, so a label
-//! found in the folded text is reported at its place in what the user pasted.
+//! found in the folded text is reported at its place in what the user pasted. The same pass keeps the
+//! folded characters with their line breaks, for reading the prose character by character.
 
 use super::fold::{fold_char, Folded};
 use crate::report::Span;
@@ -9,36 +10,92 @@ pub struct Dense<'a> {
     folded: String,
     /// For each byte of `folded`, the original byte offset of the character it came from.
     source: Vec<u32>,
+    /// The folded characters with every line break kept as `'\n'`.
+    lined: Vec<char>,
+    /// For each of `lined`, the original byte range of the character it came from.
+    lined_spans: Vec<(u32, u32)>,
+    /// Every line break: its original byte offset, and the length of `folded` before it.
+    breaks: Vec<(u32, u32)>,
 }
 
 impl<'a> Dense<'a> {
     pub fn new(original: &'a str) -> Self {
         let mut folded = String::with_capacity(original.len());
         let mut source = Vec::with_capacity(original.len());
+        let mut lined = Vec::with_capacity(original.len() / 2);
+        let mut lined_spans = Vec::with_capacity(original.len() / 2);
+        let mut breaks = Vec::new();
         for (at, c) in original.char_indices() {
-            // ASCII digits and letters, the bulk of a pasted table, fold to themselves.
-            let kept = if c.is_ascii_alphanumeric() {
-                c
-            } else {
-                match fold_char(c) {
-                    Folded::Keep(k) => k,
-                    Folded::Drop => continue,
-                }
+            let span = (at as u32, (at + c.len_utf8()) as u32);
+            if c == '\n' {
+                lined.push(c);
+                lined_spans.push(span);
+                breaks.push((span.0, folded.len() as u32));
+                continue;
+            }
+            let Folded::Keep(kept) = fold_char(c) else {
+                continue;
             };
             folded.push(kept);
-            for _ in 0..kept.len_utf8() {
-                source.push(at as u32);
-            }
+            source.extend(std::iter::repeat_n(span.0, kept.len_utf8()));
+            lined.push(kept);
+            lined_spans.push(span);
         }
         Dense {
             original,
             folded,
             source,
+            lined,
+            lined_spans,
+            breaks,
         }
     }
 
     pub fn folded(&self) -> &str {
         &self.folded
+    }
+
+    pub fn original_len(&self) -> usize {
+        self.original.len()
+    }
+
+    /// The folded characters with line breaks kept (as `'\n'`), and the original byte range of each.
+    pub fn lined(&self) -> (&[char], &[(u32, u32)]) {
+        (&self.lined, &self.lined_spans)
+    }
+
+    /// The byte length of the original character at `at`, read from its first byte.
+    fn char_len_at(&self, at: usize) -> usize {
+        match self.original.as_bytes().get(at) {
+            None => 0,
+            Some(&b) if b < 0x80 => 1,
+            Some(&b) if b >= 0xf0 => 4,
+            Some(&b) if b >= 0xe0 => 3,
+            Some(_) => 2,
+        }
+    }
+
+    /// The byte offsets of the line breaks, in order.
+    pub fn line_breaks(&self) -> impl Iterator<Item = usize> + '_ {
+        self.breaks.iter().map(|&(at, _)| at as usize)
+    }
+
+    /// Every line (as `str::split('\n')` gives them) with the byte offset it starts at and its folded
+    /// text.
+    pub fn lines(&self) -> impl Iterator<Item = (usize, &'a str, &str)> + '_ {
+        let ends = self
+            .breaks
+            .iter()
+            .map(|&(at, folded_at)| (at as usize, folded_at as usize))
+            .chain([(self.original.len(), self.folded.len())]);
+        let mut start = (0, 0);
+        ends.map(move |end| {
+            let line = self.original.get(start.0..end.0).unwrap_or("");
+            let folded = self.folded.get(start.1..end.1).unwrap_or("");
+            let at = start.0;
+            start = (end.0 + 1, end.1);
+            (at, line, folded)
+        })
     }
 
     /// The folded offset of the first folded character at or after original offset `at`.
@@ -57,11 +114,7 @@ impl<'a> Dense<'a> {
         }
         let first = self.source[start] as usize;
         let last = self.source[end - 1] as usize;
-        let last_len = self.original[last..]
-            .chars()
-            .next()
-            .map_or(0, char::len_utf8);
-        Span::new(first, last + last_len)
+        Span::new(first, last + self.char_len_at(last))
     }
 
     /// Finds folded `needle` whose original span lies within `within`, from its start.
@@ -72,7 +125,7 @@ impl<'a> Dense<'a> {
         let from = self.to_folded(within.start);
         let to = self.to_folded(within.end);
         let hay = self.folded.get(from..to)?;
-        let at = hay.find(needle)? + from;
+        let at = find_short(hay, needle)? + from;
         Some(self.with_closing_quotes(self.to_original(at, at + needle.len())))
     }
 
@@ -87,6 +140,16 @@ impl<'a> Dense<'a> {
             .sum();
         Span::new(span.start, span.end + quotes)
     }
+}
+
+/// Where `needle` first occurs in `hay`. Needles are labels, a few dozen bytes: finding each place
+/// of their first character and comparing there is quicker than preparing a two-way search for every
+/// look-up, and at most a label's length of work per byte.
+fn find_short(hay: &str, needle: &str) -> Option<usize> {
+    let first = needle.chars().next()?;
+    hay.match_indices(first)
+        .map(|(at, _)| at)
+        .find(|&at| hay[at..].starts_with(needle))
 }
 
 #[cfg(test)]

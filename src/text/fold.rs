@@ -11,7 +11,41 @@ pub enum Folded {
     Drop,
 }
 
+#[inline]
 pub fn fold_char(c: char) -> Folded {
+    // Nearly every character of a report is ASCII or a Chinese ideograph: answered before the long
+    // match below, ASCII by a bit mask worked out from it.
+    if c.is_ascii() {
+        return if DROPPED_ASCII >> (c as u32) & 1 == 1 {
+            Folded::Drop
+        } else {
+            Folded::Keep(c)
+        };
+    }
+    if ('\u{3400}'..='\u{9fff}').contains(&c) {
+        return Folded::Keep(c);
+    }
+    fold_other(c)
+}
+
+/// Bit `b` is set when folding drops ASCII character `b`.
+const DROPPED_ASCII: u128 = {
+    let mut mask = 0;
+    let mut b: u8 = 0;
+    while b < 128 {
+        match fold_other(b as char) {
+            Folded::Drop => mask |= 1 << b,
+            // The mask can only say "kept as it is" for the others.
+            Folded::Keep(kept) => assert!(kept == b as char),
+        }
+        b += 1;
+    }
+    mask
+};
+
+// Kept out of line so that the tests above are inlined where text is folded.
+#[inline(never)]
+const fn fold_other(c: char) -> Folded {
     match c {
         // Every space a paste can carry, plus cell separators and Markdown marks.
         ' '
@@ -41,12 +75,15 @@ pub fn fold_char(c: char) -> Folded {
         '〔' | '［' | '【' => Folded::Keep('['),
         '〕' | '］' | '】' => Folded::Keep(']'),
         // Full-width ASCII (！ to ～) to half-width.
-        '\u{ff01}'..='\u{ff5e}' => Folded::Keep(char::from_u32(c as u32 - 0xfee0).unwrap_or(c)),
+        '\u{ff01}'..='\u{ff5e}' => match char::from_u32(c as u32 - 0xfee0) {
+            Some(half) => Folded::Keep(half),
+            None => Folded::Keep(c),
+        },
         _ => Folded::Keep(c),
     }
 }
 
-pub fn is_quote(c: char) -> bool {
+pub const fn is_quote(c: char) -> bool {
     matches!(
         c,
         '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '〝' | '〞'
@@ -57,10 +94,12 @@ pub fn is_quote(c: char) -> bool {
 /// every check.
 pub fn fold_static(s: &'static str) -> &'static str {
     use std::collections::HashMap;
+    use std::hash::BuildHasherDefault;
     use std::sync::{Mutex, OnceLock};
+    type Cache = HashMap<(usize, usize), &'static str, BuildHasherDefault<AddressHasher>>;
     // Process-wide, so the folded labels stay reachable for as long as the program runs.
-    static FOLDED: OnceLock<Mutex<HashMap<(usize, usize), &'static str>>> = OnceLock::new();
-    let cache = FOLDED.get_or_init(|| Mutex::new(HashMap::new()));
+    static FOLDED: OnceLock<Mutex<Cache>> = OnceLock::new();
+    let cache = FOLDED.get_or_init(|| Mutex::new(Cache::default()));
     let mut cache = cache
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -71,15 +110,45 @@ pub fn fold_static(s: &'static str) -> &'static str {
         .or_insert_with(|| Box::leak(fold_str(s).into_boxed_str()))
 }
 
+/// Hashes [`fold_static`]'s keys, addresses and lengths of distinct strings: a multiply per word
+/// spreads them well enough, at a fraction of the default hasher's cost.
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl std::hash::Hasher for AddressHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // The table picks buckets by the low bits, which a multiply mixes least.
+        self.0 ^ (self.0 >> 32)
+    }
+}
+
 /// Folds a whole string (used for template labels and short lines).
 pub fn fold_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if let Folded::Keep(k) = fold_char(c) {
-            out.push(k);
-        }
-    }
+    out.extend(fold_chars(s));
     out
+}
+
+/// The characters `s` folds to.
+pub fn fold_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter_map(|c| match fold_char(c) {
+        Folded::Keep(k) => Some(k),
+        Folded::Drop => None,
+    })
 }
 
 #[cfg(test)]

@@ -1,5 +1,19 @@
 //! Byte offset to 1-based line number.
 
+/// The lines of `text` as `str::split('\n')` gives them (the last one possibly empty), each with the
+/// byte offset where it starts, counted from `offset` (where `text` starts in the document).
+pub fn lines_from(text: &str, offset: usize) -> impl Iterator<Item = (usize, &str)> {
+    let mut next = Some(0);
+    std::iter::from_fn(move || {
+        let start = next?;
+        let rest = text.get(start..)?;
+        // Most lines are short (a cell, a label): a plain scan beats setting up a memchr per line.
+        let end = rest.bytes().position(|b| b == b'\n');
+        next = end.map(|end| start + end + 1);
+        Some((offset + start, &rest[..end.unwrap_or(rest.len())]))
+    })
+}
+
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,
@@ -7,13 +21,18 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(
+        Self::from_breaks(
             text.bytes()
                 .enumerate()
                 .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+                .map(|(i, _)| i),
+        )
+    }
+
+    /// The index of a text whose line breaks (`\n`) are at `breaks`, in order.
+    pub fn from_breaks(breaks: impl Iterator<Item = usize>) -> Self {
+        let mut starts = vec![0];
+        starts.extend(breaks.map(|at| at + 1));
         LineIndex { starts }
     }
 
@@ -26,6 +45,18 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn splits_like_str_split() {
+        for text in ["", "\n", "ab", "ab\ncd\n\nef", "ab\r\n字\n"] {
+            let want: Vec<&str> = text.split('\n').collect();
+            let got: Vec<(usize, &str)> = lines_from(text, 10).collect();
+            assert_eq!(got.iter().map(|l| l.1).collect::<Vec<_>>(), want);
+            for (at, line) in got {
+                assert_eq!(&text[at - 10..at - 10 + line.len()], line);
+            }
+        }
+    }
 
     #[test]
     fn numbers_lines_from_one() {

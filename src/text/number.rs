@@ -29,14 +29,28 @@ struct Literal {
     fraction: Option<String>,
 }
 
+/// Plain digits, few enough to fit an `i64`: what most cells hold, read without a normalised copy.
+fn is_plain_count(raw: &str) -> bool {
+    !raw.is_empty() && raw.len() <= 18 && raw.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn parse_literal(raw: &str) -> Option<Literal> {
-    // Most cells are plain digits: read them without building a normalised copy.
-    if !raw.is_empty() && raw.len() <= 18 && raw.bytes().all(|b| b.is_ascii_digit()) {
+    if is_plain_count(raw) {
         return Some(Literal {
             negative: false,
             whole: raw.parse().ok()?,
             fraction: None,
         });
+    }
+    // A literal opens with a digit or a sign (after separators and spaces, which are dropped below):
+    // most other tokens are text, ruled out before building a normalised copy.
+    let opening = raw
+        .chars()
+        .find(|&c| !matches!(c, ',' | '，' | '\'') && !is_space(c));
+    if !opening.is_some_and(|c| {
+        c.is_ascii_digit() || matches!(c, '０'..='９' | '+' | '＋' | '-' | '－' | '−' | '–')
+    }) {
+        return None;
     }
     // Half-width digits, signs and points; spaces and thousands separators between digits dropped.
     let mut s = String::with_capacity(raw.len());
@@ -89,7 +103,9 @@ pub fn is_placeholder(token: &str) -> bool {
 
 pub fn classify(token: &str) -> TokenKind {
     let t = token.trim_matches(is_space);
-    if t.is_empty() || is_placeholder(t) {
+    if is_plain_count(t) {
+        TokenKind::Number
+    } else if t.is_empty() || is_placeholder(t) {
         TokenKind::Placeholder
     } else if parse_literal(t).is_some() {
         TokenKind::Number
@@ -103,6 +119,9 @@ pub fn read_cell(raw: &str, kind: ValueKind) -> (Option<Value>, Option<CellProbl
     let t = raw.trim_matches(is_space);
     if t.is_empty() {
         return (None, Some(CellProblem::Blank));
+    }
+    if let Some(n) = is_plain_count(t).then(|| t.parse().ok()).flatten() {
+        return (Some(Value::Int(n)), None);
     }
     if is_placeholder(t) {
         return (None, Some(CellProblem::Placeholder));

@@ -5,7 +5,9 @@
 //! phrase is followed, through a few filler words (共计、合计、为…), by a number and one of its units,
 //! so figures about other things (articles, WeChat posts, hotline cases, readers) never match.
 
-use super::prose::{years, Prose, BREAK};
+use std::sync::OnceLock;
+
+use super::prose::{years, Prose};
 use crate::model::{Cell, Document};
 use crate::parse::Parsed;
 use crate::report::{RuleCode, Severity, Span};
@@ -129,7 +131,11 @@ const fn figure(
     }
 }
 
-static FIGURES: [Figure; 21] = [
+/// How many figures there are: few enough for a bit set in a `u32` (see [`figures_starting_with`]).
+const FIGURE_COUNT: usize = 21;
+const _: () = assert!(FIGURE_COUNT <= u32::BITS as usize);
+
+static FIGURES: [Figure; FIGURE_COUNT] = [
     // 收到政府信息公开申请 5 件
     figure(
         &[One(RECEIVE), Many(APPLICATION), One(&["申请"])],
@@ -352,6 +358,70 @@ static FIGURES: [Figure; 21] = [
     ),
 ];
 
+/// The figures (as bits of their index in [`FIGURES`]) whose key phrase can start with `c`: the scan
+/// tries every character of the prose, and few start any key phrase.
+fn figures_starting_with(c: char) -> u32 {
+    static INDEX: OnceLock<FirstChars> = OnceLock::new();
+    INDEX.get_or_init(FirstChars::new).figures(c)
+}
+
+/// The first characters of the key phrases and the figures each can start, in a small open-addressed
+/// hash table: the scan asks about every character of the prose, and many are such first characters.
+struct FirstChars {
+    /// `(character, figures)`, at the slot the character hashes to or the next free one after it; an
+    /// empty slot has no figures. Its length is a power of two, a few times the number of characters.
+    slots: Vec<(char, u32)>,
+}
+
+impl FirstChars {
+    fn new() -> FirstChars {
+        let firsts: Vec<(char, u32)> = FIGURES
+            .iter()
+            .enumerate()
+            .flat_map(|(n, figure)| {
+                let (One(words) | Opt(words) | Many(words)) = &figure.key[0];
+                words
+                    .iter()
+                    .filter_map(move |w| Some((w.chars().next()?, 1 << n)))
+            })
+            .collect();
+        let mut index = FirstChars {
+            slots: vec![('\0', 0); (firsts.len() * 4).next_power_of_two()],
+        };
+        for (first, figure) in firsts {
+            let at = index.slot(first);
+            index.slots[at].0 = first;
+            index.slots[at].1 |= figure;
+        }
+        index
+    }
+
+    /// The slot holding `c`, or the empty one where it would go.
+    fn slot(&self, c: char) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut at = ((c as usize).wrapping_mul(0x9e37_79b9) >> 8) & mask;
+        while self.slots[at].1 != 0 && self.slots[at].0 != c {
+            at = (at + 1) & mask;
+        }
+        at
+    }
+
+    fn figures(&self, c: char) -> u32 {
+        self.slots[self.slot(c)].1
+    }
+}
+
+/// The set bits of `mask`, lowest first.
+fn set_bits(mut mask: u32) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (mask != 0).then(|| {
+            let n = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            n
+        })
+    })
+}
+
 /// How far before a key phrase [`Figure::not_after`] looks, in characters.
 const LOOK_BEHIND: usize = 6;
 
@@ -497,34 +567,21 @@ fn quote(text: &str, span: Span) -> String {
 pub fn run(parsed: &Parsed, out: &mut Sink) {
     let prose = Prose::of(parsed);
     let all_years = years(prose);
-    // The characters a key phrase can start with, per figure and in all.
-    let firsts: Vec<Vec<char>> = FIGURES
-        .iter()
-        .map(|f| {
-            let (One(words) | Opt(words) | Many(words)) = &f.key[0];
-            words.iter().filter_map(|w| w.chars().next()).collect()
-        })
-        .collect();
-    let any_first: Vec<char> = firsts.iter().flatten().copied().collect();
     // Matches come in text order; a phrase already reported is not read again by another figure.
     let mut reported_until = 0;
     for at in 0..prose.len() {
-        let Some(first) = prose
-            .char(at)
-            .filter(|c| *c != BREAK && any_first.contains(c))
-        else {
-            continue;
-        };
-        for (figure, starts) in FIGURES.iter().zip(&firsts) {
-            if !starts.contains(&first) {
-                continue;
-            }
+        let candidates = prose.char(at).map_or(0, figures_starting_with);
+        for figure in set_bits(candidates).map(|n| &FIGURES[n]) {
             let Some(key_end) = match_key(prose, at, figure.key) else {
                 continue;
             };
             let sentence = prose.sentence_start(at);
-            let before = prose.text(sentence.max(at.saturating_sub(LOOK_BEHIND)), at);
-            if figure.not_after.iter().any(|w| before.contains(w)) {
+            let before = sentence.max(at.saturating_sub(LOOK_BEHIND));
+            if figure
+                .not_after
+                .iter()
+                .any(|w| prose.contains(before, at, w))
+            {
                 continue;
             }
             if !figure.context.is_empty()

@@ -9,7 +9,7 @@
 use crate::model::Table;
 use crate::parse::Parsed;
 use crate::report::Span;
-use crate::text::{fold_char, Folded};
+use crate::text::Dense;
 
 /// A line break or a left-out piece of text.
 pub const BREAK: char = '\n';
@@ -28,7 +28,26 @@ pub fn is_stop(c: char) -> bool {
 pub struct Prose {
     chars: Vec<char>,
     /// Byte range in the original text of each character.
-    spans: Vec<(usize, usize)>,
+    spans: Vec<(u32, u32)>,
+}
+
+/// The pieces of a text of `len` bytes that `skip` covers, in order, merged where they overlap or
+/// touch: each stands in the prose as one [`BREAK`] at its start.
+fn left_out(skip: &[Span], len: usize) -> Vec<Span> {
+    let mut sorted: Vec<Span> = skip
+        .iter()
+        .filter(|s| s.start < s.end && s.start < len)
+        .copied()
+        .collect();
+    sorted.sort_unstable();
+    let mut pieces: Vec<Span> = Vec::with_capacity(sorted.len());
+    for s in sorted {
+        match pieces.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => pieces.push(s),
+        }
+    }
+    pieces
 }
 
 /// The byte range a found table occupies, from its first label to its last cell.
@@ -68,39 +87,38 @@ impl Prose {
         if let Some(title) = &parsed.document.title {
             skip.push(title.span);
         }
-        Prose::new(parsed.text, &skip)
+        Prose::from_dense(&parsed.dense, &skip)
     }
 
     /// `text` without the byte ranges in `skip`.
+    #[cfg(test)]
     pub fn new(text: &str, skip: &[Span]) -> Prose {
-        let mut skip: Vec<Span> = skip.to_vec();
-        skip.sort_unstable();
-        let mut chars = Vec::with_capacity(text.len() / 2);
-        let mut spans = Vec::with_capacity(text.len() / 2);
-        let mut next_skip = 0;
-        for (at, c) in text.char_indices() {
-            while next_skip < skip.len() && skip[next_skip].end <= at {
-                next_skip += 1;
+        Prose::from_dense(&Dense::new(text), skip)
+    }
+
+    /// The text folded in `dense` (folded once per check, for the tables and the prose) without the
+    /// byte ranges in `skip`.
+    fn from_dense(dense: &Dense, skip: &[Span]) -> Prose {
+        let (chars, spans) = dense.lined();
+        let mut prose = Prose {
+            chars: Vec::with_capacity(chars.len()),
+            spans: Vec::with_capacity(chars.len()),
+        };
+        // The characters from `kept` on are not yet copied or passed over.
+        let mut kept = 0;
+        for piece in left_out(skip, dense.original_len()) {
+            let start = kept + spans[kept..].partition_point(|s| (s.0 as usize) < piece.start);
+            prose.chars.extend_from_slice(&chars[kept..start]);
+            prose.spans.extend_from_slice(&spans[kept..start]);
+            if prose.chars.last() != Some(&BREAK) {
+                prose.chars.push(BREAK);
+                prose.spans.push((piece.start as u32, piece.start as u32));
             }
-            if let Some(s) = skip.get(next_skip) {
-                if s.start <= at {
-                    if chars.last() != Some(&BREAK) {
-                        chars.push(BREAK);
-                        spans.push((at, at));
-                    }
-                    continue;
-                }
-            }
-            let end = at + c.len_utf8();
-            if c == '\n' {
-                chars.push(BREAK);
-                spans.push((at, end));
-            } else if let Folded::Keep(k) = fold_char(c) {
-                chars.push(k);
-                spans.push((at, end));
-            }
+            kept = start + spans[start..].partition_point(|s| (s.0 as usize) < piece.end);
         }
-        Prose { chars, spans }
+        prose.chars.extend_from_slice(&chars[kept..]);
+        prose.spans.extend_from_slice(&spans[kept..]);
+        prose
     }
 
     pub fn len(&self) -> usize {
@@ -115,9 +133,9 @@ impl Prose {
     pub fn span(&self, from: usize, to: usize) -> Span {
         if from >= to || to > self.spans.len() {
             let at = self.spans.get(from).map_or(0, |s| s.0);
-            return Span::point(at);
+            return Span::point(at as usize);
         }
-        Span::new(self.spans[from].0, self.spans[to - 1].1)
+        Span::new(self.spans[from].0 as usize, self.spans[to - 1].1 as usize)
     }
 
     /// The folded characters `from..to` without line breaks.
@@ -183,13 +201,32 @@ impl Prose {
 
     /// Whether `word` occurs in the folded characters `from..to` (line breaks skipped).
     pub fn contains(&self, from: usize, to: usize, word: &str) -> bool {
-        self.text(from, to).contains(word)
+        let Some(first) = word.chars().next() else {
+            return true;
+        };
+        let to = to.min(self.len());
+        (from..to).any(|i| self.chars[i] == first && self.eat(i, word).is_some_and(|end| end <= to))
     }
 
     /// Every index where `word` starts.
     pub fn find_all<'s>(&'s self, word: &'s str) -> impl Iterator<Item = usize> + 's {
+        const BLOCK: usize = 32;
         let first = word.chars().next();
-        (0..self.len()).filter(move |&i| self.char(i) == first && self.eat(i, word).is_some())
+        // Blocks without the first character, nearly all, are passed over with one comparison the
+        // compiler makes for the whole block at once.
+        let has_first = move |block: &[char]| {
+            first.is_some_and(|f| block.iter().fold(false, |seen, &c| seen | (c == f)))
+        };
+        self.chars
+            .chunks(BLOCK)
+            .enumerate()
+            .filter(move |(_, block)| has_first(block))
+            .flat_map(move |(n, block)| {
+                (0..block.len())
+                    .filter(move |&i| Some(block[i]) == first)
+                    .map(move |i| n * BLOCK + i)
+            })
+            .filter(move |&i| self.eat(i, word).is_some())
     }
 
     /// A count written at `at` in Arabic digits (`12`, `1,234`) or Chinese numerals (`三`, `十二`, `两`):
@@ -261,26 +298,21 @@ fn chinese_number(chars: &[char]) -> Option<(i64, usize)> {
 /// the index of 年.
 pub fn years(prose: &Prose) -> Vec<(usize, u32, usize)> {
     let mut out = Vec::new();
-    for k in 4..prose.len() {
-        if prose.char(k) != Some('年') {
-            continue;
-        }
-        let digits: Option<Vec<u32>> = (k - 4..k)
-            .map(|i| {
-                prose.char(i).and_then(|c| {
-                    c.to_digit(10)
-                        .or_else(|| chinese_digit(c).filter(|_| c != '两').map(|d| d as u32))
-                })
-            })
-            .collect();
-        let Some(digits) = digits else {
+    for k in prose.find_all("年").filter(|&k| k >= 4) {
+        let year = (k - 4..k).try_fold(0, |acc, i| {
+            let c = prose.char(i)?;
+            let d = c
+                .to_digit(10)
+                .or_else(|| chinese_digit(c).filter(|_| c != '两').map(|d| d as u32))?;
+            Some(acc * 10 + d)
+        });
+        let Some(year) = year else {
             continue;
         };
         let before_is_digit = k > 4
             && prose
                 .char(k - 5)
                 .is_some_and(|c| c.is_ascii_digit() || chinese_digit(c).is_some());
-        let year = digits.iter().fold(0, |acc, d| acc * 10 + d);
         if (1990..2100).contains(&year) && !before_is_digit {
             out.push((k - 4, year, k));
         }
@@ -306,6 +338,17 @@ mod tests {
     }
 
     #[test]
+    fn a_left_out_piece_stands_as_one_break_at_its_start() {
+        // The piece starts with a space, which folding drops.
+        let text = "甲 ## 表\n\t1\n乙";
+        let piece = Span::new("甲".len(), text.find("乙").unwrap() - 1);
+        let prose = Prose::new(text, &[piece]);
+        assert_eq!(prose.chars, ['甲', BREAK, BREAK, '乙']);
+        assert_eq!(prose.span(1, 2), Span::point(piece.start));
+        assert_eq!(prose.span(2, 3), Span::new(piece.end, piece.end + 1));
+    }
+
+    #[test]
     fn reads_numbers() {
         let prose = Prose::new("12件 1,234件 三件 十二件 两件 二十件 一百零五件", &[]);
         let values: Vec<i64> = [0, 3, 9, 11, 14, 16, 19]
@@ -313,6 +356,15 @@ mod tests {
             .map(|&i| prose.number(i).unwrap().0)
             .collect();
         assert_eq!(values, [12, 1234, 3, 12, 2, 20, 105]);
+    }
+
+    #[test]
+    fn finds_every_place_of_a_word() {
+        // The first one straddles two of the blocks find_all scans.
+        let text = format!("{}公开办函{}公开办函", "字".repeat(30), "字".repeat(33));
+        let prose = Prose::new(&text, &[]);
+        assert_eq!(prose.find_all("公开办函").collect::<Vec<_>>(), [30, 67]);
+        assert_eq!(prose.find_all("").count(), 0);
     }
 
     #[test]

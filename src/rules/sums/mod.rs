@@ -59,9 +59,14 @@ fn picked_columns(spec: &TableSpec, pick: &Pick, band: Option<&str>) -> Vec<usiz
 
 /// The cells of column `c` in `rows`.
 fn column_terms<'a>(rows: &[(&'static str, &'a Row)], c: usize) -> Option<Vec<Term<'a>>> {
-    rows.iter()
-        .map(|&(name, row)| row.cells.get(c).map(|cell| Term { name, cell }))
-        .collect()
+    let mut terms = Vec::with_capacity(rows.len());
+    for &(name, row) in rows {
+        terms.push(Term {
+            name,
+            cell: row.cells.get(c)?,
+        });
+    }
+    Some(terms)
 }
 
 fn sum(terms: &[Term]) -> Option<i64> {
@@ -94,10 +99,11 @@ fn describe(terms: &[Term], total: i64, long_name: &str) -> String {
     }
 }
 
+/// Checks one instance of `rule`; `place` names it in the message (built only for a finding).
 fn check_instance(
     out: &mut Sink,
     rule: &SumRule,
-    place: &str,
+    place: impl FnOnce() -> String,
     left: &[Term],
     right: &[Term],
     anchor: &Cell,
@@ -108,6 +114,7 @@ fn check_instance(
     if l == r {
         return;
     }
+    let place = place();
     // What the anchor cell would hold if its side matched the other.
     let anchor_on_left = left.iter().any(|t| std::ptr::eq(t.cell, anchor));
     let shortfall = if anchor_on_left { r - l } else { l - r };
@@ -153,7 +160,8 @@ fn run_rule(parsed: &Parsed, rule: &SumRule, out: &mut Sink) {
                 ) else {
                     continue;
                 };
-                check_instance(out, rule, &format!("{}列", column.name), &l, &r, anchor);
+                let place = || format!("{}列", column.name);
+                check_instance(out, rule, place, &l, &r, anchor);
             }
         }
         SumShape::EachRow { per_band } => {
@@ -167,36 +175,46 @@ fn run_rule(parsed: &Parsed, rule: &SumRule, out: &mut Sink) {
             } else {
                 bands.push(None);
             }
+            // Per band: the columns of each side, and the anchor's.
+            let band_columns: Vec<_> = bands
+                .iter()
+                .map(|&band| {
+                    let anchor = columns
+                        .iter()
+                        .position(|c| c.key == rule.anchor && band.is_none_or(|b| c.band == b));
+                    (
+                        band,
+                        picked_columns(spec, &rule.left, band),
+                        picked_columns(spec, &rule.right, band),
+                        anchor,
+                    )
+                })
+                .collect();
             for (_, row_spec) in spec.data_rows() {
                 let Some(row) = table.row(row_spec.key).filter(|r| r.found) else {
                     continue;
                 };
-                for &band in &bands {
-                    let terms = |pick: &Pick| -> Option<Vec<Term>> {
-                        picked_columns(spec, pick, band)
-                            .into_iter()
-                            .map(|i| {
-                                row.cells.get(i).map(|cell| Term {
-                                    name: columns[i].name,
-                                    cell,
-                                })
-                            })
-                            .collect()
+                for (band, left, right, anchor) in &band_columns {
+                    let terms = |picked: &[usize]| -> Option<Vec<Term>> {
+                        let mut terms = Vec::with_capacity(picked.len());
+                        for &i in picked {
+                            terms.push(Term {
+                                name: columns[i].name,
+                                cell: row.cells.get(i)?,
+                            });
+                        }
+                        Some(terms)
                     };
-                    let anchor = columns
-                        .iter()
-                        .position(|c| c.key == rule.anchor && band.is_none_or(|b| c.band == b))
-                        .and_then(|i| row.cells.get(i));
-                    let (Some(l), Some(r), Some(anchor)) =
-                        (terms(&rule.left), terms(&rule.right), anchor)
+                    let anchor = anchor.and_then(|i| row.cells.get(i));
+                    let (Some(l), Some(r), Some(anchor)) = (terms(left), terms(right), anchor)
                     else {
                         continue;
                     };
-                    let place = match band {
+                    let place = || match band {
                         Some(b) if !b.is_empty() => b.to_string(),
                         _ => format!("{}行", row_spec.short),
                     };
-                    check_instance(out, rule, &place, &l, &r, anchor);
+                    check_instance(out, rule, place, &l, &r, anchor);
                 }
             }
         }
