@@ -66,13 +66,13 @@ mod tests {
         let page =
             "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">\
                     <title>标题不算正文</title></head><body><p>一、总体情况</p>\
-                    <table><tr><td rowspan=2>三、结果</td><td>（一）予以公开</td><td>3</td></tr>\
+                    <table><caption>表三</caption><tr><td rowspan=2>三、结果</td><td>（一）予以公开</td><td>3</td></tr>\
                     <tr><td>（二）部分公开</td><td>&nbsp;</td></tr></table></body></html>";
         let (gbk, _, _) = encoding_rs::GBK.encode(page);
         let text = read_report("page.htm", &gbk).unwrap();
         assert_eq!(
             text,
-            "一、总体情况\n\n三、结果\u{3000}（一）予以公开\t3\n（二）部分公开\n"
+            "一、总体情况\n表三\n\n三、结果\u{3000}（一）予以公开\t3\n（二）部分公开\n"
         );
     }
 }

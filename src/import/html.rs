@@ -156,6 +156,14 @@ impl Walker {
             "br" => self.flush(),
             "table" => {
                 self.flush();
+                // A caption is the table's title: a line of its own above the rows.
+                for caption in node
+                    .children()
+                    .into_iter()
+                    .filter(|n| element_name(n).as_deref() == Some("caption"))
+                {
+                    self.element(&caption, "caption");
+                }
                 let table = read_table(node);
                 if table.is_layout() {
                     self.blocks.extend(table.flatten());
