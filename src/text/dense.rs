@@ -170,6 +170,19 @@ mod tests {
     }
 
     #[test]
+    fn gives_each_line_with_its_folded_text() {
+        let text = "一、 总体\n\n  | 1 |\r\n末";
+        let got: Vec<(usize, &str, String)> = Dense::new(text)
+            .lines()
+            .map(|(at, line, folded)| (at, line, folded.to_string()))
+            .collect();
+        let want: Vec<_> = crate::text::lines::lines_from(text, 0)
+            .map(|(at, line)| (at, line, crate::text::fold_str(line)))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
     fn a_label_owns_its_closing_quote() {
         let text = "3.危及“三安全一稳定” 13 1";
         let dense = Dense::new(text);

@@ -1,4 +1,4 @@
-//! Byte offset to 1-based line number.
+//! Lines: a text split into lines with their offsets, and byte offset to 1-based line number.
 
 /// The lines of `text` as `str::split('\n')` gives them (the last one possibly empty), each with the
 /// byte offset where it starts, counted from `offset` (where `text` starts in the document).
