@@ -2,49 +2,27 @@
 // Run by scripts/test.sh after `trunk build --release --public-url ./`:  node --test tests/e2e/
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { serve } from './server.mjs';
-import { CHROMIUM, CHROMIUM_ARGS, DIST, EXAMPLE, OUT, TOOLS } from './paths.mjs';
+import { BASE, launch } from './browser.mjs';
+import { DIST, EXAMPLE, OUT } from './paths.mjs';
 
-const { chromium } = createRequire(path.join(TOOLS, 'package.json'))('playwright-core');
-
-const BASE = '/nianbao/';
-
+let browser;
 let server;
-let profile;
-let context;
 let page;
-const requests = []; // every request the page (or anything in its context) made
-const problems = []; // console errors and uncaught exceptions
+let requests; // every request the page (or anything in its context) made
+let problems; // console errors and uncaught exceptions
 
 before(async () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `no ${DIST}/index.html: run trunk build --release first`);
-  server = await serve(DIST, BASE);
-  profile = await mkdtemp(path.join(os.tmpdir(), 'nianbao-e2e-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: false, // --headless=new is passed below, so the flags are exactly these
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
-    locale: 'zh-CN',
-  });
-  context.on('request', (request) => requests.push(request.url()));
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  browser = await launch('page');
+  ({ server, page, requests, problems } = browser);
 });
 
 after(async () => {
-  await context?.close();
-  await server?.close();
-  if (profile) await rm(profile, { recursive: true, force: true });
+  await browser?.close();
 });
 
 test('the page loads from a sub-path and shows its title', async () => {
