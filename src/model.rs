@@ -28,6 +28,12 @@ impl Document {
     pub fn part(&self, number: u8) -> &Part {
         &self.parts[usize::from(number - 1)]
     }
+    /// Was part `number` split into several top-level headings? (S05 reports it; the other S rules
+    /// leave such a part alone.)
+    pub fn is_split(&self, number: u8) -> bool {
+        self.split_pieces(number).next().is_some()
+    }
+
     /// The further pieces of a part that was split into several top-level headings.
     pub fn split_pieces(&self, number: u8) -> impl Iterator<Item = &ExtraHeading> {
         self.extra_headings

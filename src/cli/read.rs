@@ -3,17 +3,21 @@
 
 use crate::import::{self, charset::Charset, FileKind};
 
-/// `bytes` decoded as `charset` says; `strict` refuses bytes that are not in that encoding.
+/// `bytes` decoded as `charset` says; `strict` refuses bytes that are not in that encoding. A label
+/// encoding_rs does not know (a page may declare anything) falls back to the text rule, as in the page.
 fn decode(bytes: &[u8], charset: &Charset, strict: bool) -> Result<String, String> {
-    let encoding =
-        encoding_rs::Encoding::for_label(charset.label.as_bytes()).unwrap_or(encoding_rs::UTF_8);
+    let (encoding, charset) = match encoding_rs::Encoding::for_label(charset.label.as_bytes()) {
+        Some(encoding) => (encoding, charset.clone()),
+        None => {
+            let fallback = import::charset::of_text(bytes);
+            let encoding = encoding_rs::Encoding::for_label(fallback.label.as_bytes())
+                .unwrap_or(encoding_rs::UTF_8);
+            (encoding, fallback)
+        }
+    };
     let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[charset.bom..]);
     if had_errors && strict {
-        return Err(if charset.bom > 0 {
-            "文件编码损坏（按 BOM 所示编码无法解码）".to_string()
-        } else {
-            "无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK".to_string()
-        });
+        return Err(charset.undecodable().to_string());
     }
     Ok(text.into_owned())
 }
@@ -59,6 +63,13 @@ mod tests {
         assert!(err.contains("损坏"), "{err}");
         let err = read_report("a.dat", &[0x4d, 0x5a, 0, 0, 0xff]).unwrap_err();
         assert!(err.contains("不是文本文件"), "{err}");
+    }
+
+    #[test]
+    fn a_page_declaring_an_unknown_charset_is_read_as_text_would_be() {
+        let (gbk, _, _) =
+            encoding_rs::GBK.encode("<meta charset=\"x-nonsense\"><p>一、总体情况</p>");
+        assert_eq!(read_report("a.htm", &gbk).unwrap(), "一、总体情况\n");
     }
 
     #[test]

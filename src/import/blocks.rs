@@ -85,32 +85,48 @@ impl Table {
             .collect()
     }
 
-    /// The table's grid: every written cell's text at the row and column where it starts, and `None`
-    /// where a merged cell covers the position or a short row has no cell. Cells take the first free
-    /// column of their row, as in HTML and Word.
-    pub fn grid(&self) -> Vec<Vec<Option<String>>> {
+    /// Where each written cell starts: its grid column, row by row. Cells take the first column of
+    /// their row that no cell from the left or from above (a row span) covers, as in HTML and Word.
+    pub fn placed(&self) -> Vec<Vec<(usize, &Cell)>> {
         let height = self.rows.len();
-        let mut grid: Vec<Vec<Option<String>>> = vec![Vec::new(); height];
         // covered[r][c]: some earlier cell spans down or across into (r, c).
         let mut covered: Vec<Vec<bool>> = vec![Vec::new(); height];
+        let mut out = Vec::with_capacity(height);
         for (r, row) in self.rows.iter().enumerate() {
+            let mut placed = Vec::with_capacity(row.len());
             let mut c = 0;
             for cell in row {
                 while covered[r].get(c).copied().unwrap_or(false) {
                     c += 1;
                 }
                 let last_row = (r + cell.rows).min(height);
-                for (rr, cover) in covered.iter_mut().enumerate().take(last_row).skip(r) {
+                for cover in covered.iter_mut().take(last_row).skip(r) {
                     if cover.len() < c + cell.columns {
                         cover.resize(c + cell.columns, false);
                     }
                     cover[c..c + cell.columns].fill(true);
-                    if grid[rr].len() < c + cell.columns {
-                        grid[rr].resize(c + cell.columns, None);
+                }
+                placed.push((c, cell));
+                c += cell.columns;
+            }
+            out.push(placed);
+        }
+        out
+    }
+
+    /// The table's grid: every written cell's text at the row and column where it starts, and `None`
+    /// where a merged cell covers the position or a short row has no cell.
+    pub fn grid(&self) -> Vec<Vec<Option<String>>> {
+        let placed = self.placed();
+        let mut grid: Vec<Vec<Option<String>>> = vec![Vec::new(); placed.len()];
+        for (r, row) in placed.iter().enumerate() {
+            for &(c, cell) in row {
+                for line in grid.iter_mut().skip(r).take(cell.rows) {
+                    if line.len() < c + cell.columns {
+                        line.resize(c + cell.columns, None);
                     }
                 }
                 grid[r][c] = Some(cell.text());
-                c += cell.columns;
             }
         }
         grid

@@ -18,6 +18,17 @@ impl Charset {
     }
 }
 
+impl Charset {
+    /// What to tell the user when the bytes are not in this encoding.
+    pub fn undecodable(&self) -> &'static str {
+        if self.bom > 0 {
+            "文件编码损坏（按 BOM 所示编码无法解码）"
+        } else {
+            "无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK"
+        }
+    }
+}
+
 fn by_bom(bytes: &[u8]) -> Option<Charset> {
     match bytes {
         [0xef, 0xbb, 0xbf, ..] => Some(Charset::new("utf-8", 3)),

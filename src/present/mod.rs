@@ -6,6 +6,7 @@ pub mod cells;
 pub mod export;
 pub mod groups;
 pub mod navigation;
+pub mod official;
 pub mod pieces;
 pub mod utf16;
 

@@ -18,19 +18,17 @@ fn decoder(label: &str, fatal: bool) -> Result<TextDecoder, JsValue> {
 /// `bytes` decoded as `charset` says; `strict` refuses bytes that are not in that encoding. A label
 /// the browser does not know (a page may declare anything) falls back to the text rule.
 fn decode(bytes: &[u8], charset: &Charset, strict: bool) -> Result<String, String> {
-    let charset = match decoder(&charset.label, strict) {
-        Ok(_) => charset.clone(),
-        Err(_) => import::charset::of_text(bytes),
+    let (decoder, charset) = match decoder(&charset.label, strict) {
+        Ok(d) => (d, charset.clone()),
+        Err(_) => {
+            let fallback = import::charset::of_text(bytes);
+            let d = decoder(&fallback.label, strict).map_err(|_| fallback.undecodable())?;
+            (d, fallback)
+        }
     };
-    decoder(&charset.label, strict)
-        .and_then(|d| d.decode_with_u8_array(&bytes[charset.bom..]))
-        .map_err(|_| {
-            if charset.bom > 0 {
-                "文件编码损坏（按 BOM 所示编码无法解码）".to_string()
-            } else {
-                "无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK".to_string()
-            }
-        })
+    decoder
+        .decode_with_u8_array(&bytes[charset.bom..])
+        .map_err(|_| charset.undecodable().to_string())
 }
 
 /// The text of the file's bytes, or why not (in Chinese).

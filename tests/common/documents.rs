@@ -5,6 +5,7 @@
 
 use nianbao::import::{Block, Cell, Table};
 use nianbao::model;
+use nianbao::present::official::t3_label_cells;
 use nianbao::template::{self, RowSpec, TableId, TableSpec};
 use nianbao::Span;
 
@@ -80,28 +81,6 @@ fn t2(text: &str, table: &model::Table, spec: &TableSpec) -> Table {
     Table { rows }
 }
 
-/// Data rows a group label spans: up to the next group of its level.
-fn group_span(rows: &[RowSpec], at: usize, outer: bool) -> usize {
-    rows[at + 1..]
-        .iter()
-        .take_while(|r| {
-            if outer {
-                r.key != "forward"
-            } else {
-                r.label.starts_with(|c: char| c.is_ascii_digit())
-            }
-        })
-        .filter(|r| r.has_values)
-        .count()
-}
-
-fn first_data_row_after(rows: &[RowSpec], at: usize) -> Option<usize> {
-    rows[at + 1..]
-        .iter()
-        .position(|r| r.has_values)
-        .map(|p| p + at + 1)
-}
-
 fn t3(text: &str, table: &model::Table, spec: &TableSpec) -> Table {
     let section = &spec.sections[0];
     let rows = section.rows;
@@ -123,44 +102,21 @@ fn t3(text: &str, table: &model::Table, spec: &TableSpec) -> Table {
         ],
         band,
     ];
-    let outer = rows.iter().position(|r| r.key == "results");
-    for (i, spec_row) in rows.iter().enumerate() {
-        if !spec_row.has_values {
+    for (i, labels) in t3_label_cells(rows) {
+        let Some(row) = table.row(rows[i].key).filter(|r| r.found) else {
             continue;
-        }
-        let row = table.row(spec_row.key);
-        let mut cells = Vec::new();
-        if let Some(o) = outer.filter(|&o| first_data_row_after(rows, o) == Some(i)) {
-            cells.push(cell(
-                &label(text, table.row(rows[o].key), &rows[o]),
-                1,
-                group_span(rows, o, true),
-            ));
-        }
-        if spec_row.label.starts_with(|c: char| c.is_ascii_digit()) {
-            let inner = (0..i)
-                .rev()
-                .find(|&j| !rows[j].has_values && rows[j].key != "results");
-            if let Some(j) = inner.filter(|&j| first_data_row_after(rows, j) == Some(i)) {
-                cells.push(cell(
-                    &label(text, table.row(rows[j].key), &rows[j]),
-                    1,
-                    group_span(rows, j, false),
-                ));
-            }
-            cells.push(cell(&label(text, row, spec_row), 1, 1));
-        } else {
-            let columns = if matches!(spec_row.key, "new" | "carried" | "forward") {
-                3
-            } else {
-                2
-            };
-            cells.push(cell(&label(text, row, spec_row), columns, 1));
-        }
-        match row.filter(|r| r.found) {
-            Some(row) => cells.extend(values(text, row)),
-            None => continue,
-        }
+        };
+        let mut cells: Vec<Cell> = labels
+            .into_iter()
+            .map(|c| {
+                cell(
+                    &label(text, table.row(rows[c.row].key), &rows[c.row]),
+                    c.columns,
+                    c.rows,
+                )
+            })
+            .collect();
+        cells.extend(values(text, row));
         out.push(cells);
     }
     Table { rows: out }

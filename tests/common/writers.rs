@@ -18,31 +18,19 @@ enum Slot<'a> {
 
 /// Each row's slots in grid order, continuation slots included (Word writes one `w:tc` per grid row).
 fn slots(table: &Table) -> Vec<Vec<(usize, Slot<'_>)>> {
-    let height = table.rows.len();
-    let mut out: Vec<Vec<(usize, Slot)>> = (0..height).map(|_| Vec::new()).collect();
-    let mut covered: Vec<Vec<bool>> = vec![Vec::new(); height];
-    for (r, row) in table.rows.iter().enumerate() {
-        let mut c = 0;
-        for cell in row {
-            while covered[r].get(c).copied().unwrap_or(false) {
-                c += 1;
-            }
-            for rr in r..(r + cell.rows).min(height) {
-                if covered[rr].len() < c + cell.columns {
-                    covered[rr].resize(c + cell.columns, false);
-                }
-                covered[rr][c..c + cell.columns].fill(true);
-                if rr > r {
-                    out[rr].push((
-                        c,
-                        Slot::Below {
-                            columns: cell.columns,
-                        },
-                    ));
-                }
-            }
+    let placed = table.placed();
+    let mut out: Vec<Vec<(usize, Slot)>> = (0..placed.len()).map(|_| Vec::new()).collect();
+    for (r, row) in placed.iter().enumerate() {
+        for &(c, cell) in row {
             out[r].push((c, Slot::Start(cell)));
-            c += cell.columns;
+            for below in out.iter_mut().skip(r + 1).take(cell.rows - 1) {
+                below.push((
+                    c,
+                    Slot::Below {
+                        columns: cell.columns,
+                    },
+                ));
+            }
         }
     }
     for row in &mut out {

@@ -1,6 +1,7 @@
 //! S03: a part's heading numeral is missing, wrong, or in another style.
 
 use super::s01_missing_part::numeral;
+use super::SIX_PARTS;
 use crate::parse::Parsed;
 use crate::report::{RuleCode, Severity};
 use crate::rules::{RuleDoc, Sink};
@@ -12,7 +13,7 @@ pub static DOC: RuleDoc = RuleDoc {
     what: "六个部分的标题应以中文序号加顿号开头：「一、」至「六、」。标题缺少序号（如只写「总体情况」）、用了阿拉伯数字（如「6、」）或序号与部分不符（如第三部分写成「五、」）时报告。",
     why: "序号是读者定位各部分的依据；序号缺失或错乱，往往说明标题是手工改动或从旧文档拼接而来。",
     bad: "总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n6、其他需要报告的事项\n",
-    good: "一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n",
+    good: SIX_PARTS,
 };
 
 pub fn run(parsed: &Parsed, out: &mut Sink) {
@@ -21,7 +22,7 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
     for part in doc
         .parts
         .iter()
-        .filter(|p| p.found && doc.split_pieces(p.number).next().is_none())
+        .filter(|p| p.found && !doc.is_split(p.number))
     {
         let expected = format!("{}、", numeral(part.number));
         let written = part.numeral.as_deref().unwrap_or("");

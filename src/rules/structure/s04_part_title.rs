@@ -1,5 +1,6 @@
 //! S04: a part's title is not the standard wording.
 
+use super::SIX_PARTS;
 use crate::model::TitleMatch;
 use crate::parse::Parsed;
 use crate::report::{RuleCode, Severity};
@@ -12,7 +13,7 @@ pub static DOC: RuleDoc = RuleDoc {
     what: "各部分标题应与格式文件一致。能认出是哪一部分、但措辞不同（常见变体如「四、因政府信息公开工作被申请行政复议、提起行政诉讼情况」，或改名如「六、行政复议、诉讼和举报投诉情况」）时报告。",
     why: "统一的标题便于公众和上级在各机关的年报之间对照查阅；改名常常意味着套用了旧模板或合并了内容。",
     bad: "一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、行政复议、诉讼和举报投诉情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n",
-    good: "一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n",
+    good: SIX_PARTS,
 };
 
 pub fn run(parsed: &Parsed, out: &mut Sink) {
@@ -21,7 +22,7 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
     for part in doc
         .parts
         .iter()
-        .filter(|p| p.found && doc.split_pieces(p.number).next().is_none())
+        .filter(|p| p.found && !doc.is_split(p.number))
     {
         let heading = part.heading.as_deref().unwrap_or("");
         let message = match part.title_match {

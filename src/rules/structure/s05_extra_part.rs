@@ -1,6 +1,7 @@
 //! S05: an extra top-level part, or a part split into several.
 
 use super::s01_missing_part::numeral;
+use super::SIX_PARTS;
 use crate::model::ExtraKind;
 use crate::parse::Parsed;
 use crate::report::{RuleCode, Severity};
@@ -13,7 +14,7 @@ pub static DOC: RuleDoc = RuleDoc {
     what: "年报只有六个部分。某一部分被拆成几个一级标题（如「七、存在问题」「八、改进措施」），或在六个部分之外另加一级标题（如「七、……」）时报告。",
     why: "拆分或增加部分会打乱序号，使后面各部分的编号全部错位，也不符合统一格式。",
     bad: "一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在问题\n六、改进措施\n七、其他需要报告的事项\n",
-    good: "一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n",
+    good: SIX_PARTS,
 };
 
 pub fn run(parsed: &Parsed, out: &mut Sink) {

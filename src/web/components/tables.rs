@@ -10,8 +10,9 @@ use yew::prelude::*;
 use super::editor::{same_report, severity_class};
 use crate::model::{Cell, Row, Table};
 use crate::present::cells::findings_by_span;
+use crate::present::official::t3_label_cells;
 use crate::report::Span;
-use crate::template::{self, RowSpec, TableId, TableSpec};
+use crate::template::{self, TableId, TableSpec};
 use crate::{Finding, Report};
 
 #[derive(Properties)]
@@ -112,73 +113,29 @@ fn t2(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
     }
 }
 
-/// How many data rows follow a group label up to where the group ends.
-fn group_span(rows: &[RowSpec], at: usize, outer: bool) -> usize {
-    rows[at + 1..]
-        .iter()
-        .take_while(|r| {
-            if outer {
-                r.key != "forward"
-            } else {
-                r.label.starts_with(|c: char| c.is_ascii_digit())
-            }
-        })
-        .filter(|r| r.has_values)
-        .count()
-}
-
 fn t3(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
     let section = &spec.sections[0];
     let rows = section.rows;
-    let mut body = Vec::new();
-    for (i, row) in rows.iter().enumerate() {
-        if !row.has_values {
-            continue;
-        }
-        let mut cells = Vec::new();
-        // The vertical group labels sit in the first row they span.
-        let outer_start = rows.iter().position(|r| r.key == "results");
-        if outer_start.is_some_and(|o| {
-            rows[o + 1..]
-                .iter()
-                .position(|r| r.has_values)
-                .map(|p| p + o + 1)
-                == Some(i)
-        }) {
-            let o = outer_start.unwrap_or(0);
-            cells.push(html! { <th class="group vertical" rowspan={group_span(rows, o, true).to_string()}>{rows[o].label}</th> });
-        }
-        let inner = (0..i)
-            .rev()
-            .find(|&j| !rows[j].has_values && rows[j].key != "results");
-        let numbered = row.label.starts_with(|c: char| c.is_ascii_digit());
-        if numbered {
-            if let Some(j) = inner {
-                if rows[j + 1..]
-                    .iter()
-                    .position(|r| r.has_values)
-                    .map(|p| p + j + 1)
-                    == Some(i)
-                {
-                    cells.push(html! { <th class="group" rowspan={group_span(rows, j, false).to_string()}>{rows[j].label}</th> });
-                }
-            }
-            cells.push(html! { <th scope="row">{row.label}</th> });
-        } else {
-            let colspan = if matches!(row.key, "new" | "carried" | "forward") {
-                3
+    let body = t3_label_cells(rows).into_iter().map(|(i, labels)| {
+        let heads = labels.into_iter().map(|cell| {
+            let label = rows[cell.row].label;
+            if cell.row != i {
+                // A group label beside the rows it spans; the outer one is written vertically.
+                let vertical = rows[cell.row].key == "results";
+                html! { <th class={classes!("group", vertical.then_some("vertical"))} rowspan={cell.rows.to_string()}>{label}</th> }
+            } else if cell.columns > 1 {
+                html! { <th scope="row" colspan={cell.columns.to_string()}>{label}</th> }
             } else {
-                2
-            };
-            cells.push(html! { <th scope="row" colspan={colspan.to_string()}>{row.label}</th> });
-        }
-        body.push(html! {
-            <tr>
-                {for cells}
-                { value_cells(table.row(row.key), section.columns.len(), marks) }
-            </tr>
+                html! { <th scope="row">{label}</th> }
+            }
         });
-    }
+        html! {
+            <tr>
+                {for heads}
+                { value_cells(table.row(rows[i].key), section.columns.len(), marks) }
+            </tr>
+        }
+    });
     html! {
         <div class="table-scroll">
         <table class="report-table t3">
