@@ -59,10 +59,10 @@ step "setup"                scripts/setup.sh test
 step "cargo fetch"          cargo fetch --locked
 export CARGO_NET_OFFLINE=true   # everything below builds from what was fetched
 step "fmt"                  cargo fmt --all --check
-step "clippy (native)"      cargo clippy --all-targets -- -D warnings
-step "clippy (wasm32)"      cargo clippy --target wasm32-unknown-unknown --lib --bins --test web -- -D warnings
-step "cargo test (native)"  cargo test
-step "browser tests"        cargo test --target wasm32-unknown-unknown --test web
+step "clippy (native)"      cargo clippy --workspace --all-targets -- -D warnings
+step "clippy (wasm32)"      cargo clippy --target wasm32-unknown-unknown -p nianbao -p nianbao-web --lib --bins --test web -- -D warnings
+step "cargo test (native)"  cargo test --workspace
+step "browser tests"        cargo test --target wasm32-unknown-unknown -p nianbao-web --test web
 step "trunk build"          trunk build --release --offline --public-url ./
 step "size budget"          node_test size tests/e2e/size.test.mjs
 step "CLI build"            cargo build --release --bin nianbao

@@ -1,46 +1,41 @@
-//! nianbao (年报): checks a 政府信息公开工作年度报告 against the official template.
+//! The web page (wasm32 only): a Yew app over [`nianbao::check`] and [`nianbao::present`].
 //!
-//! The core is plain Rust with no web imports: text in, a [`Report`] out (the parsed [`model::Document`]
-//! and every [`Finding`], each pointing at a byte range of the input). The web page (`web`, wasm32
-//! only) and the command-line checker (`cli`, native only) are thin layers over [`check`].
+//! - [`state`]: what the page holds (the text, its report, the selected problem) and how actions change it;
+//! - [`app`]: the root component that wires the state to the views;
+//! - `components`: the views (toolbar, summary, annotated text, problem list, tables, rule help);
+//! - `files`, `storage`, `export`, [`api`]: files in, the draft kept, results out, `window.nianbao`.
+//!
+//! Everything runs in the browser: the page makes no network request of its own, and the example report
+//! is compiled in.
 
-pub mod import;
-pub mod model;
-pub mod parse;
-pub mod present;
-pub mod report;
-pub mod rules;
-pub mod summary;
-pub mod template;
-pub mod text;
+pub mod api;
+pub mod app;
+mod components;
+mod export;
+mod files;
+mod markup;
+pub mod state;
+mod storage;
 
-#[cfg(not(target_arch = "wasm32"))]
-pub mod cli;
-#[cfg(target_arch = "wasm32")]
-pub mod web;
+pub use app::{App, AppProps};
 
-pub use report::{Finding, Related, Report, RuleCode, Severity, Span};
-
-/// Checks one report given as text.
-pub fn check(text: &str) -> Report {
-    let parsed = parse::parse(text);
-    let findings = rules::run_all(&parsed);
-    Report {
-        document: parsed.document,
-        findings,
-    }
-}
-
-/// Checks one report with last year's report beside it: everything [`check`] does, and also that the
-/// two reports follow on (X01, X02). Findings point into `text`; a place in `previous` is named in
-/// the message by its line. The rules stay silent when both years are known and do not follow each
-/// other.
-pub fn check_with_previous(text: &str, previous: &str) -> Report {
-    let parsed = parse::parse(text);
-    let last = parse::parse(previous);
-    let findings = rules::run_all_with_previous(&parsed, &last);
-    Report {
-        document: parsed.document,
-        findings,
-    }
+/// Installs `window.nianbao` and mounts the page into `<div id="app">` (or `<body>`), starting from
+/// the saved draft.
+pub fn start() {
+    api::install();
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .expect("the page runs in a browser window with a document");
+    let root = match document.get_element_by_id("app") {
+        Some(root) => {
+            root.set_inner_html("");
+            root
+        }
+        None => document.body().expect("the document has a body").into(),
+    };
+    let props = AppProps {
+        initial: storage::load().unwrap_or_default().into(),
+        initial_previous: storage::load_previous().unwrap_or_default().into(),
+    };
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
 }

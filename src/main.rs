@@ -1,9 +1,9 @@
 //! The web page's entry point. Trunk builds this binary for wasm32 (see `index.html`); the page itself
-//! lives in `nianbao::web`.
+//! lives in the `nianbao_web` library (src/lib.rs).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    nianbao::web::start();
+    nianbao_web::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

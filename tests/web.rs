@@ -6,9 +6,9 @@
 use std::rc::Rc;
 
 use nianbao::present::utf16::utf16_offset;
-use nianbao::web::state::{Action, Checker, EXAMPLE};
-use nianbao::web::App;
 use nianbao::{RuleCode, Severity};
+use nianbao_web::state::{Action, Checker, EXAMPLE};
+use nianbao_web::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlTextAreaElement};
@@ -125,7 +125,7 @@ async fn load_example_fills_the_textarea_with_the_seed_and_checks_it() {
 #[wasm_bindgen_test]
 async fn every_problem_is_highlighted_in_the_text_and_missing_parts_are_marked() {
     let root = mount().await;
-    let seed = include_str!("fixtures/seeds/004_d96b637ce0123dd0.txt");
+    let seed = include_str!("../crates/nianbao/tests/fixtures/seeds/004_d96b637ce0123dd0.txt");
     type_text(&root, seed).await;
     let report = nianbao::check(seed);
     // S01 for parts 一 and 六: two insertion markers; every other finding has a mark over its text.
@@ -158,7 +158,7 @@ async fn every_problem_is_highlighted_in_the_text_and_missing_parts_are_marked()
 #[wasm_bindgen_test]
 async fn choosing_a_problem_selects_its_text_and_f8_moves_on() {
     let root = mount().await;
-    let seed = include_str!("fixtures/seeds/004_d96b637ce0123dd0.txt");
+    let seed = include_str!("../crates/nianbao/tests/fixtures/seeds/004_d96b637ce0123dd0.txt");
     type_text(&root, seed).await;
     let report = nianbao::check(seed);
     let (index, finding) = report
@@ -211,7 +211,7 @@ async fn choosing_a_problem_selects_its_text_and_f8_moves_on() {
 #[wasm_bindgen_test]
 async fn the_tables_show_the_numbers_and_mark_a_broken_sum() {
     let root = mount().await;
-    let seed = include_str!("fixtures/seeds/000_c430893fbea2ae1b.txt");
+    let seed = include_str!("../crates/nianbao/tests/fixtures/seeds/000_c430893fbea2ae1b.txt");
     let doc = nianbao::check(seed).document;
     let cell = doc
         .table(nianbao::template::TableId::T3)
@@ -287,13 +287,13 @@ async fn typing_rechecks_and_clear_empties() {
 #[wasm_bindgen_test]
 async fn a_long_text_is_checked_when_typing_pauses() {
     let root = mount().await;
-    let seed = include_str!("fixtures/seeds/004_d96b637ce0123dd0.txt");
+    let seed = include_str!("../crates/nianbao/tests/fixtures/seeds/004_d96b637ce0123dd0.txt");
     // Pad a real report past the point where every keystroke would be checked.
     let long = format!(
         "{seed}{}",
-        "\n本段为填充文字。".repeat(nianbao::web::state::CHECK_AT_ONCE_BELOW / 20)
+        "\n本段为填充文字。".repeat(nianbao_web::state::CHECK_AT_ONCE_BELOW / 20)
     );
-    assert!(long.len() > nianbao::web::state::CHECK_AT_ONCE_BELOW);
+    assert!(long.len() > nianbao_web::state::CHECK_AT_ONCE_BELOW);
     type_text(&root, &long).await;
     assert_eq!(
         count(&root, ".results.stale"),
@@ -305,7 +305,7 @@ async fn a_long_text_is_checked_when_typing_pauses() {
         0,
         "no highlights from an older text"
     );
-    gloo_timers::future::TimeoutFuture::new(nianbao::web::state::PAUSE_MS + 200).await;
+    gloo_timers::future::TimeoutFuture::new(nianbao_web::state::PAUSE_MS + 200).await;
     yew::scheduler::flush().await;
     assert_eq!(count(&root, ".results.stale"), 0);
     assert_eq!(
@@ -387,7 +387,7 @@ fn the_state_checks_text_and_keeps_its_report_while_the_text_stays() {
 
 #[wasm_bindgen_test]
 fn window_nianbao_check_returns_the_cli_shape() {
-    let value = nianbao::web::api::check_to_js(EXAMPLE);
+    let value = nianbao_web::api::check_to_js(EXAMPLE);
     let json = js_sys::JSON::stringify(&value)
         .unwrap()
         .as_string()

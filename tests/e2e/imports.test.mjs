@@ -1,6 +1,6 @@
 // End to end, issue 5: every way a draft arrives. In headless Chromium, against the release build:
 // a real Ctrl+V of the HTML Word puts on the clipboard, real drop events and the file picker with the
-// committed files of tests/fixtures/imports/ (made from seeds 000 and 004 by tests/imports.rs), and
+// committed files of crates/nianbao/tests/fixtures/imports/ (made from seeds 000 and 004 by crates/nianbao-cli/tests/imports.rs), and
 // files the page must refuse. For each, the text shown must be what the CLI reads from the same file
 // (`nianbao text`), and its findings those of the plain seed. Screenshots in tests/e2e/out/.
 import { test, before, after } from 'node:test';
@@ -12,7 +12,7 @@ import path from 'node:path';
 
 import { launch } from './browser.mjs';
 import { CLI, DIST, OUT, ROOT, SEEDS } from './paths.mjs';
-const IMPORTS = path.join(ROOT, 'tests/fixtures/imports');
+const IMPORTS = path.join(ROOT, 'crates/nianbao/tests/fixtures/imports');
 const fixture = (name) => path.join(IMPORTS, name);
 const seedPath = (id) => path.join(SEEDS, readdirSync(SEEDS).find((n) => n.startsWith(`${id}_`)));
 

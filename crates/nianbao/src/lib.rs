@@ -1,0 +1,41 @@
+//! nianbao (年报): checks a 政府信息公开工作年度报告 against the official template.
+//!
+//! The core is plain Rust with no web imports: text in, a [`Report`] out (the parsed [`model::Document`]
+//! and every [`Finding`], each pointing at a byte range of the input). The web page (`web`, wasm32
+//! only) and the command-line checker (`cli`, native only) are thin layers over [`check`].
+
+pub mod import;
+pub mod model;
+pub mod parse;
+pub mod present;
+pub mod report;
+pub mod rules;
+pub mod summary;
+pub mod template;
+pub mod text;
+
+pub use report::{Finding, Related, Report, RuleCode, Severity, Span};
+
+/// Checks one report given as text.
+pub fn check(text: &str) -> Report {
+    let parsed = parse::parse(text);
+    let findings = rules::run_all(&parsed);
+    Report {
+        document: parsed.document,
+        findings,
+    }
+}
+
+/// Checks one report with last year's report beside it: everything [`check`] does, and also that the
+/// two reports follow on (X01, X02). Findings point into `text`; a place in `previous` is named in
+/// the message by its line. The rules stay silent when both years are known and do not follow each
+/// other.
+pub fn check_with_previous(text: &str, previous: &str) -> Report {
+    let parsed = parse::parse(text);
+    let last = parse::parse(previous);
+    let findings = rules::run_all_with_previous(&parsed, &last);
+    Report {
+        document: parsed.document,
+        findings,
+    }
+}

@@ -1,0 +1,95 @@
+//! The problem list: every finding, grouped by part in text order. Activating one (click or Enter)
+//! selects it, which moves the text box to it; each rule code links to its help.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::editor::{same_report, severity_class};
+use nianbao::present::groups::by_part;
+use nianbao::{Finding, Report, Severity};
+
+#[derive(Properties)]
+pub struct ProblemsProps {
+    pub report: Option<Rc<Report>>,
+    /// The report is for an earlier text; a new check follows when typing pauses.
+    #[prop_or_default]
+    pub stale: bool,
+    pub selected: Option<usize>,
+    pub on_select: Callback<usize>,
+}
+
+impl PartialEq for ProblemsProps {
+    fn eq(&self, other: &Self) -> bool {
+        same_report(&self.report, &other.report)
+            && self.selected == other.selected
+            && self.on_select == other.on_select
+    }
+}
+
+/// A symbol that tells the severities apart without colour.
+pub fn severity_icon(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "✖",
+        Severity::Warning => "▲",
+        Severity::Info => "ℹ",
+    }
+}
+
+fn item(index: usize, finding: &Finding, selected: bool, on_select: &Callback<usize>) -> Html {
+    let onclick = on_select.reform(move |_: MouseEvent| index);
+    let code = finding.code.as_str();
+    html! {
+        <li class={classes!("problem", severity_class(finding.severity), selected.then_some("selected"))}>
+            <button type="button" class="problem-go" {onclick} aria-current={selected.then_some("true")}
+                    data-index={index.to_string()}>
+                <span class="problem-severity">
+                    <span class="icon" aria-hidden="true">{severity_icon(finding.severity)}</span>
+                    {finding.severity.label_zh()}
+                </span>
+                <span class="problem-line">{format!("第 {} 行", finding.line)}</span>
+                <span class="problem-message">{&finding.message}</span>
+            </button>
+            <a class="rule-link" href={format!("#rule-{code}")} title={format!("规则 {code} 的说明")}>{code}</a>
+        </li>
+    }
+}
+
+#[component]
+pub fn Problems(props: &ProblemsProps) -> Html {
+    let body = match props.report.as_deref() {
+        None => html! {
+            <p class="status">{"尚未输入报告。请粘贴报告全文、把文件拖到页面上，或点击「载入示例」。"}</p>
+        },
+        Some(report) if report.findings.is_empty() => html! {
+            <div class="status ok">
+                <p><strong>{"未发现问题。"}</strong></p>
+                <p>{"已检查：六个部分是否齐全、顺序和标题是否规范；三张表格的行、列和每个单元格；表三、表四的 4 条勾稽关系。"}</p>
+            </div>
+        },
+        Some(report) => html! {
+            <>
+                <p class="shortcut-hint">{"点击问题（或按回车）可跳到原文；按 F8 / Shift+F8 到下一个 / 上一个问题。"}</p>
+                for group in by_part(&report.document, &report.findings) {
+                    <section class="problem-group">
+                        <h3>{group.title.clone()}</h3>
+                        <ol class="problems">
+                            for i in group.findings.iter().copied() {
+                                { item(i, &report.findings[i], props.selected == Some(i), &props.on_select) }
+                            }
+                        </ol>
+                    </section>
+                }
+            </>
+        },
+    };
+    html! {
+        <section class={classes!("results", props.stale.then_some("stale"))} aria-labelledby="results-title" aria-busy={props.stale.then_some("true")}>
+            <h2 id="results-title">{"问题清单"}</h2>
+            if props.stale {
+                <p class="status">{"正在等待输入停顿后重新检查……"}</p>
+            }
+            <div id="results">{body}</div>
+        </section>
+    }
+}

@@ -1,0 +1,76 @@
+//! The summary bar: format, year, counts by severity, and how long the check took.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::editor::same_report;
+use super::problems::severity_icon;
+use nianbao::template::Version;
+use nianbao::{Report, Severity};
+
+#[derive(Properties)]
+pub struct SummaryProps {
+    pub report: Option<Rc<Report>>,
+    pub elapsed_ms: f64,
+}
+
+impl PartialEq for SummaryProps {
+    fn eq(&self, other: &Self) -> bool {
+        same_report(&self.report, &other.report) && self.elapsed_ms == other.elapsed_ms
+    }
+}
+
+pub fn format_label(report: &Report) -> String {
+    let doc = &report.document;
+    match doc.format {
+        _ if doc.mixed_format => "新旧格式混用".to_string(),
+        Some(Version::V2021) => "2021 版格式".to_string(),
+        Some(Version::V2019) => "2019 版试行格式".to_string(),
+        None => "未识别格式".to_string(),
+    }
+}
+
+/// The sentence the live region announces.
+pub fn announcement(report: Option<&Report>) -> String {
+    match report {
+        None => String::new(),
+        Some(r) if r.findings.is_empty() => "检查完成：未发现问题。".to_string(),
+        Some(r) => format!(
+            "检查完成：{} 处错误，{} 处警告，{} 处提示。",
+            r.count(Severity::Error),
+            r.count(Severity::Warning),
+            r.count(Severity::Info)
+        ),
+    }
+}
+
+/// 「12.3」: one decimal, without pulling float formatting into the bundle.
+fn tenths(ms: f64) -> String {
+    let t = (ms * 10.0).round().max(0.0) as u64;
+    format!("{}.{}", t / 10, t % 10)
+}
+
+#[component]
+pub fn Summary(props: &SummaryProps) -> Html {
+    let Some(report) = props.report.as_deref() else {
+        return html! {};
+    };
+    let year = report
+        .document
+        .year
+        .map_or_else(|| "年度未识别".to_string(), |y| format!("{y} 年度"));
+    html! {
+        <section class="summary" aria-label="检查概况">
+            <span class="summary-item">{format_label(report)}</span>
+            <span class="summary-item">{year}</span>
+            for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+                <span class={classes!("summary-item", "count", severity.as_str())}>
+                    <span class="icon" aria-hidden="true">{severity_icon(severity)}</span>
+                    {format!("{} {}", severity.label_zh(), report.count(severity))}
+                </span>
+            }
+            <span class="summary-item elapsed">{format!("用时 {} 毫秒", tenths(props.elapsed_ms))}</span>
+        </section>
+    }
+}

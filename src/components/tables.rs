@@ -1,0 +1,226 @@
+//! The three tables in the official layout (merged headers, the T3 note), filled with the numbers
+//! read from the text. A cell a finding concerns is marked; hovering or focusing it shows the rule,
+//! the expected and the actual value. A missing row is shown as missing, never as zeros.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::editor::{same_report, severity_class};
+use nianbao::model::{Cell, Row, Table};
+use nianbao::present::cells::findings_by_span;
+use nianbao::present::official::t3_label_cells;
+use nianbao::report::Span;
+use nianbao::template::{self, TableId, TableSpec};
+use nianbao::{Finding, Report};
+
+#[derive(Properties)]
+pub struct TablesProps {
+    /// The text the report was read from (to show what a bad cell holds).
+    pub text: AttrValue,
+    pub report: Option<Rc<Report>>,
+}
+
+impl PartialEq for TablesProps {
+    fn eq(&self, other: &Self) -> bool {
+        same_report(&self.report, &other.report) && self.text == other.text
+    }
+}
+
+struct Marks<'a> {
+    text: &'a str,
+    findings: &'a [Finding],
+    by_span: HashMap<Span, Vec<usize>>,
+}
+
+fn value_cell(cell: &Cell, marks: &Marks) -> Html {
+    let shown = match (cell.value, cell.problem) {
+        (Some(v), None) => v.to_string(),
+        _ => {
+            let raw = marks.text.get(cell.span.start..cell.span.end).unwrap_or("");
+            if raw.trim().is_empty() {
+                "（空）".to_string()
+            } else {
+                raw.trim().to_string()
+            }
+        }
+    };
+    let concerned = marks.by_span.get(&cell.span).cloned().unwrap_or_default();
+    if concerned.is_empty() {
+        return html! { <td class="num">{shown}</td> };
+    }
+    let worst = marks.findings[concerned[0]].severity;
+    // The cell a finding points at (a total, a bad cell) stands out; the other terms of a broken sum
+    // are only outlined.
+    let pointed_at = concerned
+        .iter()
+        .any(|&i| marks.findings[i].start == cell.span.start);
+    let tip: Vec<String> = concerned
+        .iter()
+        .map(|&i| {
+            let f = &marks.findings[i];
+            let values = match (&f.expected, &f.actual) {
+                (Some(e), Some(a)) if f.start == cell.span.start => {
+                    format!("（应为 {e}，实为 {a}）")
+                }
+                _ => String::new(),
+            };
+            format!("{} {}{}", f.code.as_str(), f.message, values)
+        })
+        .collect();
+    let tip = tip.join("\n");
+    html! {
+        <td class={classes!("num", "flagged", severity_class(worst), (!pointed_at).then_some("term"))} tabindex="0" data-tip={tip.clone()} aria-label={format!("{shown}：{tip}")}>
+            {shown}
+        </td>
+    }
+}
+
+fn value_cells(row: Option<&Row>, width: usize, marks: &Marks) -> Html {
+    match row.filter(|r| r.found) {
+        Some(row) => row.cells.iter().map(|c| value_cell(c, marks)).collect(),
+        None => {
+            html! { <td class="missing" colspan={width.to_string()}>{"（报告中缺少此行）"}</td> }
+        }
+    }
+}
+
+fn t2(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
+    html! {
+        <div class="t2">
+            <h3 class="table-title">{"表二　主动公开政府信息情况"}</h3>
+            for section in spec.sections {
+                <table class="report-table">
+                    <caption>{section.caption.unwrap_or("")}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{"信息内容"}</th>
+                            for column in section.columns { <th scope="col">{column.name}</th> }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        for row in section.rows {
+                            <tr>
+                                <th scope="row">{row.label}</th>
+                                { value_cells(table.row(row.key), section.columns.len(), marks) }
+                            </tr>
+                        }
+                    </tbody>
+                </table>
+            }
+        </div>
+    }
+}
+
+fn t3(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
+    let section = &spec.sections[0];
+    let rows = section.rows;
+    let body = t3_label_cells(rows).into_iter().map(|(i, labels)| {
+        let heads = labels.into_iter().map(|cell| {
+            let label = rows[cell.row].label;
+            if cell.row != i {
+                // A group label beside the rows it spans; the outer one is written vertically.
+                let vertical = rows[cell.row].key == "results";
+                html! { <th class={classes!("group", vertical.then_some("vertical"))} rowspan={cell.rows.to_string()}>{label}</th> }
+            } else if cell.columns > 1 {
+                html! { <th scope="row" colspan={cell.columns.to_string()}>{label}</th> }
+            } else {
+                html! { <th scope="row">{label}</th> }
+            }
+        });
+        html! {
+            <tr>
+                {for heads}
+                { value_cells(table.row(rows[i].key), section.columns.len(), marks) }
+            </tr>
+        }
+    });
+    html! {
+        <div class="table-scroll">
+        <table class="report-table t3">
+            <caption class="table-title">{"表三　收到和处理政府信息公开申请情况"}</caption>
+            <thead>
+                <tr>
+                    <th class="note" colspan="3" rowspan="3">{spec.note.unwrap_or("")}</th>
+                    <th colspan="7">{"申请人情况"}</th>
+                </tr>
+                <tr>
+                    <th rowspan="2">{"自然人"}</th>
+                    <th colspan="5">{"法人或其他组织"}</th>
+                    <th rowspan="2">{"总计"}</th>
+                </tr>
+                <tr>
+                    for column in section.columns.iter().filter(|c| !c.band.is_empty()) {
+                        <th scope="col">{column.name}</th>
+                    }
+                </tr>
+            </thead>
+            <tbody>{for body}</tbody>
+        </table>
+        </div>
+    }
+}
+
+fn t4(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
+    let section = &spec.sections[0];
+    let names: Vec<&str> = section.columns.iter().take(5).map(|c| c.name).collect();
+    html! {
+        <div class="table-scroll">
+        <table class="report-table t4">
+            <caption class="table-title">{"表四　政府信息公开行政复议、行政诉讼情况"}</caption>
+            <thead>
+                <tr>
+                    <th colspan="5">{"行政复议"}</th>
+                    <th colspan="10">{"行政诉讼"}</th>
+                </tr>
+                <tr>
+                    for name in names.iter() { <th rowspan="2" scope="col">{*name}</th> }
+                    <th colspan="5">{"未经复议直接起诉"}</th>
+                    <th colspan="5">{"复议后起诉"}</th>
+                </tr>
+                <tr>
+                    for name in names.iter().chain(names.iter()) { <th scope="col">{*name}</th> }
+                </tr>
+            </thead>
+            <tbody>
+                <tr>{ value_cells(table.rows.first(), section.columns.len(), marks) }</tr>
+            </tbody>
+        </table>
+        </div>
+    }
+}
+
+#[component]
+pub fn Tables(props: &TablesProps) -> Html {
+    let Some(report) = props.report.as_deref() else {
+        return html! {};
+    };
+    let marks = Marks {
+        text: props.text.as_str(),
+        findings: &report.findings,
+        by_span: findings_by_span(&report.findings),
+    };
+    let doc = &report.document;
+    let render = |id: TableId, draw: fn(&Table, &TableSpec, &Marks) -> Html| -> Html {
+        match doc.table(id) {
+            Some(table) if table.found => draw(table, template::table(id, table.version), &marks),
+            _ => html! {
+                <p class="missing-table">{format!("{}：报告中没有找到这张表。", match id {
+                    TableId::T2 => "表二　主动公开政府信息情况",
+                    TableId::T3 => "表三　收到和处理政府信息公开申请情况",
+                    TableId::T4 => "表四　政府信息公开行政复议、行政诉讼情况",
+                })}</p>
+            },
+        }
+    };
+    html! {
+        <section class="tables" aria-labelledby="tables-title">
+            <h2 id="tables-title">{"表格"}</h2>
+            <p class="hint">{"以下是从报告中读出的三张表，按格式文件的版式排列。标色的格子有问题，把鼠标移到格子上（或用 Tab 键选中）可看到原因。"}</p>
+            { render(TableId::T2, t2) }
+            { render(TableId::T3, t3) }
+            { render(TableId::T4, t4) }
+        </section>
+    }
+}

@@ -1,0 +1,81 @@
+//! Getting results out of the page: the problem list to the clipboard, the findings as a JSON file
+//! (the CLI's shape), and printing.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlDocument, HtmlTextAreaElement, Url};
+
+use nianbao::summary::FileSummary;
+use nianbao::Report;
+
+/// Copies `text` through a hidden text box: unlike the async clipboard API, this also works on
+/// intranet pages served over plain http.
+pub fn copy_text(text: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Ok(area) = document
+        .create_element("textarea")
+        .map(|e| e.unchecked_into::<HtmlTextAreaElement>())
+    else {
+        return false;
+    };
+    area.set_value(text);
+    let _ = area.set_attribute("readonly", "");
+    let _ = area.set_attribute("style", "position:fixed;top:-1000px;opacity:0");
+    let Some(body) = document.body() else {
+        return false;
+    };
+    let _ = body.append_child(&area);
+    area.select();
+    let copied = document
+        .dyn_ref::<HtmlDocument>()
+        .and_then(|d| d.exec_command("copy").ok())
+        .unwrap_or(false);
+    area.remove();
+    copied
+}
+
+/// Offers the findings as `nianbao-检查结果.json`: an array with one object, as `nianbao check --format json` prints.
+pub fn download_json(report: &Report) {
+    let value = super::api::to_js(&[FileSummary::new("input", report)]);
+    let Ok(json) = js_sys::JSON::stringify_with_replacer_and_space(
+        &value,
+        &wasm_bindgen::JsValue::NULL,
+        &2.into(),
+    ) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&json);
+    let options = BlobPropertyBag::new();
+    options.set_type("application/json;charset=utf-8");
+    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        if let Ok(a) = document
+            .create_element("a")
+            .map(|e| e.unchecked_into::<HtmlAnchorElement>())
+        {
+            a.set_href(&url);
+            a.set_download("nianbao-检查结果.json");
+            a.click();
+        }
+    }
+    // Revoke later: revoking at once can cancel the download before it starts.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+}
+
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}

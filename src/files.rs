@@ -1,0 +1,63 @@
+//! Reading a file the user opened or dropped. What the file is and which encoding it is in is decided
+//! by the core (`import`), the same as on the command line; the browser decodes the text (TextDecoder)
+//! and parses web pages (DOMParser), so neither a decoder nor an HTML parser is in the bundle.
+
+use js_sys::{ArrayBuffer, Uint8Array};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{File, TextDecoder, TextDecoderOptions};
+
+use nianbao::import::{self, charset::Charset, FileKind};
+
+fn decoder(label: &str, fatal: bool) -> Result<TextDecoder, JsValue> {
+    let options = TextDecoderOptions::new();
+    options.set_fatal(fatal);
+    TextDecoder::new_with_label_and_options(label, &options)
+}
+
+/// `bytes` decoded as `charset` says; `strict` refuses bytes that are not in that encoding. A label
+/// the browser does not know (a page may declare anything) falls back to the text rule.
+fn decode(bytes: &[u8], charset: &Charset, strict: bool) -> Result<String, String> {
+    let (decoder, charset) = match decoder(&charset.label, strict) {
+        Ok(d) => (d, charset.clone()),
+        Err(_) => {
+            let fallback = import::charset::of_text(bytes);
+            let d = decoder(&fallback.label, strict).map_err(|_| fallback.undecodable())?;
+            (d, fallback)
+        }
+    };
+    decoder
+        .decode_with_u8_array(&bytes[charset.bom..])
+        .map_err(|_| charset.undecodable().to_string())
+}
+
+/// The text of the file's bytes, or why not (in Chinese).
+fn text_of(name: &str, bytes: &[u8]) -> Result<String, String> {
+    match import::classify(name, bytes)? {
+        FileKind::Text => {
+            let charset = import::charset::of_text(bytes);
+            decode(bytes, &charset, true).map_err(|e| format!("无法打开「{name}」：{e}"))
+        }
+        FileKind::Html => {
+            let charset = import::charset::of_html(bytes);
+            let html =
+                decode(bytes, &charset, false).map_err(|e| format!("无法打开「{name}」：{e}"))?;
+            super::markup::html_to_text(&html)
+        }
+        FileKind::Docx => {
+            import::docx_to_text(bytes).map_err(|e| format!("无法打开「{name}」：{e}"))
+        }
+    }
+}
+
+/// Reads `file` as the text the checker reads, or says in Chinese why not. A file too large to be a
+/// report is refused before it is read.
+pub async fn read_text(file: File) -> Result<String, String> {
+    let name = file.name();
+    import::check_size(&name, file.size() as u64)?;
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| format!("读取「{name}」失败。"))?;
+    let bytes = Uint8Array::new(&ArrayBuffer::from(buffer)).to_vec();
+    text_of(&name, &bytes)
+}
