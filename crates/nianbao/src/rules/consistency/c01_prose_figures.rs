@@ -13,6 +13,7 @@ use crate::rules::{RuleCode, Severity};
 use crate::rules::{RuleDoc, Sink};
 use crate::span::Span;
 use crate::template::{self, TableId};
+use crate::text::chinese::{NONE_HAPPENED, NOT_DONE};
 use crate::text::prose::{years, Prose};
 
 pub static DOC: RuleDoc = RuleDoc {
@@ -82,9 +83,7 @@ const APPLICATION_OR_SELF: &[&str] = &[
     "申请",
     "的",
 ];
-const NEGATION: &[&str] = &["未", "没有", "未曾", "尚未", "暂未", "并未", "均未", "从未"];
 const NOT_THIS_YEAR: &[&str] = &["上年", "去年", "上一年", "同比"];
-const NOT_DONE: &[&str] = &["未", "尚未", "没有", "不予", "不再", "暂未"];
 const ISSUE: &[&str] = &["制定", "制发", "出台", "印发", "发布"];
 const APPLICATION_UNITS: &[&str] = &["件", "份", "个", "宗"];
 const CASE_UNITS: &[&str] = &["件", "起", "宗", "个"];
@@ -148,7 +147,7 @@ static FIGURES: [Figure; FIGURE_COUNT] = [
     // 未收到政府信息公开申请
     Figure {
         key: &[
-            One(NEGATION),
+            One(NONE_HAPPENED),
             One(RECEIVE),
             Many(APPLICATION),
             One(&["申请"]),

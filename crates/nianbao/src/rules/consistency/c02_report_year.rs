@@ -8,8 +8,8 @@
 use crate::parse::{year_in, Parsed};
 use crate::rules::{RuleCode, Severity};
 use crate::rules::{RuleDoc, Sink};
-use crate::text::fold_str;
 use crate::text::prose::{is_stop, years, Prose, BREAK};
+use crate::text::{chinese, fold_str};
 
 pub static DOC: RuleDoc = RuleDoc {
     code: RuleCode::C02,
@@ -21,16 +21,6 @@ pub static DOC: RuleDoc = RuleDoc {
     good: "某街道2023年政府信息公开工作年度报告\n本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n一、总体情况\n2023年，我街道认真贯彻落实《中华人民共和国政府信息公开条例》。\n五、存在的主要问题及改进情况\n2024年，我街道将进一步规范政府信息公开工作。\n",
 };
 
-const PERIOD_MARKERS: [&str; 6] = [
-    "统计期限",
-    "统计时限",
-    "统计期间",
-    "统计时间",
-    "统计时段",
-    "统计区间",
-];
-/// How far after a marker the period's years may be, in characters.
-const PERIOD_WINDOW: usize = 40;
 /// How far into a sentence a word naming the body may be, in characters.
 const SELF_WINDOW: usize = 8;
 
@@ -69,9 +59,9 @@ const PLANS: [&str; 9] = [
 
 /// The years of the 统计期限 (「自2021年1月1日起至2021年12月31日止」): (first digit, year, 年).
 fn period_years(prose: &Prose, all: &[(usize, u32, usize)]) -> Vec<(usize, u32, usize)> {
-    for marker in PERIOD_MARKERS {
+    for marker in chinese::PERIOD_MARKERS {
         for at in prose.find_all(marker) {
-            let end = prose.sentence_end(at).min(at + PERIOD_WINDOW);
+            let end = prose.sentence_end(at).min(at + chinese::PERIOD_WINDOW);
             // `all` is in text order.
             let first = all.partition_point(|y| y.0 <= at);
             let found: Vec<_> = all[first..]
@@ -86,14 +76,15 @@ fn period_years(prose: &Prose, all: &[(usize, u32, usize)]) -> Vec<(usize, u32, 
     }
     // No marker: 「2021年1月1日至2021年12月31日」.
     for (i, &(s, y, k)) in all.iter().enumerate() {
-        if prose.eat(prose.skip_breaks(k + 1), "1月1日").is_none() {
+        if prose
+            .eat(prose.skip_breaks(k + 1), chinese::PERIOD_FIRST_DAY)
+            .is_none()
+        {
             continue;
         }
-        if let Some(&end) = all[i + 1..]
-            .iter()
-            .take(1)
-            .find(|(s2, _, k2)| *s2 < k + 16 && prose.eat(*k2 + 1, "12月31日").is_some())
-        {
+        if let Some(&end) = all[i + 1..].iter().take(1).find(|(s2, _, k2)| {
+            *s2 < k + 16 && prose.eat(*k2 + 1, chinese::PERIOD_LAST_DAY).is_some()
+        }) {
             return vec![(s, y, k), end];
         }
     }
@@ -112,7 +103,7 @@ fn opens_sentence(prose: &Prose, s: usize) -> bool {
     before == '.'
         && s.checked_sub(2)
             .and_then(|i| prose.char(i))
-            .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+            .is_some_and(|c| c.is_ascii_digit() || chinese::is_list_numeral(c))
 }
 
 /// Whether the sentence goes on to speak of the body's own work right after 「YYYY年」.
@@ -134,7 +125,7 @@ fn speaks_of_itself(prose: &Prose, nian: usize) -> bool {
     };
     // A date (「2022年1月」「二〇二二年一月」), or a point or span of time.
     let month = clause
-        .trim_start_matches(|c: char| "一二三四五六七八九十".contains(c))
+        .trim_start_matches(chinese::is_list_numeral)
         .starts_with('月');
     if first.is_ascii_digit() || month || NOT_THE_YEAR.iter().any(|w| clause.starts_with(w)) {
         return false;

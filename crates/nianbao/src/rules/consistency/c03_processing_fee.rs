@@ -9,7 +9,7 @@ use crate::rules::{RuleCode, Severity};
 use crate::rules::{RuleDoc, Sink};
 use crate::span::Span;
 use crate::template::TableId;
-use crate::text::fold_str;
+use crate::text::{chinese, fold_str};
 
 pub static DOC: RuleDoc = RuleDoc {
     code: RuleCode::C03,
@@ -26,7 +26,6 @@ const FEE_WORDS: [&str; 6] = ["处理费", "收费", "收取费用", "缴费", "
 /// T2's 行政事业性收费 is another matter.
 const NOT_FEES: &str = "行政事业性收费";
 const NOTICE_WORDS: [&str; 4] = ["收费通知", "缴费通知", "缴纳通知", "付费通知"];
-const NEGATIONS: [&str; 4] = ["未", "没有", "无", "不"];
 /// How far before a notice word a negation is read, in characters.
 const NEGATION_REACH: usize = 4;
 /// A first line this short is quoted in the message.
@@ -40,7 +39,7 @@ fn reports_a_notice(folded: &str) -> bool {
         (0..chars.len()).any(|i| {
             chars[i..].starts_with(&word) && {
                 let before: String = chars[i.saturating_sub(NEGATION_REACH)..i].iter().collect();
-                !NEGATIONS.iter().any(|n| before.contains(n))
+                !chinese::NEGATIONS.iter().any(|n| before.contains(n))
             }
         })
     })
