@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::RuleCode;
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -27,100 +28,6 @@ impl Severity {
             Severity::Warning => "警告",
             Severity::Info => "提示",
         }
-    }
-}
-
-/// The stable rule codes of spec §4. They are the contract between the core, the page, the JSON output
-/// and the tests: add new ones, never renumber.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum RuleCode {
-    S01,
-    S02,
-    S03,
-    S04,
-    S05,
-    S06,
-    T01,
-    T02,
-    T03,
-    T04,
-    T05,
-    R01,
-    R02,
-    R03,
-    R04,
-    C01,
-    C02,
-    C03,
-    C04,
-    C05,
-    X01,
-    X02,
-}
-
-impl RuleCode {
-    pub const ALL: [RuleCode; 22] = [
-        RuleCode::S01,
-        RuleCode::S02,
-        RuleCode::S03,
-        RuleCode::S04,
-        RuleCode::S05,
-        RuleCode::S06,
-        RuleCode::T01,
-        RuleCode::T02,
-        RuleCode::T03,
-        RuleCode::T04,
-        RuleCode::T05,
-        RuleCode::R01,
-        RuleCode::R02,
-        RuleCode::R03,
-        RuleCode::R04,
-        RuleCode::C01,
-        RuleCode::C02,
-        RuleCode::C03,
-        RuleCode::C04,
-        RuleCode::C05,
-        RuleCode::X01,
-        RuleCode::X02,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RuleCode::S01 => "S01",
-            RuleCode::S02 => "S02",
-            RuleCode::S03 => "S03",
-            RuleCode::S04 => "S04",
-            RuleCode::S05 => "S05",
-            RuleCode::S06 => "S06",
-            RuleCode::T01 => "T01",
-            RuleCode::T02 => "T02",
-            RuleCode::T03 => "T03",
-            RuleCode::T04 => "T04",
-            RuleCode::T05 => "T05",
-            RuleCode::R01 => "R01",
-            RuleCode::R02 => "R02",
-            RuleCode::R03 => "R03",
-            RuleCode::R04 => "R04",
-            RuleCode::C01 => "C01",
-            RuleCode::C02 => "C02",
-            RuleCode::C03 => "C03",
-            RuleCode::C04 => "C04",
-            RuleCode::C05 => "C05",
-            RuleCode::X01 => "X01",
-            RuleCode::X02 => "X02",
-        }
-    }
-}
-
-impl Serialize for RuleCode {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl std::fmt::Display for RuleCode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 

@@ -2,8 +2,11 @@ use crate::parse::Parsed;
 use crate::rules::{Finding, Related, RuleCode};
 use crate::span::Span;
 
-/// Collects findings, filling in severity (from the rule's doc), line numbers and the part they lie in.
+/// Collects findings for the rule that runs, filling in its code and severity, line numbers and the
+/// part they lie in.
 pub struct Sink<'p> {
+    /// The rule whose findings are pushed now (set by the runner before each rule).
+    rule: RuleCode,
     lines: &'p crate::text::LineIndex,
     /// Where each found part's heading starts, in text order.
     part_starts: Vec<(usize, u8)>,
@@ -21,21 +24,26 @@ impl<'p> Sink<'p> {
             .collect();
         part_starts.sort_unstable();
         Sink {
+            rule: RuleCode::ALL[0],
             lines: &parsed.lines,
             part_starts,
             findings: Vec::new(),
         }
     }
 
-    pub fn push(&mut self, code: RuleCode, span: Span, message: String) -> &mut Finding {
-        self.push_related(code, span, message, Vec::new())
+    /// Findings from now on are the rule `code`'s.
+    pub(crate) fn start(&mut self, code: RuleCode) {
+        self.rule = code;
+    }
+
+    pub fn push(&mut self, span: Span, message: String) -> &mut Finding {
+        self.push_related(span, message, Vec::new())
     }
 
     /// Adds a finding that also concerns other places (e.g. every cell of a sum); returns it so the
     /// caller may add a cell's expected and actual values.
     pub fn push_related(
         &mut self,
-        code: RuleCode,
         span: Span,
         message: String,
         related: Vec<(Span, String)>,
@@ -56,8 +64,8 @@ impl<'p> Sink<'p> {
             .find(|(start, _)| *start <= span.start)
             .map(|&(_, number)| number);
         self.findings.push(Finding {
-            code,
-            severity: super::doc(code).severity,
+            code: self.rule,
+            severity: self.rule.doc().severity,
             message,
             line: self.lines.line_of(span.start),
             start: span.start,

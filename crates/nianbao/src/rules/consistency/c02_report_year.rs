@@ -5,20 +5,20 @@
 //! (「2022年，我街道…」): the typical trace of last year's report copied and not fully updated.
 //! A later year followed by plans (「2024年，我街道将…」) is not a slip.
 
-use crate::parse::{year_in, Parsed};
-use crate::rules::{RuleCode, Severity};
-use crate::rules::{RuleDoc, Sink};
+use crate::parse::year_in;
+use crate::rules::Severity;
+use crate::rules::{Context, RuleDoc, Sink};
 use crate::text::prose::{is_stop, years, Prose, BREAK};
 use crate::text::{chinese, fold_str};
 
 pub static DOC: RuleDoc = RuleDoc {
-    code: RuleCode::C02,
     severity: Severity::Warning,
     name: "年度前后不一致",
     what: "报告标题、统计期限和正文中的年度应当一致。统计期限的起止年份与标题年度不同，或正文中以某一年开头叙述本机关工作的句子（如「2022年，我街道……」）与报告年度不同时报告。以标题年度为准；标题没有年度时以统计期限为准。正文中以后续年度开头、讲工作打算的句子（「2024年，我街道将……」）不报告。",
     why: "年报常在上一年的基础上修改，没改干净的年份会让读者弄不清数据属于哪一年，也说明文字可能照搬了上年内容。",
     bad: "某街道2023年政府信息公开工作年度报告\n本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n一、总体情况\n2022年，我街道认真贯彻落实《中华人民共和国政府信息公开条例》。\n",
     good: "某街道2023年政府信息公开工作年度报告\n本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n一、总体情况\n2023年，我街道认真贯彻落实《中华人民共和国政府信息公开条例》。\n五、存在的主要问题及改进情况\n2024年，我街道将进一步规范政府信息公开工作。\n",
+    last_year_example: None,
 };
 
 /// How far into a sentence a word naming the body may be, in characters.
@@ -133,7 +133,8 @@ fn speaks_of_itself(prose: &Prose, nian: usize) -> bool {
     first == '我' || first == '本' || SELF.iter().any(|w| clause.contains(w))
 }
 
-pub fn run(parsed: &Parsed, out: &mut Sink) {
+pub fn run(context: &Context, out: &mut Sink) {
+    let parsed = context.this_year;
     let prose = Prose::of(parsed);
     let all = years(prose);
     let period = period_years(prose, &all);
@@ -160,7 +161,7 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
         }
         let span = prose.span(s, k + 1);
         let message = format!("统计期限写的是 {year} 年，但{basis_name}，年度不一致");
-        out.push_related(DOC.code, span, message, vec![basis.clone()]);
+        out.push_related(span, message, vec![basis.clone()]);
     }
     for &(s, year, k) in &all {
         if year == reference
@@ -178,7 +179,7 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
         let message = format!(
             "正文「{opening}……」写的是 {year} 年的工作，但{basis_name}，是否沿用了其他年度的文字？"
         );
-        out.push_related(DOC.code, prose.span(s, k + 1), message, vec![basis.clone()]);
+        out.push_related(prose.span(s, k + 1), message, vec![basis.clone()]);
     }
 }
 

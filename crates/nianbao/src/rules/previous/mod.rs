@@ -1,14 +1,10 @@
 //! Rules that need last year's report beside this one (X01, X02). Without it they have nothing to
-//! compare: [`crate::check`] runs them as no-ops, [`crate::check_with_previous`] runs them for real.
+//! compare: [`crate::check`] does not run them, [`crate::check_with_previous`] does.
 
 pub mod x01_carry_over;
 pub mod x02_in_force;
 
 use crate::parse::Parsed;
-use crate::rules::Sink;
-
-/// What an X rule does when only this year's report is given: nothing.
-pub fn needs_previous(_: &Parsed, _: &mut Sink) {}
 
 /// Whether `previous` can be last year's report of `parsed`: when both years are known, they must
 /// follow each other. Otherwise the comparison would report differences that mean nothing.
