@@ -17,7 +17,7 @@ pub mod sums;
 pub mod tables;
 
 pub use doc::RuleDoc;
-pub use finding::{Finding, Related, Severity};
+pub use finding::{Finding, Label, Severity, Source};
 pub use sink::Sink;
 
 use crate::parse::Parsed;

@@ -638,7 +638,7 @@ pub fn run(context: &Context, out: &mut Sink) {
                 )
             };
             reported_until = end;
-            out.push_related(span, message, table.places);
+            out.report(span, message).labels(table.places);
         }
     }
 }

@@ -161,7 +161,7 @@ pub fn run(context: &Context, out: &mut Sink) {
         }
         let span = prose.span(s, k + 1);
         let message = format!("统计期限写的是 {year} 年，但{basis_name}，年度不一致");
-        out.push_related(span, message, vec![basis.clone()]);
+        out.report(span, message).labels(vec![basis.clone()]);
     }
     for &(s, year, k) in &all {
         if year == reference
@@ -179,7 +179,8 @@ pub fn run(context: &Context, out: &mut Sink) {
         let message = format!(
             "正文「{opening}……」写的是 {year} 年的工作，但{basis_name}，是否沿用了其他年度的文字？"
         );
-        out.push_related(prose.span(s, k + 1), message, vec![basis.clone()]);
+        out.report(prose.span(s, k + 1), message)
+            .labels(vec![basis.clone()]);
     }
 }
 

@@ -88,7 +88,7 @@ pub fn run(context: &Context, out: &mut Sink) {
                     "没有说明信息处理费和收费通知的情况"
                 }
             );
-            out.push_related(cell.span, message, vec![heading]);
+            out.report(cell.span, message).labels(vec![heading]);
             return;
         }
     }
@@ -108,7 +108,7 @@ pub fn run(context: &Context, out: &mut Sink) {
         let message = format!(
             "第六部分「其他需要报告的事项」{what}没有说明信息处理费的收取情况；按格式要求应在此报告，未收取的应写明「本年度未收取信息处理费」"
         );
-        out.push(part.heading_span, message);
+        out.report(part.heading_span, message);
     }
 }
 

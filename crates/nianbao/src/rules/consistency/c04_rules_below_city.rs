@@ -225,9 +225,9 @@ pub fn run(context: &Context, out: &mut Sink) {
         body.how, body.name
     );
     let related = vec![(body.span, format!("机关名称（{}）", body.how))];
-    let finding = out.push_related(cell.span, message, related);
-    finding.expected = Some("0".to_string());
-    finding.actual = Some(n.to_string());
+    out.report(cell.span, message)
+        .labels(related)
+        .expected_actual("0".to_string(), n.to_string());
 }
 
 #[cfg(test)]

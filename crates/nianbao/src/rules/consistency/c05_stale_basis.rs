@@ -57,6 +57,6 @@ pub fn run(context: &Context, out: &mut Sink) {
         let message = format!(
             "本报告为 {year} 年度，但正文引用了「{cited}」，这是 2019、2020 年度年报使用的试行格式；2021 年度起应依据国办公开办函〔2021〕30号"
         );
-        out.push(span, message);
+        out.report(span, message);
     }
 }

@@ -16,20 +16,6 @@ pub fn follows(parsed: &Parsed, previous: &Parsed) -> bool {
 }
 
 /// 「上年年报第 N 行」.
-/// The place in last year's report a finding compares with.
-pub(crate) fn place_last_year(
-    previous: &Parsed,
-    span: crate::span::Span,
-    label: String,
-) -> crate::rules::Related {
-    crate::rules::Related {
-        start: span.start,
-        end: span.end,
-        line: previous.line_of(span.start),
-        label,
-    }
-}
-
 pub(crate) fn where_last_year(previous: &Parsed, offset: usize) -> String {
     format!("上年年报第 {} 行", previous.line_of(offset))
 }

@@ -1,6 +1,6 @@
 //! X01: this year's 二、上年结转 equals last year's 四、结转下年度继续办理, column by column.
 
-use super::{place_last_year, where_last_year};
+use super::where_last_year;
 use crate::model::Row;
 use crate::parse::Parsed;
 use crate::rules::Severity;
@@ -53,13 +53,12 @@ pub fn run(context: &Context, out: &mut Sink) {
             where_last_year(previous, then.span.start),
             (a - b).unsigned_abs()
         );
-        let finding = out.push(now.span, message);
-        finding.previous = Some(place_last_year(
-            previous,
-            then.span,
-            format!("上年「{}」{}列", forward.label, then.column),
-        ));
-        finding.expected = Some(b.to_string());
-        finding.actual = Some(a.to_string());
+        out.report(now.span, message)
+            .label_in_last_year(
+                previous,
+                then.span,
+                format!("上年「{}」{}列", forward.label, then.column),
+            )
+            .expected_actual(b.to_string(), a.to_string());
     }
 }

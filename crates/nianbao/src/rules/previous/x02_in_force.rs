@@ -1,7 +1,7 @@
 //! X02: 现行有效件数 = last year's 现行有效件数 + 本年制发件数 − 本年废止件数 (2021-format T2, rows 规章 and
 //! 行政规范性文件, when both reports have them).
 
-use super::{place_last_year, where_last_year};
+use super::where_last_year;
 use crate::model::{Cell, Table};
 use crate::parse::Parsed;
 use crate::rules::Severity;
@@ -78,13 +78,9 @@ pub fn run(context: &Context, out: &mut Sink) {
             (issued.span, format!("「{label}」本年制发件数")),
             (repealed.span, format!("「{label}」本年废止件数")),
         ];
-        let finding = out.push_related(in_force.span, message, related);
-        finding.previous = Some(place_last_year(
-            previous,
-            last.span,
-            format!("上年「{label}」现行有效件数"),
-        ));
-        finding.expected = Some(expected.to_string());
-        finding.actual = Some(n.to_string());
+        out.report(in_force.span, message)
+            .labels(related)
+            .label_in_last_year(previous, last.span, format!("上年「{label}」现行有效件数"))
+            .expected_actual(expected.to_string(), n.to_string());
     }
 }

@@ -21,7 +21,7 @@ pub fn run(context: &Context, out: &mut Sink) {
             numeral(part.number),
             part.standard
         );
-        out.push(part.heading_span, message).part = Some(part.number);
+        out.report(part.heading_span, message).part(part.number);
     }
 }
 

@@ -25,7 +25,7 @@ pub fn run(context: &Context, out: &mut Sink) {
         else {
             continue;
         };
-        out.push(
+        out.report(
             part.heading_span,
             format!(
                 "「{}」出现在「{}」之前，顺序应为一至六",

@@ -46,6 +46,6 @@ pub fn run(context: &Context, out: &mut Sink) {
                 numeral(part.number)
             )
         };
-        out.push(part.heading_span, message);
+        out.report(part.heading_span, message);
     }
 }

@@ -35,6 +35,6 @@ pub fn run(context: &Context, out: &mut Sink) {
             }
             _ => continue,
         };
-        out.push(part.heading_span, message);
+        out.report(part.heading_span, message);
     }
 }

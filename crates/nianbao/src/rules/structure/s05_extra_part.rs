@@ -26,7 +26,7 @@ pub fn run(context: &Context, out: &mut Sink) {
         }
         let mut headings = vec![format!("「{}」", part.heading.as_deref().unwrap_or(""))];
         headings.extend(pieces.iter().map(|p| format!("「{}」", p.heading)));
-        out.push_related(
+        out.report(
             part.heading_span,
             format!(
                 "第{}部分「{}」被拆成了{}，应合并为一个部分",
@@ -34,15 +34,15 @@ pub fn run(context: &Context, out: &mut Sink) {
                 part.standard,
                 headings.join("和")
             ),
-            pieces.iter().map(|p| (p.span, p.heading.clone())).collect(),
-        );
+        )
+        .labels(pieces.iter().map(|p| (p.span, p.heading.clone())).collect());
     }
     for extra in doc
         .extra_headings
         .iter()
         .filter(|e| e.kind == ExtraKind::Extra)
     {
-        out.push(
+        out.report(
             extra.span,
             format!(
                 "「{}」不是年报格式中的部分：年报只有六个部分，其内容应并入相应部分",

@@ -21,7 +21,7 @@ const STANDARD_ENDING: &str = "政府信息公开工作年度报告";
 pub fn run(context: &Context, out: &mut Sink) {
     let parsed = context.this_year;
     let Some(title) = &parsed.document.title else {
-        out.push(
+        out.report(
             Span::point(report_start(parsed.text)),
             "缺少报告标题，开头应为「××××年政府信息公开工作年度报告」".to_string(),
         );
@@ -41,5 +41,5 @@ pub fn run(context: &Context, out: &mut Sink) {
     } else {
         return;
     };
-    out.push(title.span, message);
+    out.report(title.span, message);
 }

@@ -129,9 +129,9 @@ fn check_instance(
         .chain(right)
         .map(|t| (t.cell.span, format!("{} {}", t.name, t.cell.column)))
         .collect();
-    let finding = out.push_related(anchor.span, message, related);
-    finding.expected = Some((actual + shortfall).to_string());
-    finding.actual = Some(actual.to_string());
+    out.report(anchor.span, message)
+        .labels(related)
+        .expected_actual((actual + shortfall).to_string(), actual.to_string());
 }
 
 /// Evaluates the sum rule `rule` (each R rule runs its own).

@@ -25,7 +25,7 @@ pub fn run(context: &Context, out: &mut Sink) {
         } else {
             Span::point(table.region.start)
         };
-        out.push(
+        out.report(
             at,
             format!("没有找到{}：这一部分应包含该统计表", table_name(table.id)),
         );

@@ -40,7 +40,7 @@ pub fn run(context: &Context, out: &mut Sink) {
                 {
                     if !reported_sections.contains(&caption) {
                         reported_sections.push(caption);
-                        out.push(
+                        out.report(
                             Span::point(last_seen),
                             format!("{}缺少「{caption}」子表", short_name(table.id)),
                         );
@@ -53,7 +53,7 @@ pub fn run(context: &Context, out: &mut Sink) {
             } else {
                 row.label
             };
-            out.push(
+            out.report(
                 Span::point(last_seen),
                 format!("{}缺少「{label}」行", short_name(table.id)),
             );

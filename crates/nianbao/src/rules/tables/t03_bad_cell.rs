@@ -43,12 +43,12 @@ pub fn run(context: &Context, out: &mut Sink) {
                     CellProblem::Negative => format!("{place}为负数 {raw}，应为非负数"),
                     CellProblem::Fraction => format!("{place}为小数 {raw}，件数应为整数"),
                 };
-                let finding = out.push(cell.span, message);
-                finding.expected = Some("数字".to_string());
-                finding.actual = Some(match raw.trim() {
+                let actual = match raw.trim() {
                     "" => "空".to_string(),
                     written => written.to_string(),
-                });
+                };
+                out.report(cell.span, message)
+                    .expected_actual("数字".to_string(), actual);
             }
         }
     }

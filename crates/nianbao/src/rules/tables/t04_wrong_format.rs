@@ -45,7 +45,7 @@ pub fn run(context: &Context, out: &mut Sink) {
             .find(|t| Some(t.version) != doc.format)
             .map_or(TableId::T3, |t| t.id);
         if let Some(at) = table_start(parsed, minority) {
-            out.push(at, format!("新旧两版表格混用：{}", describe.join("，")));
+            out.report(at, format!("新旧两版表格混用：{}", describe.join("，")));
         }
         return;
     }
@@ -62,6 +62,6 @@ pub fn run(context: &Context, out: &mut Sink) {
             Version::V2021 => format!("{year} 年的年报使用了 2019 版试行格式的表格，应使用 2021 版格式（国办公开办函〔2021〕30号）"),
             Version::V2019 => format!("{year} 年的年报应使用 2019 版试行格式的表格，这里用的是 2021 版格式"),
         };
-        out.push(at, message);
+        out.report(at, message);
     }
 }

@@ -24,7 +24,7 @@ pub fn run(context: &Context, out: &mut Sink) {
                 Some(found) => format!("{name}表头「{found}」应为「{}」", issue.expected),
                 None => format!("{name}表头中没有「{}」", issue.expected),
             };
-            out.push(issue.span, message);
+            out.report(issue.span, message);
         }
         for row in table
             .rows
@@ -32,7 +32,7 @@ pub fn run(context: &Context, out: &mut Sink) {
             .filter(|r| r.label_match == Some(LabelMatch::Deviating))
         {
             let Some(span) = row.label_span else { continue };
-            out.push(
+            out.report(
                 span,
                 format!(
                     "{name}行标题「{}」与格式文件不一致，应为「{}」",
