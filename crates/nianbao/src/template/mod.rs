@@ -2,6 +2,7 @@
 //! and columns of every table in each version, and the sum rules. Parsing and checking are driven by
 //! these declarations; a rule never names a cell in code.
 
+pub mod facts;
 mod parts;
 mod sums;
 mod t2;
@@ -164,6 +165,86 @@ impl TableSpec {
             .iter()
             .flat_map(|s| s.rows.iter().filter(|r| r.has_values).map(move |r| (s, r)))
     }
+}
+
+impl TableSpec {
+    /// The columns of a one-section table (T3, T4), or of T2's first sub-table.
+    pub fn columns(&self) -> &'static [ColumnSpec] {
+        self.sections[0].columns
+    }
+
+    /// How many numbers a row of a one-section table (T3, T4) holds.
+    pub fn width(&self) -> usize {
+        self.columns().len()
+    }
+
+    /// The row `key`, with the section it is in.
+    pub fn row(&self, key: &str) -> Option<(&'static SectionSpec, &'static RowSpec)> {
+        self.sections
+            .iter()
+            .find_map(|s| s.rows.iter().find(|r| r.key == key).map(|r| (s, r)))
+    }
+
+    /// Where, among the cells of row `row`, the first of `columns` that this version has is.
+    pub fn column_of(&self, row: &str, columns: &[&str]) -> Option<(usize, &'static ColumnSpec)> {
+        let (section, _) = self.row(row)?;
+        columns.iter().find_map(|key| {
+            section
+                .columns
+                .iter()
+                .enumerate()
+                .find(|(_, c)| c.key == *key)
+        })
+    }
+
+    /// The 总计 column of a one-section table's rows (T3) and the columns it adds up, when the
+    /// table has one outside any band.
+    pub fn row_total(&self) -> Option<Total> {
+        self.total_in("")
+    }
+
+    /// The 总计 column of header band `band` (T4) and the columns of that band it adds up.
+    pub fn band_total(&self, band: &str) -> Option<Total> {
+        self.total_in(band).filter(|_| !band.is_empty())
+    }
+
+    fn total_in(&self, band: &str) -> Option<Total> {
+        let columns = self.columns();
+        let in_band = |c: &ColumnSpec| band.is_empty() || c.band == band;
+        let total = columns
+            .iter()
+            .position(|c| c.key == TOTAL && (c.band == band || band.is_empty()))?;
+        let parts = (0..columns.len())
+            .filter(|&i| i != total && in_band(&columns[i]))
+            .collect();
+        Some(Total { total, parts })
+    }
+
+    /// The header band as messages name it, with the header above it (「行政诉讼·复议后起诉」).
+    pub fn band_title(&self, band: &'static str) -> &'static str {
+        t4::BAND_TITLES
+            .iter()
+            .find(|(b, _)| *b == band)
+            .map_or(band, |(_, title)| title)
+    }
+
+    /// The group label row that spans the outcome rows (T3's 「三、本年度办理结果」) and the index of
+    /// the last row it spans (（七）总计), in `rows`.
+    pub fn outer_group(rows: &[RowSpec]) -> Option<(usize, usize)> {
+        let group = rows.iter().position(|r| !r.has_values)?;
+        let last = rows.iter().rposition(|r| r.has_tag(TOTAL))?;
+        (group < last).then_some((group, last))
+    }
+}
+
+/// The key of a 总计 column, and the tag of a 总计 row.
+const TOTAL: &str = "total";
+
+/// A 总计 cell's column and the columns it is the sum of, as indices into a row's cells.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Total {
+    pub total: usize,
+    pub parts: Vec<usize>,
 }
 
 /// The declaration of `table` in `version`.

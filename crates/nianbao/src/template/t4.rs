@@ -40,10 +40,15 @@ macro_rules! band {
     };
 }
 
-const REVIEW: &str = "行政复议";
-const DIRECT_SUIT: &str = "未经复议直接起诉";
-const SUIT_AFTER_REVIEW: &str = "复议后起诉";
-
+pub(super) const REVIEW: &str = "行政复议";
+pub(super) const DIRECT_SUIT: &str = "未经复议直接起诉";
+pub(super) const SUIT_AFTER_REVIEW: &str = "复议后起诉";
+/// Each band as messages name it, with the header above it: 「行政诉讼·复议后起诉」.
+pub(super) static BAND_TITLES: [(&str, &str); 3] = [
+    (REVIEW, "行政复议"),
+    (DIRECT_SUIT, "行政诉讼·未经复议直接起诉"),
+    (SUIT_AFTER_REVIEW, "行政诉讼·复议后起诉"),
+];
 static COLUMNS: [ColumnSpec; 15] = {
     let [a0, a1, a2, a3, a4] = band!(REVIEW);
     let [b0, b1, b2, b3, b4] = band!(DIRECT_SUIT);
