@@ -88,6 +88,12 @@ pub static UNPAID_FEE_NOTICES: RowRef = RowRef {
     row: "other_unpaid",
 };
 
+/// T2's 行政事业性收费 row: the body's own administrative fees, which part 六's 信息处理费 is not (C03).
+pub static ADMINISTRATIVE_FEES: RowRef = RowRef {
+    table: TableId::T2,
+    row: "fees",
+};
+
 /// T2's 规章 row: only bodies that may make 规章 should fill it (C04).
 pub static RULES_ROW: RowRef = RowRef {
     table: TableId::T2,

@@ -247,6 +247,15 @@ pub struct Total {
     pub parts: Vec<usize>,
 }
 
+impl facts::RowRef {
+    /// The row's label as the template prints it in `version`.
+    pub fn label(&self, version: Version) -> Option<&'static str> {
+        table(self.table, version)
+            .row(self.row)
+            .map(|(_, r)| r.label)
+    }
+}
+
 /// The declaration of `table` in `version`.
 pub fn table(id: TableId, version: Version) -> &'static TableSpec {
     match (id, version) {
@@ -261,4 +270,42 @@ pub fn table(id: TableId, version: Version) -> &'static TableSpec {
 
 pub fn part(number: u8) -> &'static PartSpec {
     &PARTS[usize::from(number - 1)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn totals_are_read_from_the_columns() {
+        let t3 = table(TableId::T3, Version::V2021);
+        assert_eq!(
+            t3.row_total(),
+            Some(Total {
+                total: 6,
+                parts: (0..6).collect()
+            })
+        );
+        let t4 = table(TableId::T4, Version::V2019);
+        assert_eq!(t4.row_total(), None);
+        let bands: Vec<&str> = t4.columns().iter().map(|c| c.band).collect();
+        assert_eq!(
+            t4.band_total(bands[14]),
+            Some(Total {
+                total: 14,
+                parts: (10..14).collect()
+            })
+        );
+        assert_eq!(t4.band_title(bands[14]), "行政诉讼·复议后起诉");
+    }
+
+    #[test]
+    fn the_outer_group_of_t3_spans_the_outcomes_down_to_the_total() {
+        for version in Version::ALL {
+            let rows = table(TableId::T3, version).sections[0].rows;
+            let (group, last) = TableSpec::outer_group(rows).expect("T3 has one");
+            assert_eq!(rows[group].label, "三、本年度办理结果");
+            assert_eq!(rows[last].label, "（七）总计");
+        }
+    }
 }

@@ -8,7 +8,8 @@ use crate::rules::lookup;
 use crate::rules::Severity;
 use crate::rules::{Context, RuleDoc, Sink};
 use crate::span::Span;
-use crate::template::facts::UNPAID_FEE_NOTICES;
+use crate::template::facts::{ADMINISTRATIVE_FEES, UNPAID_FEE_NOTICES};
+use crate::template::Version;
 use crate::text::{chinese, fold_str};
 
 pub static DOC: RuleDoc = RuleDoc {
@@ -23,8 +24,6 @@ pub static DOC: RuleDoc = RuleDoc {
 
 /// Words by which part 六 speaks of charging applicants.
 const FEE_WORDS: [&str; 6] = ["处理费", "收费", "收取费用", "缴费", "缴纳费用", "费用"];
-/// T2's 行政事业性收费 is another matter.
-const NOT_FEES: &str = "行政事业性收费";
 const NOTICE_WORDS: [&str; 4] = ["收费通知", "缴费通知", "缴纳通知", "付费通知"];
 /// How far before a notice word a negation is read, in characters.
 const NEGATION_REACH: usize = 4;
@@ -61,7 +60,11 @@ pub fn run(context: &Context, out: &mut Sink) {
         .min()
         .unwrap_or(parsed.text.len());
     let body = fold_str(parsed.slice(Span::new(part.body.start, end.max(part.body.start))));
-    let without_t2_fees = body.replace(NOT_FEES, "");
+    // T2's 行政事业性收费 is another matter (its label is the same in both versions).
+    let without_t2_fees = match ADMINISTRATIVE_FEES.label(Version::V2021) {
+        Some(label) => body.replace(label, ""),
+        None => body.clone(),
+    };
     let about_fees = FEE_WORDS.iter().any(|w| without_t2_fees.contains(w));
     let heading = (part.heading_span, "第六部分标题".to_string());
 
