@@ -210,10 +210,11 @@ impl TableSpec {
 
     fn total_in(&self, band: &str) -> Option<Total> {
         let columns = self.columns();
+        // A row total adds up every other column; a band's total, the others of its band.
         let in_band = |c: &ColumnSpec| band.is_empty() || c.band == band;
         let total = columns
             .iter()
-            .position(|c| c.key == TOTAL && (c.band == band || band.is_empty()))?;
+            .position(|c| c.key == TOTAL && c.band == band)?;
         let parts = (0..columns.len())
             .filter(|&i| i != total && in_band(&columns[i]))
             .collect();
