@@ -22,6 +22,13 @@ fn decode(bytes: &[u8], charset: &Charset, strict: bool) -> Result<String, Strin
     Ok(text.into_owned())
 }
 
+fn too_deep(name: &str) -> String {
+    format!(
+        "无法打开「{name}」：网页的标签嵌套超过 {} 层，无法读取。请在浏览器中打开这个网页，全选复制正文后粘贴到这里。",
+        super::markup::DEEPEST_MARKUP
+    )
+}
+
 /// The text of the file `name` holding `bytes`, or a message in Chinese saying why it cannot be read.
 pub fn read_report(name: &str, bytes: &[u8]) -> Result<String, String> {
     match import::classify(name, bytes)? {
@@ -30,7 +37,7 @@ pub fn read_report(name: &str, bytes: &[u8]) -> Result<String, String> {
         FileKind::Html => {
             let charset = import::charset::of_html(bytes);
             let html = decode(bytes, &charset, false)?;
-            Ok(super::markup::html_to_text(&html))
+            super::markup::html_to_text(&html).ok_or_else(|| too_deep(name))
         }
         FileKind::Docx => import::docx_to_text(bytes),
     }
