@@ -144,7 +144,7 @@ fn extreme_spans_build_no_huge_grid() {
 fn read_on_a_small_stack(name: &'static str, bytes: Vec<u8>) -> Result<String, String> {
     std::thread::Builder::new()
         .stack_size(256 * 1024)
-        .spawn(move || nianbao_cli::read_report(name, &bytes))
+        .spawn(move || nianbao_cli::read_report(name, &bytes).map_err(|e| e.to_string()))
         .unwrap()
         .join()
         .expect("no overflow")

@@ -125,7 +125,7 @@ proptest! {
         for candidate in [&bytes[..], &DOCX[..cut.index(DOCX.len())]] {
             match read_report("a.docx", candidate) {
                 Ok(text) => { nianbao::check(&text); }
-                Err(message) => prop_assert!(message.contains("docx") || message.contains("Word"), "{message}"),
+                Err(message) => { let message = message.to_string(); prop_assert!(message.contains("docx") || message.contains("Word"), "{message}") }
             }
         }
     }
