@@ -229,6 +229,16 @@ impl TableSpec {
             .map_or(band, |(_, title)| title)
     }
 
+    /// The rows of the printed header of a one-section table (T3, T4), top first; empty for T2,
+    /// whose sub-tables print their `headers` in one row.
+    pub fn header_layout(&self) -> &'static [&'static [HeaderCell]] {
+        match self.id {
+            TableId::T2 => &[],
+            TableId::T3 => &t3::HEADER,
+            TableId::T4 => &t4::HEADER,
+        }
+    }
+
     /// The group label row that spans the outcome rows (T3's 「三、本年度办理结果」) and the index of
     /// the last row it spans (（七）总计), in `rows`.
     pub fn outer_group(rows: &[RowSpec]) -> Option<(usize, usize)> {
@@ -240,6 +250,37 @@ impl TableSpec {
 
 /// The key of a 总计 column, and the tag of a 总计 row.
 const TOTAL: &str = "total";
+
+/// What a cell of a printed header is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeaderRole {
+    /// The table's note (T3's 勾稽关系), over the label columns.
+    Note,
+    /// A caption over several columns (「法人或其他组织」).
+    Band,
+    /// A column's own name.
+    Column,
+}
+
+/// One cell of the header as the official layout prints it, spanning `columns` and `rows`.
+#[derive(Debug)]
+pub struct HeaderCell {
+    pub text: &'static str,
+    pub columns: usize,
+    pub rows: usize,
+    pub role: HeaderRole,
+}
+
+impl HeaderCell {
+    pub const fn new(text: &'static str, columns: usize, rows: usize, role: HeaderRole) -> Self {
+        HeaderCell {
+            text,
+            columns,
+            rows,
+            role,
+        }
+    }
+}
 
 /// A 总计 cell's column and the columns it is the sum of, as indices into a row's cells.
 #[derive(Debug, PartialEq, Eq)]
@@ -298,6 +339,34 @@ mod tests {
             })
         );
         assert_eq!(t4.band_title(bands[14]), "行政诉讼·复议后起诉");
+    }
+
+    #[test]
+    fn each_header_layout_covers_every_column_once() {
+        for version in Version::ALL {
+            for id in [TableId::T3, TableId::T4] {
+                let spec = table(id, version);
+                // Column names in the layout, left to right per row, are the template's columns.
+                let names: Vec<&str> = spec
+                    .header_layout()
+                    .iter()
+                    .flat_map(|row| row.iter())
+                    .filter(|c| c.role == HeaderRole::Column)
+                    .map(|c| c.text)
+                    .collect();
+                let mut expected: Vec<&str> = spec.columns().iter().map(|c| c.name).collect();
+                let mut got = names.clone();
+                expected.sort_unstable();
+                got.sort_unstable();
+                assert_eq!(got, expected, "{id:?} {version:?}");
+                let top: usize = spec.header_layout()[0]
+                    .iter()
+                    .filter(|c| c.role != HeaderRole::Note)
+                    .map(|c| c.columns)
+                    .sum();
+                assert_eq!(top, spec.width(), "{id:?} {version:?}");
+            }
+        }
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! T4, 政府信息公开行政复议、行政诉讼情况: one unlabelled row of 15 numbers in three bands of five. The
 //! same in both format versions.
 
-use super::{ColumnSpec, RowSpec, SectionSpec, TableId, TableSpec, ValueKind, Version};
+use super::{
+    ColumnSpec, HeaderCell, HeaderRole, RowSpec, SectionSpec, TableId, TableSpec, ValueKind,
+    Version,
+};
 
 macro_rules! band {
     ($band:expr) => {
@@ -55,6 +58,42 @@ static COLUMNS: [ColumnSpec; 15] = {
     let [c0, c1, c2, c3, c4] = band!(SUIT_AFTER_REVIEW);
     [a0, a1, a2, a3, a4, b0, b1, b2, b3, b4, c0, c1, c2, c3, c4]
 };
+
+const LAWSUITS: &str = "行政诉讼";
+
+const fn name(at: usize, rows: usize) -> HeaderCell {
+    HeaderCell::new(COLUMNS[at].name, 1, rows, HeaderRole::Column)
+}
+
+/// The printed header: 行政复议 over its five columns, 行政诉讼 over the two bands of five, each
+/// band's five column names under it (行政复议's spanning down).
+pub(super) static HEADER: [&[HeaderCell]; 3] = [
+    &[
+        HeaderCell::new(REVIEW, 5, 1, HeaderRole::Band),
+        HeaderCell::new(LAWSUITS, 10, 1, HeaderRole::Band),
+    ],
+    &[
+        name(0, 2),
+        name(1, 2),
+        name(2, 2),
+        name(3, 2),
+        name(4, 2),
+        HeaderCell::new(DIRECT_SUIT, 5, 1, HeaderRole::Band),
+        HeaderCell::new(SUIT_AFTER_REVIEW, 5, 1, HeaderRole::Band),
+    ],
+    &[
+        name(5, 1),
+        name(6, 1),
+        name(7, 1),
+        name(8, 1),
+        name(9, 1),
+        name(10, 1),
+        name(11, 1),
+        name(12, 1),
+        name(13, 1),
+        name(14, 1),
+    ],
+];
 
 static SECTIONS: [SectionSpec; 1] = [SectionSpec {
     caption: None,
