@@ -1,4 +1,5 @@
-//! The sum rules (勾稽关系) of spec §4, as data.
+//! The sum rules (勾稽关系) of spec §4, as data: one declaration each, named by the R rule that
+//! evaluates it (`rules::sums`).
 
 use super::TableId;
 
@@ -76,6 +77,3 @@ pub static REVIEW_TOTAL: SumRule = SumRule {
     anchor: "total",
     right_name: "",
 };
-
-/// Every sum rule, in code order.
-pub static SUM_RULES: [&SumRule; 4] = [&CARRY_BALANCE, &ROW_TOTAL, &OUTCOME_TOTAL, &REVIEW_TOTAL];
