@@ -2,15 +2,18 @@
 
 mod editor;
 mod intro;
+mod notices;
 mod previous;
 mod problems;
 mod rule_help;
 mod summary;
 mod tables;
+mod textbox;
 mod toolbar;
 
 pub use editor::Editor;
 pub use intro::Intro;
+pub use notices::{notices, Notices};
 pub use previous::PreviousReport;
 pub use problems::Problems;
 pub use rule_help::RuleHelp;
