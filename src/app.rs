@@ -8,8 +8,8 @@ use web_sys::File;
 use yew::prelude::*;
 
 use super::components::{
-    announcement, notices, Editor, Intro, Notices, PreviousReport, Problems, RuleHelp, Summary,
-    Tables, Toolbar,
+    announcement, intro, notices, summary, toolbar, Editor, Notices, PreviousReport, Problems,
+    RuleHelp, Tables, Toolbar,
 };
 use super::hooks::{
     load_file, read_file, use_debounced_edit, use_draft_storage, use_f8_navigation, use_file_drop,
@@ -120,22 +120,22 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <div class="page" ondragover={drop.ondragover} ondragleave={drop.ondragleave} ondrop={drop.ondrop}>
-            <Intro />
+            {intro()}
             if drop.dragging {
                 <div class="drop-overlay" aria-hidden="true">
                     <p>{"松开鼠标，载入这个文件（.docx / .txt / .md / .html）"}</p>
                 </div>
             }
-            <Toolbar
-                has_text={!state.text.is_empty()}
-                has_report={state.report.is_some()}
-                {on_file}
-                on_example={act.reform(|()| Action::LoadExample)}
-                on_clear={act.reform(|()| Action::Clear)}
-                {on_copy}
-                {on_download}
-                on_print={Callback::from(|()| export::print())}
-            />
+            {toolbar(Toolbar {
+                has_text: !state.text.is_empty(),
+                has_report: state.report.is_some(),
+                on_file,
+                on_example: act.reform(|()| Action::LoadExample),
+                on_clear: act.reform(|()| Action::Clear),
+                on_copy,
+                on_download,
+                on_print: Callback::from(|()| export::print()),
+            })}
             {notices(Notices {
                 notice: state.notice.clone(),
                 save_failed: state.save_failed,
@@ -146,7 +146,7 @@ pub fn App(props: &AppProps) -> Html {
                 on_take_other_tab: act.reform(|()| Action::TakeOtherTab),
                 on_keep_this_tab: act.reform(|()| Action::KeepThisTab),
             })}
-            <Summary report={state.report.clone()} elapsed_ms={state.elapsed_ms} />
+            {summary(state.report.as_deref(), state.elapsed_ms)}
             <p class="sr-only" aria-live="polite" id="announcement">{announcement(state.report.as_deref())}</p>
             <main class="workspace">
                 <Editor

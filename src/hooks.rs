@@ -168,7 +168,10 @@ pub fn use_draft_storage(state: &Checker, dispatcher: Dispatcher) {
             ),
             move |(text, waiting, unchecked)| {
                 if !*waiting {
-                    dispatcher.dispatch(Action::Saved(storage::save(text)));
+                    let (text, dispatcher) = (text.to_string(), dispatcher.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        dispatcher.dispatch(Action::Saved(storage::save(text).await));
+                    });
                 }
                 if !*unchecked {
                     // The text the checker failed on was edited: the next failure is a new one.

@@ -35,10 +35,13 @@ pub fn start() {
         }
         None => document.body().expect("the document has a body").into(),
     };
-    let props = AppProps {
-        initial: storage::load().unwrap_or_default().into(),
-        initial_previous: storage::load_previous().unwrap_or_default().into(),
-        checker_failed: storage::checker_failed(),
-    };
-    yew::Renderer::<App>::with_root_and_props(root, props).render();
+    // The draft may be in IndexedDB, which only answers asynchronously.
+    wasm_bindgen_futures::spawn_local(async move {
+        let props = AppProps {
+            initial: storage::load().await.unwrap_or_default().into(),
+            initial_previous: storage::load_previous().unwrap_or_default().into(),
+            checker_failed: storage::checker_failed(),
+        };
+        yew::Renderer::<App>::with_root_and_props(root, props).render();
+    });
 }

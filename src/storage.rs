@@ -1,8 +1,26 @@
 //! The draft (and last year's report, when given), kept in this browser's localStorage so a reload
-//! loses nothing. They never leave the computer. A save says whether it worked (a full storage or a
-//! text too large is told to the user, who can download the draft instead); the draft a load replaced
-//! is kept under its own key; and the crash guard in index.html leaves a mark in sessionStorage when
-//! the checker failed, so the reloaded page shows the draft without checking it again.
+//! loses nothing. They never leave the computer. A draft localStorage refuses (full, or the text too
+//! large) goes to IndexedDB (src/js/large_draft.js), and is taken from there on the next start: a
+//! successful localStorage save deletes it, so when it is there it is the newer one. A save says
+//! whether it worked, so a draft stored nowhere is told to the user, who can download it instead. The
+//! draft a load replaced is kept under its own key; and the crash guard (crash-guard.js) leaves a mark
+//! in sessionStorage when the checker failed, so the reloaded page shows the draft unchecked.
+//!
+//! large_draft.js: one IndexedDB store, one record per key; its functions resolve, never reject (false
+//! or null when IndexedDB is not there or refuses), over one connection opened once, so that writes run
+//! in the order they were asked for. (localStorage holds about 5 M characters in Chromium.)
+
+use std::cell::Cell;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(module = "/src/js/large_draft.js")]
+extern "C" {
+    fn put_large(key: &str, text: &str) -> js_sys::Promise;
+    fn get_large(key: &str) -> js_sys::Promise;
+    fn delete_large(key: &str) -> js_sys::Promise;
+}
 
 /// The draft's key. index.html's crash guard writes the text box here too, and other tabs see every
 /// change to it (the `storage` event).
@@ -41,13 +59,37 @@ fn save_key(key: &str, text: &str) -> bool {
     }
 }
 
-pub fn load() -> Option<String> {
-    load_key(KEY)
+thread_local! {
+    /// IndexedDB may hold a draft (so a localStorage save must delete it); spares every keystroke a
+    /// transaction when it does not.
+    static LARGE_STORED: Cell<bool> = const { Cell::new(true) };
 }
 
-/// Stores the draft; false when it could not be stored.
-pub fn save(text: &str) -> bool {
-    save_key(KEY, text)
+/// The saved draft: the one in IndexedDB when there is one (it is newer), else localStorage's.
+pub async fn load() -> Option<String> {
+    let large = JsFuture::from(get_large(KEY))
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .filter(|t| !t.is_empty());
+    LARGE_STORED.set(large.is_some());
+    large.or_else(|| load_key(KEY))
+}
+
+/// Stores the draft in localStorage, or else in IndexedDB; true when it is stored.
+pub async fn save(text: String) -> bool {
+    if save_key(KEY, &text) {
+        if LARGE_STORED.replace(false) {
+            JsFuture::from(delete_large(KEY)).await.is_ok()
+        } else {
+            true
+        }
+    } else {
+        LARGE_STORED.set(true);
+        JsFuture::from(put_large(KEY, &text))
+            .await
+            .is_ok_and(|stored| stored.is_truthy())
+    }
 }
 
 pub fn load_previous() -> Option<String> {
@@ -81,4 +123,5 @@ pub fn clear() {
     for key in [KEY, PREVIOUS_KEY, REPLACED_KEY] {
         save_key(key, "");
     }
+    let _ = delete_large(KEY);
 }

@@ -201,7 +201,7 @@ test('「清空」, 「载入示例」 and a file opened with 「打开文件」
   await page.waitForFunction((t) => localStorage.getItem('nianbao.draft') === t, DRAFT);
 });
 
-test('a draft that cannot be stored is told, with the draft to download; the notice goes once a save works (screenshot save-failed.png)', async () => {
+test('a draft localStorage refuses goes to IndexedDB; stored nowhere, it is told with the draft to download (screenshot save-failed.png)', async () => {
   await startWith(DRAFT);
   // Fill localStorage to its quota.
   const filled = await page.evaluate(() => {
@@ -218,6 +218,13 @@ test('a draft that cannot be stored is told, with the draft to download; the not
     return n;
   });
   assert.ok(filled > 0);
+  // And IndexedDB refuses too, so the draft is stored nowhere.
+  await page.evaluate(() => {
+    window.__transaction = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = () => {
+      throw new DOMException('refused', 'QuotaExceededError');
+    };
+  });
   const text = `${DRAFT}\n${'二、主动公开政府信息情况\n'.repeat(200)}`;
   await area().fill(text);
   const notice = page.locator('.notice.save-failed');
@@ -231,13 +238,33 @@ test('a draft that cannot be stored is told, with the draft to download; the not
   assert.equal(download.suggestedFilename(), '年报草稿.txt');
   assert.equal(readFileSync(await download.path(), 'utf8'), text);
 
+  // IndexedDB accepts again: the draft is stored there, and the notice goes.
+  await page.evaluate(() => (IDBDatabase.prototype.transaction = window.__transaction));
+  await area().press('End');
+  await page.keyboard.type('丁');
+  await notice.waitFor({ state: 'detached', timeout: 10_000 });
+  assert.equal(await saved(), DRAFT, 'localStorage is still full');
+  await open(page);
+  assert.equal(await area().inputValue(), `${text}丁`, 'the draft came back from IndexedDB');
+
+  // Room again in localStorage: the draft goes back there and IndexedDB's copy is deleted.
   await page.evaluate(() => {
     for (const key of Object.keys(localStorage)) if (key.startsWith('filler.')) localStorage.removeItem(key);
   });
   await area().press('End');
-  await page.keyboard.type('丁');
-  await notice.waitFor({ state: 'detached', timeout: 10_000 });
-  assert.equal(await saved(), `${text}丁`);
+  await page.keyboard.type('戊');
+  await page.waitForFunction((t) => localStorage.getItem('nianbao.draft') === t, `${text}丁戊`);
+  const large = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const request = indexedDB.open('nianbao', 1);
+        request.onsuccess = () => {
+          const get = request.result.transaction('drafts').objectStore('drafts').get('nianbao.draft');
+          get.onsuccess = () => resolve(get.result ?? null);
+        };
+      }),
+  );
+  assert.equal(large, null, 'no stale copy left in IndexedDB');
 });
 
 test('a second tab editing the same draft is noticed instead of overwritten (screenshot other-tab.png)', async () => {
