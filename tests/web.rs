@@ -314,7 +314,7 @@ async fn a_long_text_is_checked_when_typing_pauses() {
 
 #[wasm_bindgen_test]
 async fn last_years_report_enables_the_year_over_year_check_on_both_texts() {
-    use nianbao::rules::previous::x01_carry_over::{DOC, PREVIOUS_EXAMPLE};
+    use nianbao::rules::previous::x01_carry_over::{DOC, LAST_YEAR_EXAMPLE};
     let root = mount().await;
     type_text(&root, DOC.bad).await;
     assert!(
@@ -323,7 +323,7 @@ async fn last_years_report_enables_the_year_over_year_check_on_both_texts() {
     );
 
     let previous: HtmlTextAreaElement = find(&root, "#previous-text").dyn_into().unwrap();
-    previous.set_value(PREVIOUS_EXAMPLE);
+    previous.set_value(LAST_YEAR_EXAMPLE);
     let init = EventInit::new();
     init.set_bubbles(true);
     previous
@@ -331,7 +331,7 @@ async fn last_years_report_enables_the_year_over_year_check_on_both_texts() {
         .unwrap();
     yew::scheduler::flush().await;
 
-    let report = nianbao::check_with_previous(DOC.bad, PREVIOUS_EXAMPLE);
+    let report = nianbao::check_with_previous(DOC.bad, LAST_YEAR_EXAMPLE);
     let x01: Vec<_> = report
         .findings
         .iter()
@@ -356,9 +356,9 @@ async fn last_years_report_enables_the_year_over_year_check_on_both_texts() {
         .unwrap();
     assert_eq!(marks_there.length() as usize, x01.len());
     for (i, f) in x01.iter().enumerate() {
-        let place = f.previous.as_ref().unwrap();
+        let place = f.in_last_year().unwrap();
         let shown = marks_there.item(i as u32).unwrap().text_content().unwrap();
-        assert_eq!(shown, PREVIOUS_EXAMPLE[place.start..place.end]);
+        assert_eq!(shown, LAST_YEAR_EXAMPLE[place.start..place.end]);
     }
 }
 

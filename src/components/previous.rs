@@ -54,7 +54,12 @@ pub fn PreviousReport(props: &PreviousProps) -> Html {
         .report
         .as_deref()
         .filter(|_| !text.trim().is_empty())
-        .map(|r| r.findings.iter().filter(|f| f.previous.is_some()).count());
+        .map(|r| {
+            r.findings
+                .iter()
+                .filter(|f| f.in_last_year().is_some())
+                .count()
+        });
     html! {
         <section class="previous" aria-labelledby="previous-label">
             <details open={!text.is_empty()}>

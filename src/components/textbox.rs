@@ -44,7 +44,7 @@ impl Marks {
             .findings
             .iter()
             .filter_map(|f| {
-                let there = f.previous.as_ref()?;
+                let there = f.in_last_year()?;
                 Some(Finding {
                     start: there.start,
                     end: there.end,

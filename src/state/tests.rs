@@ -236,14 +236,14 @@ fn a_draft_the_checker_failed_on_is_shown_unchecked_until_edited() {
 
 #[test]
 fn last_years_report_is_checked_beside_this_years() {
-    use nianbao::rules::previous::x01_carry_over::{DOC, PREVIOUS_EXAMPLE};
+    use nianbao::rules::previous::x01_carry_over::{DOC, LAST_YEAR_EXAMPLE};
     let this_year = DOC.bad;
     let alone = start(this_year);
-    let beside = alone.reduce(Action::EditPrevious(PREVIOUS_EXAMPLE.to_string()));
+    let beside = alone.reduce(Action::EditPrevious(LAST_YEAR_EXAMPLE.to_string()));
     let report = beside.report.clone().unwrap();
     assert_eq!(
         report.findings,
-        nianbao::check_with_previous(this_year, PREVIOUS_EXAMPLE).findings
+        nianbao::check_with_previous(this_year, LAST_YEAR_EXAMPLE).findings
     );
 }
 

@@ -2,15 +2,17 @@
 
 mod headings;
 mod parts;
+mod prose;
 mod tables;
 mod title;
 
 use crate::model::Document;
-use crate::report::Span;
+use crate::span::Span;
 use crate::template::{self, TableId, Version};
 use crate::text::{Dense, LineIndex};
 
-pub use title::{report_start, year_in};
+pub use crate::text::chinese::year_in;
+pub use title::report_start;
 
 /// A parsed report and what the rules need to point into its text.
 pub struct Parsed<'a> {
@@ -20,7 +22,7 @@ pub struct Parsed<'a> {
     /// The folded text, shared by the table reader and the prose.
     pub(crate) dense: Dense<'a>,
     /// The prose (text without title and tables), built on first use and shared by the rules that read it.
-    pub(crate) prose: std::cell::OnceCell<crate::rules::consistency::prose::Prose>,
+    pub(crate) prose: std::cell::OnceCell<crate::text::prose::Prose>,
 }
 
 pub fn parse(text: &str) -> Parsed<'_> {
@@ -41,7 +43,7 @@ pub fn parse(text: &str) -> Parsed<'_> {
 
     let year = title
         .as_ref()
-        .and_then(|t| title::year_in(&crate::text::fold_str(&t.text)))
+        .and_then(|t| year_in(&crate::text::fold_str(&t.text)))
         .or_else(|| title::period_year_in_folded(dense.folded()));
 
     let preferred = year.map_or(Version::V2021, Version::for_year);

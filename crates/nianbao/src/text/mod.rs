@@ -2,10 +2,12 @@
 //! and reading the cells that follow a table label.
 
 pub mod cells;
+pub mod chinese;
 pub mod dense;
 pub mod fold;
 pub mod lines;
 pub mod number;
+pub(crate) mod prose;
 
 pub use dense::Dense;
 pub use fold::{fold_char, fold_str, Folded};

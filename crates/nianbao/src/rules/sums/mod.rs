@@ -8,9 +8,8 @@ pub mod r04_review_total;
 
 use crate::model::{Cell, Row, Table};
 use crate::parse::Parsed;
-use crate::report::RuleCode;
 use crate::rules::Sink;
-use crate::template::{self, Pick, SumRule, SumShape, TableSpec, SUM_RULES};
+use crate::template::{self, Pick, SumRule, SumShape, TableSpec};
 
 /// One addend: what it is called in the message, and its cell.
 struct Term<'a> {
@@ -130,12 +129,13 @@ fn check_instance(
         .chain(right)
         .map(|t| (t.cell.span, format!("{} {}", t.name, t.cell.column)))
         .collect();
-    let finding = out.push_related(rule.code, anchor.span, message, related);
-    finding.expected = Some((actual + shortfall).to_string());
-    finding.actual = Some(actual.to_string());
+    out.report(anchor.span, message)
+        .labels(related)
+        .expected_actual((actual + shortfall).to_string(), actual.to_string());
 }
 
-fn run_rule(parsed: &Parsed, rule: &SumRule, out: &mut Sink) {
+/// Evaluates the sum rule `rule` (each R rule runs its own).
+pub fn run(rule: &SumRule, parsed: &Parsed, out: &mut Sink) {
     let Some(table) = parsed.document.table(rule.table).filter(|t| t.found) else {
         return;
     };
@@ -218,12 +218,5 @@ fn run_rule(parsed: &Parsed, rule: &SumRule, out: &mut Sink) {
                 }
             }
         }
-    }
-}
-
-/// Evaluates every declared sum rule with `code`.
-pub fn run(code: RuleCode, parsed: &Parsed, out: &mut Sink) {
-    for rule in SUM_RULES.iter().filter(|r| r.code == code) {
-        run_rule(parsed, rule, out);
     }
 }
