@@ -174,6 +174,21 @@ fn html_both_deep_and_long_is_refused_in_bounded_time() {
     assert_eq!(run.stdout.lines().count(), 100_000);
 }
 
+/// A paragraph of many text nodes that each hold a space: each gap in it is looked at once (the
+/// reader once looked ahead from every gap to the next letter: 200,000 took 36 s).
+#[test]
+fn a_paragraph_of_many_gaps_is_read_in_linear_time() {
+    let html = format!(
+        "<html><body><p>一{}二</p><p>三{}四</p>",
+        "<span> </span>".repeat(100_000),
+        "<span>\n</span>".repeat(100_000)
+    );
+    let run = text_of("空.html", html.as_bytes());
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "一 二\n三四\n");
+    eprintln!("200,000 gaps: {:?}", run.took);
+}
+
 /// Reading `bytes` as `name` on a stack of 256 KB: a reader that recursed with the nesting would
 /// overflow it.
 fn read_on_a_small_stack(name: &'static str, bytes: Vec<u8>) -> Result<String, String> {
