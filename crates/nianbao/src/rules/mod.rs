@@ -10,6 +10,7 @@ pub mod consistency;
 mod doc;
 pub mod families;
 mod finding;
+pub mod fix;
 pub mod previous;
 mod sink;
 pub mod structure;
@@ -18,6 +19,7 @@ pub mod tables;
 
 pub use doc::RuleDoc;
 pub use finding::{Finding, Label, Severity, Source};
+pub use fix::{Edit, Fix};
 pub use sink::Sink;
 
 use crate::parse::Parsed;
