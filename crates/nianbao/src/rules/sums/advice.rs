@@ -9,7 +9,8 @@ use crate::rules::{Edit, Fix};
 use crate::span::Span;
 use crate::template::{self, TableId};
 
-/// At most this many candidates are listed when the diagnosis is not unique.
+/// With more candidates than this, the equations say too little to be worth listing (typically one
+/// broken sum over many cells).
 const LISTED_CANDIDATES: usize = 4;
 
 /// The advice attached to the broken sums of one table.
@@ -29,7 +30,7 @@ impl Advice<'_> {
     }
 }
 
-fn cell<'t>(table: &'t Table, at: CellAt) -> Option<&'t Cell> {
+fn cell(table: &Table, at: CellAt) -> Option<&Cell> {
     table.rows.get(at.row)?.cells.get(at.column)
 }
 
@@ -162,21 +163,13 @@ pub fn advise<'t>(text: &str, table: &'t Table) -> Option<Advice<'t>> {
                 fix: fix_of(text, table, only),
             })
         }
+        several if several.len() > LISTED_CANDIDATES => None,
         several => {
-            let listed: Vec<String> = several
-                .iter()
-                .take(LISTED_CANDIDATES)
-                .map(|e| describe(table, e))
-                .collect();
-            let more = if several.len() > LISTED_CANDIDATES {
-                "等"
-            } else {
-                ""
-            };
+            let listed: Vec<String> = several.iter().map(|e| describe(table, e)).collect();
             Some(Advice {
                 cells,
                 help: format!(
-                    "有 {} 种改法都能使{name}各项勾稽关系成立，请核对原始台账后确定：{}{more}",
+                    "有 {} 种改法都能使{name}各项勾稽关系成立，请核对原始台账后确定：{}",
                     several.len(),
                     listed.join("；或")
                 ),
