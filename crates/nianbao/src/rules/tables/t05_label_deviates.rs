@@ -3,7 +3,8 @@
 use super::short_name;
 use crate::model::LabelMatch;
 use crate::rules::Severity;
-use crate::rules::{Context, RuleDoc, Sink};
+use crate::rules::{Context, Fix, RuleDoc, Sink};
+use crate::text::fold::fold_str;
 
 pub static DOC: RuleDoc = RuleDoc {
     severity: Severity::Warning,
@@ -24,7 +25,12 @@ pub fn run(context: &Context, out: &mut Sink) {
                 Some(found) => format!("{name}表头「{found}」应为「{}」", issue.expected),
                 None => format!("{name}表头中没有「{}」", issue.expected),
             };
-            out.report(issue.span, message);
+            let finding = out.report(issue.span, message);
+            // A misspelt header (not a missing one) is replaced by the template's.
+            if issue.found.as_deref() == Some(parsed.slice(issue.span).trim()) {
+                let fix = format!("改为「{}」", issue.expected);
+                finding.fix(Fix::single(fix, issue.span, issue.expected));
+            }
         }
         for row in table
             .rows
@@ -32,7 +38,13 @@ pub fn run(context: &Context, out: &mut Sink) {
             .filter(|r| r.label_match == Some(LabelMatch::Deviating))
         {
             let Some(span) = row.label_span else { continue };
-            out.report(
+            let written = fold_str(parsed.slice(span));
+            // A known other wording is certain; a label recognised by its key words only is not.
+            let alias = crate::template::table(table.id, table.version)
+                .data_rows()
+                .find(|(_, r)| r.key == row.key)
+                .is_some_and(|(_, r)| r.aliases.iter().any(|a| fold_str(a) == written));
+            let finding = out.report(
                 span,
                 format!(
                     "{name}行标题「{}」与格式文件不一致，应为「{}」",
@@ -40,6 +52,13 @@ pub fn run(context: &Context, out: &mut Sink) {
                     row.label
                 ),
             );
+            if alias {
+                finding.fix(Fix::single(
+                    format!("改为「{}」", row.label),
+                    span,
+                    row.label,
+                ));
+            }
         }
     }
 }
