@@ -1,6 +1,8 @@
 //! The native command-line checker: `nianbao check [--format text|json] [--previous FILE] FILE...`.
 
 mod args;
+mod fix;
+mod ignore;
 mod markup;
 mod read;
 
@@ -35,7 +37,17 @@ fn read_text(path: &str) -> Result<String, String> {
 
 /// Runs the CLI with `args` (without the program name); returns the exit status.
 pub fn main_with(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
-    let command = match parse_args(args) {
+    if args.first().is_some_and(|a| a == "fix") {
+        return fix::run(&args[1..], stdout, stderr);
+    }
+    let (ignored, args) = match ignore::take_ignored(args) {
+        Ok(taken) => taken,
+        Err(message) => {
+            let _ = writeln!(stderr, "nianbao: {message}\n\n{}", args::USAGE);
+            return CANNOT_READ;
+        }
+    };
+    let command = match parse_args(&args) {
         Ok(c) => c,
         Err(message) => {
             let _ = writeln!(stderr, "nianbao: {message}\n\n{}", args::USAGE);
@@ -109,6 +121,8 @@ pub fn main_with(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write
             }
             None => nianbao::check(&text),
         };
+        let mut report = report;
+        report.findings.retain(|f| !ignored.contains(&f.code));
         if report.has_errors() && status == OK {
             status = FOUND_ERRORS;
         }

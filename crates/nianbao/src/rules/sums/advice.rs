@@ -10,8 +10,8 @@ use crate::span::Span;
 use crate::template::{self, TableId};
 
 /// With more candidates than this, the equations say too little to be worth listing (typically one
-/// broken sum over many cells).
-const LISTED_CANDIDATES: usize = 4;
+/// broken sum over many cells). A T4 group, one sum over five cells, has up to five.
+const LISTED_CANDIDATES: usize = 5;
 
 /// The advice attached to the broken sums of one table.
 pub struct Advice<'t> {
