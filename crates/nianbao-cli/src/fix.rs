@@ -1,12 +1,12 @@
 //! `nianbao fix FILE`: the text with every certain fix applied on standard output, and what was
 //! changed, in Chinese, on standard error.
 
-use std::io::Write;
+use std::ffi::OsStr;
 
 use nianbao::rules::fix::{apply, Fix};
 use nianbao::Finding;
 
-use crate::{read_text, CANNOT_READ, OK};
+use crate::{names, read_text, Exit, Streams};
 
 pub const USAGE: &str = "\
        nianbao fix FILE
@@ -22,19 +22,20 @@ fn account(finding: &Finding, fix: &Fix) -> String {
     )
 }
 
-pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+pub fn run<A: AsRef<OsStr>>(args: &[A], streams: &mut Streams) -> Exit {
     let file = match args {
-        [file] if !file.starts_with("--") => file,
+        [file] if !file.as_ref().to_str().is_some_and(|f| f.starts_with("--")) => file.as_ref(),
         _ => {
-            let _ = writeln!(stderr, "nianbao: fix 需要且只需要一个文件\n\n{USAGE}");
-            return CANNOT_READ;
+            let _ = writeln!(streams.err, "nianbao: fix 需要且只需要一个文件\n\n{USAGE}");
+            return Exit::CannotRead;
         }
     };
+    let name = names::shown(file);
     let text = match read_text(file) {
         Ok(text) => text,
         Err(e) => {
-            let _ = writeln!(stderr, "nianbao: 无法读取 {file}: {e}");
-            return CANNOT_READ;
+            streams.say(format_args!("无法读取 {name}: {e}"));
+            return Exit::CannotRead;
         }
     };
     let report = nianbao::check(&text);
@@ -44,26 +45,24 @@ pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i
         .filter_map(|f| f.fix.as_ref().map(|fix| (f, fix)))
         .collect();
     let (out, applied) = apply(&text, fixed.iter().map(|(_, fix)| *fix));
-    let _ = stdout.write_all(out.as_bytes());
+    let _ = streams.out.write_all(out.as_bytes());
     for (finding, fix) in &fixed {
         // Several findings may share one fix (one wrong cell breaks several sums): named once.
         let first = fixed.iter().find(|(_, f)| f == fix).map(|(f, _)| *f);
         if applied.contains(fix) && first.is_some_and(|f| std::ptr::eq(f, *finding)) {
-            let _ = writeln!(stderr, "nianbao: {file}: {}", account(finding, fix));
+            streams.say(format_args!("{name}: {}", account(finding, fix)));
         }
     }
     let left = report.findings.iter().filter(|f| f.fix.is_none()).count();
-    let _ = if applied.is_empty() {
-        writeln!(
-            stderr,
-            "nianbao: {file}: 没有可以确定修正的问题（其余 {left} 处需要人工核对）"
-        )
+    if applied.is_empty() {
+        streams.say(format_args!(
+            "{name}: 没有可以确定修正的问题（其余 {left} 处需要人工核对）"
+        ));
     } else {
-        writeln!(
-            stderr,
-            "nianbao: {file}: 修正了 {} 处；其余 {left} 处需要人工核对",
+        streams.say(format_args!(
+            "{name}: 修正了 {} 处；其余 {left} 处需要人工核对",
             applied.len()
-        )
-    };
-    OK
+        ));
+    }
+    Exit::NoErrors
 }

@@ -1,23 +1,26 @@
 //! `check --ignore CODE[,CODE…]`: findings of those rules leave the output, the counts and the exit
 //! status.
 
+use std::ffi::{OsStr, OsString};
+
 use nianbao::RuleCode;
 
 /// The codes named by `--ignore` options, and the other arguments as they were.
-pub fn take_ignored(args: &[String]) -> Result<(Vec<RuleCode>, Vec<String>), String> {
+pub fn take_ignored<A: AsRef<OsStr>>(args: &[A]) -> Result<(Vec<RuleCode>, Vec<OsString>), String> {
     let mut codes = Vec::new();
     let mut rest = Vec::new();
-    let mut iter = args.iter();
+    let mut iter = args.iter().map(AsRef::as_ref);
+    let text = |arg: &OsStr| arg.to_str().unwrap_or("").to_string();
     while let Some(arg) = iter.next() {
-        let list = match arg.as_str() {
-            "--ignore" => iter
-                .next()
-                .ok_or("--ignore 需要参数：规则代码，如 S03 或 S03,C03")?
-                .as_str(),
+        let list = match text(arg).as_str() {
+            "--ignore" => text(
+                iter.next()
+                    .ok_or("--ignore 需要参数：规则代码，如 S03 或 S03,C03")?,
+            ),
             other => match other.strip_prefix("--ignore=") {
-                Some(list) => list,
+                Some(list) => list.to_string(),
                 None => {
-                    rest.push(arg.clone());
+                    rest.push(arg.to_os_string());
                     continue;
                 }
             },
@@ -52,6 +55,7 @@ mod tests {
         ]))
         .unwrap();
         assert_eq!(codes, vec![RuleCode::S03, RuleCode::C03, RuleCode::R01]);
+        let rest: Vec<String> = rest.into_iter().map(|a| a.into_string().unwrap()).collect();
         assert_eq!(rest, args(&["check", "a.txt"]));
         assert!(take_ignored(&args(&["check", "--ignore", "Z99", "a"])).is_err());
         assert!(take_ignored(&args(&["check", "a", "--ignore"])).is_err());

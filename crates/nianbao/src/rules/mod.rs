@@ -11,6 +11,7 @@ mod doc;
 pub mod families;
 mod finding;
 pub mod fix;
+pub mod lookup;
 pub mod previous;
 mod sink;
 pub mod structure;
