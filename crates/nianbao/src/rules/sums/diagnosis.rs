@@ -146,7 +146,9 @@ impl System {
         let mut needed: Option<i64> = None;
         for &e in self.equations_of(at) {
             let sign = self.equations[e].sign(at);
-            let value = self.value(at).checked_sub(self.residual(e, given) * sign)?;
+            let value = self
+                .value(at)
+                .checked_sub(self.residual(e, given).checked_mul(sign)?)?;
             if needed.is_some_and(|n| n != value) {
                 return None;
             }
