@@ -209,6 +209,48 @@ fn one_cell_mutations_of_a_table_with_numbers_are_undone_too() {
     assert_eq!(tally.unique, tally.total(), "{tally:?}");
 }
 
+#[test]
+fn every_swap_of_two_neighbours_is_among_the_candidates_and_a_unique_one_is_undone() {
+    let base = base();
+    let t = table(&base, TableId::T3);
+    let mut tally = Tally::default();
+    for (r, row) in t.rows.iter().enumerate() {
+        for c in 0..row.cells.len().saturating_sub(1) {
+            let (a, b) = (
+                digits(&base, row.cells[c].span),
+                digits(&base, row.cells[c + 1].span),
+            );
+            let (va, vb) = (&base[a.start..a.end], &base[b.start..b.end]);
+            if va == vb {
+                continue;
+            }
+            let swap = Fix::new("", vec![Edit::new(a, vb), Edit::new(b, va)]);
+            let mutated = apply(&base, [&swap]).0;
+            let explanations = diagnose(&table(&mutated, TableId::T3));
+            let swapped = explanations.iter().any(|e| {
+                matches!(e.slip, Slip::Swapped | Slip::Moved)
+                    && e.changes
+                        .iter()
+                        .all(|ch| ch.at.row == r && [c, c + 1].contains(&ch.at.column))
+            });
+            assert!(swapped, "row {r}, columns {c}/{}: {explanations:?}", c + 1);
+            match said(&mutated) {
+                Said::Unique(fix) => {
+                    assert_eq!(apply(&mutated, [&fix]).0, base);
+                    tally.unique += 1;
+                }
+                Said::Several => tally.several += 1,
+                Said::Nothing => tally.nothing += 1,
+            }
+        }
+    }
+    println!(
+        "T3 with numbers, neighbours swapped: {tally:?} of {}",
+        tally.total()
+    );
+    assert!(tally.total() > 0 && tally.nothing == 0, "{tally:?}");
+}
+
 fn slip_of(text: &str) -> Vec<Slip> {
     diagnose(&table(text, TableId::T3))
         .iter()
