@@ -54,11 +54,17 @@ impl Fix {
         Fix::new(label, vec![Edit::new(span, replacement)])
     }
 
-    /// Does the fix change anything when applied to `text` (its ranges lie in the text)?
+    /// Can the fix be applied to `text`: its ranges lie in the text and do not collide?
     fn fits(&self, text: &str) -> bool {
-        self.edits.iter().all(|e| {
+        let in_text = self.edits.iter().all(|e| {
             e.start <= e.end && text.is_char_boundary(e.start) && text.is_char_boundary(e.end)
-        })
+        });
+        let apart = self
+            .edits
+            .iter()
+            .enumerate()
+            .all(|(i, e)| self.edits[i + 1..].iter().all(|other| !e.overlaps(other)));
+        in_text && apart
     }
 }
 
@@ -116,7 +122,15 @@ mod tests {
         let text = "总体情况";
         let insert = Fix::single("补上「一、」", Span::point(0), "一、");
         let outside = Fix::single("x", Span::new(1, 2), "y");
-        let (fixed, applied) = apply(text, [&insert, &outside]);
+        let beyond = Fix::single("x", Span::new(3, 300), "y");
+        let colliding_within = Fix::new(
+            "x",
+            vec![
+                Edit::new(Span::new(3, 6), "a"),
+                Edit::new(Span::new(0, 6), "b"),
+            ],
+        );
+        let (fixed, applied) = apply(text, [&insert, &outside, &beyond, &colliding_within]);
         assert_eq!(fixed, "一、总体情况");
         assert_eq!(applied.len(), 1);
     }
