@@ -387,7 +387,7 @@ fn the_help_names_the_cell_its_value_and_what_it_should_be() {
         .unwrap();
     assert_eq!(
         r01.help.as_deref(),
-        Some("最可能出错的是「自然人 · 第一项」：现为 3，应为 0；改后表三各项勾稽关系均成立")
+        Some("最可能出错的是「自然人 · 一、本年新收」：现为 3，应为 0；改后表三各项勾稽关系均成立")
     );
     assert_eq!(r01.fix.as_ref().map(|f| f.label.as_str()), Some("改为 0"));
 }

@@ -7,7 +7,8 @@ use crate::model::{Cell, Table};
 use crate::rules::tables::short_name;
 use crate::rules::{Edit, Fix};
 use crate::span::Span;
-use crate::template::{self, TableId};
+use crate::template::{self, RowSpec, TableId};
+use crate::text::chinese::is_list_numeral;
 
 /// With more candidates than this, the equations say too little to be worth listing (typically one
 /// broken sum over many cells). A T4 group, one sum over five cells, has up to five.
@@ -47,8 +48,20 @@ fn cell_name(table: &Table, at: CellAt) -> String {
         .rows
         .get(at.row)
         .and_then(|r| spec.data_rows().find(|(_, s)| s.key == r.key))
-        .map_or("", |(_, s)| s.short);
+        .map_or(String::new(), |(_, s)| row_name(s));
     format!("{} · {row}", column.name)
+}
+
+/// A row as a drafter finds it in the table: 「一、本年新收」 for a numbered item (its numeral and
+/// key words, not 「第一项」 which the table does not print), else the template's short name.
+fn row_name(row: &RowSpec) -> String {
+    if let Some((numeral, rest)) = row.label.split_once('、') {
+        let numbered = !numeral.is_empty() && numeral.chars().all(is_list_numeral);
+        if numbered && !row.key_text.is_empty() && rest.starts_with(row.key_text) {
+            return format!("{numeral}、{}", row.key_text);
+        }
+    }
+    row.short.to_string()
 }
 
 /// The number inside a cell's text (a cell may carry spaces or a unit): what a fix replaces.
