@@ -102,3 +102,30 @@ fn statements_only_the_drafter_knows_are_not_fixed() {
         .filter(|f| f.code == RuleCode::S01)
         .all(|f| f.fix.is_none()));
 }
+
+#[test]
+fn a_known_other_wording_of_a_row_label_is_fixed_and_a_label_known_by_key_words_is_not() {
+    let text = "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n规范性文件\t0\t0\t0\n";
+    let report = nianbao::check(text);
+    let t05 = report
+        .findings
+        .iter()
+        .find(|f| f.code == RuleCode::T05)
+        .expect("T05 on 规范性文件");
+    assert_eq!(
+        t05.fix.as_ref().map(|f| f.label.as_str()),
+        Some("改为「行政规范性文件」")
+    );
+    assert!(fixed(text).contains("\n行政规范性文件\t0\t0\t0\n"));
+    // shuyang's 「逾期不补正」 row is recognised by its key words only: no fix.
+    let corpus = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/corpus/shuyang-county-2025.txt");
+    let shuyang = std::fs::read_to_string(corpus).unwrap();
+    let report = nianbao::check(&shuyang);
+    let row = report
+        .findings
+        .iter()
+        .find(|f| f.code == RuleCode::T05 && f.message.contains("行标题"))
+        .expect("a row label by key words");
+    assert!(row.fix.is_none(), "{}", row.message);
+}

@@ -4,6 +4,7 @@ use super::short_name;
 use crate::model::LabelMatch;
 use crate::rules::Severity;
 use crate::rules::{Context, Fix, RuleDoc, Sink};
+use crate::span::Span;
 use crate::text::fold::fold_str;
 
 pub static DOC: RuleDoc = RuleDoc {
@@ -27,9 +28,13 @@ pub fn run(context: &Context, out: &mut Sink) {
             };
             let finding = out.report(issue.span, message);
             // A misspelt header (not a missing one) is replaced by the template's.
-            if issue.found.as_deref() == Some(parsed.slice(issue.span).trim()) {
+            let written = parsed.slice(issue.span);
+            if let Some(found) = issue.found.as_deref().filter(|f| written.trim() == *f) {
+                // Only the header's words: spaces around it stay.
+                let start = issue.span.start + written.find(found).unwrap_or(0);
+                let span = Span::new(start, start + found.len());
                 let fix = format!("改为「{}」", issue.expected);
-                finding.fix(Fix::single(fix, issue.span, issue.expected));
+                finding.fix(Fix::single(fix, span, issue.expected));
             }
         }
         for row in table
