@@ -11,6 +11,7 @@ pub mod consistency;
 mod doc;
 pub mod families;
 mod finding;
+pub mod fix;
 pub mod lookup;
 pub mod previous;
 mod sink;
@@ -20,6 +21,7 @@ pub mod tables;
 
 pub use doc::RuleDoc;
 pub use finding::{Finding, Label, Severity, Source};
+pub use fix::{Edit, Fix};
 pub use sink::Sink;
 
 use crate::parse::Parsed;
