@@ -1,6 +1,5 @@
 //! T05: a row label or column header deviates from the template.
 
-use super::short_name;
 use crate::model::LabelMatch;
 use crate::rules::Severity;
 use crate::rules::{Context, Fix, RuleDoc, Sink};
@@ -20,7 +19,7 @@ pub static DOC: RuleDoc = RuleDoc {
 pub fn run(context: &Context, out: &mut Sink) {
     let parsed = context.this_year;
     for table in parsed.document.tables.iter().filter(|t| t.found) {
-        let name = short_name(table.id);
+        let name = table.id.short_name();
         for issue in &table.header_issues {
             let message = match &issue.found {
                 Some(found) => format!("{name}表头「{found}」应为「{}」", issue.expected),
