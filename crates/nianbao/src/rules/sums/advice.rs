@@ -4,7 +4,6 @@
 
 use super::diagnosis::{diagnose, CellAt, Change, Explanation, Slip};
 use crate::model::{Cell, Table};
-use crate::rules::tables::short_name;
 use crate::rules::{Edit, Fix};
 use crate::span::Span;
 use crate::template::{self, RowSpec, TableId};
@@ -145,7 +144,7 @@ fn fix_of(text: &str, table: &Table, e: &Explanation) -> Option<Fix> {
 /// The advice for `table`'s broken sums, or `None` when they hold or nothing simple explains them.
 pub fn advise<'t>(text: &str, table: &'t Table) -> Option<Advice<'t>> {
     let explanations = diagnose(table);
-    let name = short_name(table.id);
+    let name = table.id.short_name();
     let cells: Vec<&Cell> = explanations
         .iter()
         .flat_map(|e| e.changes.iter().filter_map(|c| cell(table, c.at)))
