@@ -41,6 +41,14 @@ impl<T> Default for ById<T> {
     }
 }
 
+/// The order that sorts `keys`, equal keys in their written order. Not generic: the page carries
+/// one sort for all the tables.
+fn sorted_order(keys: &[&str]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_unstable_by(|&a, &b| keys[a].cmp(keys[b]).then(a.cmp(&b)));
+    order
+}
+
 #[cfg(test)]
 thread_local! {
     /// Ids compared in lookups, for the tests that bound the work.
@@ -48,9 +56,10 @@ thread_local! {
 }
 
 impl<T> ById<T> {
-    fn new(mut entries: Vec<(String, T)>) -> Self {
-        // A stable sort: equal ids keep their order.
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+    fn new(entries: Vec<(String, T)>) -> Self {
+        let order = sorted_order(&entries.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>());
+        let mut slots: Vec<Option<(String, T)>> = entries.into_iter().map(Some).collect();
+        let entries = order.into_iter().filter_map(|i| slots[i].take()).collect();
         ById { entries }
     }
 
@@ -436,6 +445,20 @@ mod tests {
             .map(|p| lists.label(p))
             .collect();
         (COMPARED.with(|c| c.get()), labels)
+    }
+
+    #[test]
+    fn of_equal_ids_the_first_written_wins() {
+        let entries = ["b", "a", "b", "c", "a"]
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.to_string(), i))
+            .collect();
+        let table = ById::new(entries);
+        assert_eq!(
+            ["a", "b", "c", "d"].map(|k| table.get(k).copied()),
+            [Some(1), Some(0), Some(3), None]
+        );
     }
 
     #[test]
