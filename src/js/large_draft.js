@@ -14,5 +14,5 @@ function run(mode, act) {
   }));
 }
 export const put_large = (key, text) => run('readwrite', (s) => s.put(text, key)).then(() => true, () => false);
-export const get_large = (key) => run('readonly', (s) => s.get(key)).then((v) => v ?? null, () => null);
+export const get_large = (key) => Promise.race([run('readonly', (s) => s.get(key)), new Promise((ok) => setTimeout(ok, 2000))]).then((v) => v ?? null, () => null);
 export const delete_large = (key) => run('readwrite', (s) => s.delete(key)).then(() => true, () => false);
