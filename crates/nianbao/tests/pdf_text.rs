@@ -68,7 +68,12 @@ fn expected(source: &str) -> Expected {
                     .collect()
             })
             .unwrap_or_default(),
-        t3: json["t3"].as_array().expect("t3").iter().map(ints).collect(),
+        t3: json["t3"]
+            .as_array()
+            .expect("t3")
+            .iter()
+            .map(ints)
+            .collect(),
         t4: ints(&json["t4"]),
     }
 }
@@ -101,7 +106,12 @@ fn counts(table: &Table) -> Vec<Vec<Option<i64>>> {
 fn is_sum_or_cell_finding(f: &Finding) -> bool {
     matches!(
         f.code,
-        RuleCode::R01 | RuleCode::R02 | RuleCode::R03 | RuleCode::R04 | RuleCode::T02 | RuleCode::T03
+        RuleCode::R01
+            | RuleCode::R02
+            | RuleCode::R03
+            | RuleCode::R04
+            | RuleCode::T02
+            | RuleCode::T03
     )
 }
 

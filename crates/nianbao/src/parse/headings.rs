@@ -202,6 +202,97 @@ pub fn read_heading(line: &str, start: usize, folded: &str) -> Option<HeadingLin
     })
 }
 
+/// The standard title or a variant of some part that `rest` (folded) starts with: the longest, so that
+/// a variant is not cut short by a shorter title it begins with.
+fn title_at_start(rest: &str) -> Option<(u8, TitleMatch, usize)> {
+    let mut best: Option<(u8, TitleMatch, usize)> = None;
+    for (spec, (standard, variants)) in PARTS.iter().zip(folded_titles()) {
+        let candidates = std::iter::once((standard, TitleMatch::Standard))
+            .chain(variants.iter().map(|v| (v, TitleMatch::Variant)));
+        for (title, how) in candidates {
+            if rest.starts_with(title.as_str()) && best.is_none_or(|b| title.len() > b.2) {
+                best = Some((spec.number, how, title.len()));
+            }
+        }
+    }
+    best
+}
+
+/// Where a heading may start inside a line whose breaks were lost: at the line's start or after
+/// anything that is not Chinese text or an opening bracket (a full stop, a space dropped by folding,
+/// a table's last number). Inside a sentence 「…的三、…」 is not a heading.
+fn inline_boundary(before: &str) -> bool {
+    let mut back = before.chars().rev();
+    match back.next() {
+        None => true,
+        // A number with its unit closes a table cell: 「…947.43元三、收到和处理…」.
+        Some('元' | '件' | '条' | '个' | '项' | '次') => {
+            back.next().is_some_and(|c| c.is_ascii_digit())
+        }
+        Some(c) => !matches!(c, '\u{3400}'..='\u{9fff}' | '(' | '（' | '[' | '《' | '“'),
+    }
+}
+
+/// Part headings inside a line whose line breaks were lost (a page's text, a crawler's export):
+/// 「…网站下载。一、总体情况2019年，我区…」. Only a numbered standard title or accepted variant counts
+/// here, since nothing marks where the title ends.
+pub fn inline_headings(
+    line: &str,
+    start: usize,
+    folded: &str,
+    to_original: impl Fn(usize, usize) -> Span,
+) -> Vec<HeadingLine> {
+    let mut found = Vec::new();
+    for (dot, _) in folded.match_indices('.') {
+        let lead: &str = &folded[..dot];
+        // The numeral before the point: Chinese digits, or one or two ASCII digits.
+        let chinese_len: usize = lead
+            .chars()
+            .rev()
+            .take_while(|&c| chinese_digit(c).is_some())
+            .map(char::len_utf8)
+            .sum();
+        let ascii_len = lead.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let (numeral, numeral_start) = if chinese_len > 0 {
+            match chinese_number(&lead[dot - chinese_len..]) {
+                Some(n) => (Numeral::Chinese(n), dot - chinese_len),
+                None => continue,
+            }
+        } else if (1..=2).contains(&ascii_len) {
+            match lead[dot - ascii_len..].parse() {
+                Ok(n) => (Numeral::Arabic(n), dot - ascii_len),
+                Err(_) => continue,
+            }
+        } else {
+            continue;
+        };
+        if !inline_boundary(&folded[..numeral_start]) {
+            continue;
+        }
+        let Some((number, how, title_len)) = title_at_start(&folded[dot + 1..]) else {
+            continue;
+        };
+        let end = dot + 1 + title_len;
+        let span = to_original(numeral_start, end);
+        let numeral_span = to_original(numeral_start, dot + 1);
+        let Some(text) = line.get(span.start - start..span.end - start) else {
+            continue;
+        };
+        found.push(HeadingLine {
+            span,
+            text: text.trim_start_matches(['#', ' ']).to_string(),
+            numeral,
+            numeral_text: line
+                .get(numeral_span.start - start..numeral_span.end - start)
+                .unwrap_or("")
+                .to_string(),
+            title: folded[dot + 1..end].to_string(),
+            part: Some((number, how)),
+        });
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
