@@ -59,7 +59,23 @@ need_npm() { # package@version...
   fi
 }
 
-need_build() {
+# The slow installs (two cargo builds, Debian packages) run side by side: each spends much of its time
+# downloading, linking or unpacking, so together they take little more than the longest alone.
+pending=()
+in_background() { # label command...: starts a quiet install; `wait_all` collects it
+  quietly "$@" &
+  pending+=("$!:$1")
+}
+wait_all() {
+  local entry failed=0
+  for entry in "${pending[@]}"; do
+    wait "${entry%%:*}" || { say "failed: ${entry#*:}"; failed=1; }
+  done
+  pending=()
+  return "$failed"
+}
+
+start_build() {
   if ! rustup target list --installed | matches -x wasm32-unknown-unknown; then
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
@@ -73,35 +89,33 @@ need_build() {
   done
   if ! trunk --version 2>/dev/null | matches " $TRUNK_VERSION\$"; then
     say "installing trunk $TRUNK_VERSION (about 7 minutes on 2 cores)"
-    # A debug build of Trunk builds the same dist/ byte for byte, in half the install time.
-    quietly "trunk" cargo install trunk --version "$TRUNK_VERSION" --locked --debug
+    # A debug build of Trunk builds the same dist/ byte for byte, in half the install time: Trunk
+    # itself computes little (rustc, wasm-bindgen and wasm-opt do the work).
+    in_background "trunk" cargo install trunk --version "$TRUNK_VERSION" --locked --debug
   fi
   if ! wasm-bindgen --version 2>/dev/null | matches " $WASM_BINDGEN_VERSION\$" \
     || ! wasm-bindgen-test-runner --version 2>/dev/null | matches " $WASM_BINDGEN_VERSION\$"; then
     say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes)"
     # Not --locked: its lockfile wants a webpki-roots version this registry lacks.
-    quietly "wasm-bindgen-cli" cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+    in_background "wasm-bindgen-cli" cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
   fi
-  need_npm "binaryen@$BINARYEN_VERSION"
 }
 
-need_test() {
-  need_build
-  need_npm "binaryen@$BINARYEN_VERSION" "playwright-core@$PLAYWRIGHT_VERSION"
+start_test() {
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   fc-list 2>/dev/null | matches -i "Noto Sans CJK" || missing+=(fonts-noto-cjk)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} from Debian"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+    in_background "Debian packages" sh -c "$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq ${missing[*]}"
   fi
 }
 
 case "${1:-test}" in
-  build) need_build ;;
-  test) need_test ;;
+  build) start_build; need_npm "binaryen@$BINARYEN_VERSION" ;;
+  test) start_build; start_test; need_npm "binaryen@$BINARYEN_VERSION" "playwright-core@$PLAYWRIGHT_VERSION" ;;
   *) echo "usage: scripts/setup.sh [build|test]" >&2; exit 2 ;;
 esac
+wait_all
 say "tools ready"

@@ -14,11 +14,12 @@ const { chromium } = createRequire(path.join(TOOLS, 'package.json'))('playwright
 export const BASE = '/nianbao/';
 
 /**
- * Serves dist/ and opens a browser on a fresh profile named after `name`. With `clipboard`, the page may
- * read and write the system clipboard (a real Ctrl+V pastes what the test put there).
+ * Serves dist/ (or `root`, with content `types` by extension) and opens a browser on a fresh profile
+ * named after `name`. With `clipboard`, the page may read and write the system clipboard (a real Ctrl+V
+ * pastes what the test put there).
  */
-export async function launch(name, { clipboard = false } = {}) {
-  const server = await serve(DIST, BASE);
+export async function launch(name, { clipboard = false, root = DIST, types = {} } = {}) {
+  const server = await serve(root, BASE, types);
   const profile = await mkdtemp(path.join(os.tmpdir(), `nianbao-e2e-${name}-`));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

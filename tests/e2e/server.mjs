@@ -18,10 +18,11 @@ const TYPES = {
 };
 
 /**
- * Starts serving `root` at `http://127.0.0.1:<free port><base>`.
- * Returns { url, requests, close }, where `requests` lists every request path received, in order.
+ * Starts serving `root` at `http://127.0.0.1:<free port><base>`; `types` overrides content types by
+ * extension (e.g. a server that does not know .wasm). Returns { url, requests, close }, where `requests`
+ * lists every request path received, in order.
  */
-export async function serve(root, base = '/nianbao/') {
+export async function serve(root, base = '/nianbao/', types = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     requests.push(req.url);
@@ -54,7 +55,8 @@ export async function serve(root, base = '/nianbao/') {
       const info = await stat(file);
       const target = info.isDirectory() ? path.join(file, 'index.html') : file;
       const body = await readFile(target);
-      const type = TYPES[path.extname(target)] ?? 'application/octet-stream';
+      const extension = path.extname(target);
+      const type = types[extension] ?? TYPES[extension] ?? 'application/octet-stream';
       res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': 'no-store' });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {

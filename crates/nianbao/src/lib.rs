@@ -10,6 +10,7 @@ pub mod parse;
 pub mod present;
 pub mod report;
 pub mod rules;
+pub mod span;
 pub mod summary;
 pub mod template;
 pub mod text;

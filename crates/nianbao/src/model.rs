@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::report::Span;
+use crate::span::Span;
 use crate::template::{TableId, Version};
 
 #[derive(Clone, Debug, Default, Serialize)]

@@ -5,7 +5,8 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::model::Value;
-use crate::report::{Finding, Report};
+use crate::report::Report;
+use crate::rules::Finding;
 use crate::template::{TableId, Version};
 
 #[derive(Clone, Debug, Serialize)]
@@ -73,7 +74,7 @@ fn values(cells: &[crate::model::Cell], width: usize) -> Vec<Option<Value>> {
 
 impl FileSummary {
     pub fn new(file: &str, report: &Report) -> Self {
-        use crate::report::Severity::*;
+        use crate::rules::Severity::*;
         let doc = &report.document;
         let width = |id: TableId| {
             doc.table(id)

@@ -1,6 +1,6 @@
 //! Reading one line as a possible part heading: its numeral and its title.
 
-use crate::report::Span;
+use crate::span::Span;
 use crate::template::{PartSpec, PARTS};
 use crate::text::fold::{fold_char, fold_str, Folded};
 

@@ -2,11 +2,12 @@
 
 mod headings;
 mod parts;
+mod prose;
 mod tables;
 mod title;
 
 use crate::model::Document;
-use crate::report::Span;
+use crate::span::Span;
 use crate::template::{self, TableId, Version};
 use crate::text::{Dense, LineIndex};
 
@@ -20,7 +21,7 @@ pub struct Parsed<'a> {
     /// The folded text, shared by the table reader and the prose.
     pub(crate) dense: Dense<'a>,
     /// The prose (text without title and tables), built on first use and shared by the rules that read it.
-    pub(crate) prose: std::cell::OnceCell<crate::rules::consistency::prose::Prose>,
+    pub(crate) prose: std::cell::OnceCell<crate::text::prose::Prose>,
 }
 
 pub fn parse(text: &str) -> Parsed<'_> {

@@ -3,7 +3,7 @@
 
 use super::headings::{inline_headings, read_heading, HeadingLine, Numeral, FIRST_EXTRA_NUMERAL};
 use crate::model::{ExtraHeading, ExtraKind, Part};
-use crate::report::Span;
+use crate::span::Span;
 use crate::template::PARTS;
 use crate::text::{Dense, LineIndex};
 

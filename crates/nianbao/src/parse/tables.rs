@@ -3,7 +3,7 @@
 //! version that explains more of the text wins.
 
 use crate::model::{Cell, HeaderIssue, LabelMatch, Row, Table};
-use crate::report::Span;
+use crate::span::Span;
 use crate::template::{self, RowSpec, SectionSpec, TableId, TableSpec, Version};
 use crate::text::cells::{first_value_line, read_row, Slot};
 use crate::text::fold::{fold_chars, fold_static};

@@ -1,7 +1,7 @@
 //! The report's title line(s) and the year the report covers.
 
 use crate::model::Title;
-use crate::report::Span;
+use crate::span::Span;
 use crate::text::{fold_str, LineIndex};
 
 const LONGEST_TITLE_LINE: usize = 60;

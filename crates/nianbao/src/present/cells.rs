@@ -2,7 +2,8 @@
 
 use std::collections::HashMap;
 
-use crate::report::{Finding, Span};
+use crate::rules::Finding;
+use crate::span::Span;
 
 /// For every span a finding points at or names, the findings concerned (indices), most severe first.
 pub fn findings_by_span(findings: &[Finding]) -> HashMap<Span, Vec<usize>> {

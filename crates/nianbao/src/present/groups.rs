@@ -1,7 +1,7 @@
 //! The problem list, grouped by the part each finding concerns, in text order.
 
 use crate::model::Document;
-use crate::report::Finding;
+use crate::rules::Finding;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Group {

@@ -1,7 +1,7 @@
 //! The user's text cut into pieces: plain text, highlighted runs (with the findings that cover them),
 //! and insertion markers where a missing part should be.
 
-use crate::report::{Finding, Severity};
+use crate::rules::{Finding, Severity};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Piece {
@@ -88,7 +88,7 @@ pub fn pieces(text: &str, findings: &[Finding]) -> Vec<Piece> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::RuleCode;
+    use crate::rules::RuleCode;
 
     fn finding(start: usize, end: usize, severity: Severity) -> Finding {
         Finding {

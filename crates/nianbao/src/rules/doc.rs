@@ -1,4 +1,4 @@
-use crate::report::{RuleCode, Severity};
+use crate::rules::{RuleCode, Severity};
 
 /// What a rule checks, why it matters, and two examples: `bad` makes it fire, `good` does not.
 #[derive(Debug)]

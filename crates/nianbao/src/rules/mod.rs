@@ -3,6 +3,7 @@
 
 pub mod consistency;
 mod doc;
+mod finding;
 pub mod previous;
 mod sink;
 pub mod structure;
@@ -10,10 +11,10 @@ pub mod sums;
 pub mod tables;
 
 pub use doc::RuleDoc;
+pub use finding::{Finding, Related, RuleCode, Severity};
 pub use sink::Sink;
 
 use crate::parse::Parsed;
-use crate::report::{Finding, RuleCode};
 
 pub struct Rule {
     pub doc: &'static RuleDoc,
@@ -79,19 +80,19 @@ pub static RULES: [Rule; 22] = [
     },
     Rule {
         doc: &sums::r01_carry_balance::DOC,
-        run: |p, s| sums::run(RuleCode::R01, p, s),
+        run: |p, s| sums::run(RuleCode::R01, &crate::template::CARRY_BALANCE, p, s),
     },
     Rule {
         doc: &sums::r02_row_total::DOC,
-        run: |p, s| sums::run(RuleCode::R02, p, s),
+        run: |p, s| sums::run(RuleCode::R02, &crate::template::ROW_TOTAL, p, s),
     },
     Rule {
         doc: &sums::r03_outcome_total::DOC,
-        run: |p, s| sums::run(RuleCode::R03, p, s),
+        run: |p, s| sums::run(RuleCode::R03, &crate::template::OUTCOME_TOTAL, p, s),
     },
     Rule {
         doc: &sums::r04_review_total::DOC,
-        run: |p, s| sums::run(RuleCode::R04, p, s),
+        run: |p, s| sums::run(RuleCode::R04, &crate::template::REVIEW_TOTAL, p, s),
     },
     Rule {
         doc: &consistency::c01_prose_figures::DOC,

@@ -1,5 +1,6 @@
 use crate::parse::Parsed;
-use crate::report::{Finding, Related, RuleCode, Span};
+use crate::rules::{Finding, Related, RuleCode};
+use crate::span::Span;
 
 /// Collects findings, filling in severity (from the rule's doc), line numbers and the part they lie in.
 pub struct Sink<'p> {

@@ -11,7 +11,9 @@ mod t4;
 use serde::Serialize;
 
 pub use parts::PARTS;
-pub use sums::{Pick, SumRule, SumShape, SUM_RULES};
+pub use sums::{
+    Pick, SumRule, SumShape, CARRY_BALANCE, OUTCOME_TOTAL, REVIEW_TOTAL, ROW_TOTAL, SUM_RULES,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Version {

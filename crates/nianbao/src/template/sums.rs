@@ -1,7 +1,6 @@
 //! The sum rules (勾稽关系) of spec §4, as data.
 
 use super::TableId;
-use crate::report::RuleCode;
 
 /// Which rows (for a per-column rule) or columns (for a per-row rule) make up one side.
 #[derive(Debug)]
@@ -21,7 +20,6 @@ pub enum SumShape {
 
 #[derive(Debug)]
 pub struct SumRule {
-    pub code: RuleCode,
     pub table: TableId,
     pub shape: SumShape,
     pub left: Pick,
@@ -32,48 +30,52 @@ pub struct SumRule {
     pub right_name: &'static str,
 }
 
-pub static SUM_RULES: [SumRule; 4] = [
-    SumRule {
-        code: RuleCode::R01,
-        table: TableId::T3,
-        shape: SumShape::EachColumn,
-        left: Pick::Keys(&["new", "carried"]),
-        right: Pick::Keys(&["total", "forward"]),
-        anchor: "total",
-        right_name: "",
-    },
-    SumRule {
-        code: RuleCode::R02,
-        table: TableId::T3,
-        shape: SumShape::EachRow { per_band: false },
-        left: Pick::Keys(&["total"]),
-        right: Pick::Keys(&[
-            "natural",
-            "commercial",
-            "research",
-            "public_interest",
-            "legal",
-            "other",
-        ]),
-        anchor: "total",
-        right_name: "各类申请人之和",
-    },
-    SumRule {
-        code: RuleCode::R03,
-        table: TableId::T3,
-        shape: SumShape::EachColumn,
-        left: Pick::Keys(&["total"]),
-        right: Pick::Tagged("outcome"),
-        anchor: "total",
-        right_name: "（一）至（六）各项办理结果之和",
-    },
-    SumRule {
-        code: RuleCode::R04,
-        table: TableId::T4,
-        shape: SumShape::EachRow { per_band: true },
-        left: Pick::Keys(&["total"]),
-        right: Pick::Keys(&["upheld", "corrected", "other", "pending"]),
-        anchor: "total",
-        right_name: "",
-    },
-];
+/// R01: 第一项 + 第二项 = （七）总计 + 第四项, in each column of T3.
+pub static CARRY_BALANCE: SumRule = SumRule {
+    table: TableId::T3,
+    shape: SumShape::EachColumn,
+    left: Pick::Keys(&["new", "carried"]),
+    right: Pick::Keys(&["total", "forward"]),
+    anchor: "total",
+    right_name: "",
+};
+
+/// R02: each row of T3, 总计 = the six applicant columns.
+pub static ROW_TOTAL: SumRule = SumRule {
+    table: TableId::T3,
+    shape: SumShape::EachRow { per_band: false },
+    left: Pick::Keys(&["total"]),
+    right: Pick::Keys(&[
+        "natural",
+        "commercial",
+        "research",
+        "public_interest",
+        "legal",
+        "other",
+    ]),
+    anchor: "total",
+    right_name: "各类申请人之和",
+};
+
+/// R03: （七）总计 = the outcome rows, in each column of T3.
+pub static OUTCOME_TOTAL: SumRule = SumRule {
+    table: TableId::T3,
+    shape: SumShape::EachColumn,
+    left: Pick::Keys(&["total"]),
+    right: Pick::Tagged("outcome"),
+    anchor: "total",
+    right_name: "（一）至（六）各项办理结果之和",
+};
+
+/// R04: in each band of T4, 总计 = its four outcomes.
+pub static REVIEW_TOTAL: SumRule = SumRule {
+    table: TableId::T4,
+    shape: SumShape::EachRow { per_band: true },
+    left: Pick::Keys(&["total"]),
+    right: Pick::Keys(&["upheld", "corrected", "other", "pending"]),
+    anchor: "total",
+    right_name: "",
+};
+
+/// Every sum rule, in code order.
+pub static SUM_RULES: [&SumRule; 4] = [&CARRY_BALANCE, &ROW_TOTAL, &OUTCOME_TOTAL, &REVIEW_TOTAL];

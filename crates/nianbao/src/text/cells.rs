@@ -8,7 +8,7 @@
 
 use super::lines::lines_from;
 use super::number::{classify, TokenKind};
-use crate::report::Span;
+use crate::span::Span;
 
 /// One column's slot as read from the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

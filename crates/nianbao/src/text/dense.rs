@@ -3,7 +3,7 @@
 //! folded characters with their line breaks, for reading the prose character by character.
 
 use super::fold::{fold_char, Folded};
-use crate::report::Span;
+use crate::span::Span;
 
 pub struct Dense<'a> {
     original: &'a str,

@@ -6,6 +6,7 @@ pub mod dense;
 pub mod fold;
 pub mod lines;
 pub mod number;
+pub(crate) mod prose;
 
 pub use dense::Dense;
 pub use fold::{fold_char, fold_str, Folded};

@@ -7,12 +7,13 @@
 
 use std::sync::OnceLock;
 
-use super::prose::{years, Prose};
 use crate::model::{Cell, Document};
 use crate::parse::Parsed;
-use crate::report::{RuleCode, Severity, Span};
+use crate::rules::{RuleCode, Severity};
 use crate::rules::{RuleDoc, Sink};
+use crate::span::Span;
 use crate::template::{self, TableId};
+use crate::text::prose::{years, Prose};
 
 pub static DOC: RuleDoc = RuleDoc {
     code: RuleCode::C01,

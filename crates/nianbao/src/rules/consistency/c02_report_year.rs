@@ -5,11 +5,11 @@
 //! (「2022年，我街道…」): the typical trace of last year's report copied and not fully updated.
 //! A later year followed by plans (「2024年，我街道将…」) is not a slip.
 
-use super::prose::{is_stop, years, Prose, BREAK};
 use crate::parse::{year_in, Parsed};
-use crate::report::{RuleCode, Severity};
+use crate::rules::{RuleCode, Severity};
 use crate::rules::{RuleDoc, Sink};
 use crate::text::fold_str;
+use crate::text::prose::{is_stop, years, Prose, BREAK};
 
 pub static DOC: RuleDoc = RuleDoc {
     code: RuleCode::C02,

@@ -5,8 +5,9 @@
 //! body's own administrative fees), whose mention does not count. A missing part 六 is S01's finding.
 
 use crate::parse::Parsed;
-use crate::report::{RuleCode, Severity, Span};
+use crate::rules::{RuleCode, Severity};
 use crate::rules::{RuleDoc, Sink};
+use crate::span::Span;
 use crate::template::TableId;
 use crate::text::fold_str;
 

@@ -5,12 +5,13 @@
 //! sentence (「请与××街道办事处联系」), by the signature, or by how the prose calls itself (「我街道」),
 //! in that order; addresses are never read (「县后街77号」 is not a county).
 
-use super::prose::Prose;
 use crate::parse::Parsed;
-use crate::report::{RuleCode, Severity, Span};
+use crate::rules::{RuleCode, Severity};
 use crate::rules::{RuleDoc, Sink};
+use crate::span::Span;
 use crate::template::TableId;
 use crate::text::fold_str;
+use crate::text::prose::Prose;
 
 pub static DOC: RuleDoc = RuleDoc {
     code: RuleCode::C04,

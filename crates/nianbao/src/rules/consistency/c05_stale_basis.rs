@@ -1,9 +1,9 @@
 //! C05: the prose cites 国办公开办函〔2019〕60号 (the trial format) in a report for 2021 or later.
 
-use super::prose::Prose;
 use crate::parse::Parsed;
-use crate::report::{RuleCode, Severity};
+use crate::rules::{RuleCode, Severity};
 use crate::rules::{RuleDoc, Sink};
+use crate::text::prose::Prose;
 
 pub static DOC: RuleDoc = RuleDoc {
     code: RuleCode::C05,

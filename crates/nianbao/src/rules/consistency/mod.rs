@@ -6,4 +6,3 @@ pub mod c02_report_year;
 pub mod c03_processing_fee;
 pub mod c04_rules_below_city;
 pub mod c05_stale_basis;
-pub(crate) mod prose;

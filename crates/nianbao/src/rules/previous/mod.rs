@@ -23,10 +23,10 @@ pub fn follows(parsed: &Parsed, previous: &Parsed) -> bool {
 /// The place in last year's report a finding compares with.
 pub(crate) fn place_last_year(
     previous: &Parsed,
-    span: crate::report::Span,
+    span: crate::span::Span,
     label: String,
-) -> crate::report::Related {
-    crate::report::Related {
+) -> crate::rules::Related {
+    crate::rules::Related {
         start: span.start,
         end: span.end,
         line: previous.line_of(span.start),

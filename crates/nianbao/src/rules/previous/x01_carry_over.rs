@@ -3,7 +3,7 @@
 use super::{place_last_year, where_last_year};
 use crate::model::Row;
 use crate::parse::Parsed;
-use crate::report::{RuleCode, Severity};
+use crate::rules::{RuleCode, Severity};
 use crate::rules::{RuleDoc, Sink};
 use crate::template::TableId;
 

@@ -4,7 +4,7 @@
 use super::{place_last_year, where_last_year};
 use crate::model::{Cell, Table};
 use crate::parse::Parsed;
-use crate::report::{RuleCode, Severity};
+use crate::rules::{RuleCode, Severity};
 use crate::rules::{RuleDoc, Sink};
 use crate::template::{self, TableId, Version};
 

@@ -1,7 +1,7 @@
 //! S01: one of the six parts is missing.
 
 use crate::parse::Parsed;
-use crate::report::{RuleCode, Severity};
+use crate::rules::{RuleCode, Severity};
 use crate::rules::{RuleDoc, Sink};
 
 pub static DOC: RuleDoc = RuleDoc {

@@ -2,7 +2,7 @@
 
 use super::SIX_PARTS;
 use crate::parse::Parsed;
-use crate::report::{RuleCode, Severity};
+use crate::rules::{RuleCode, Severity};
 use crate::rules::{RuleDoc, Sink};
 
 pub static DOC: RuleDoc = RuleDoc {

@@ -3,7 +3,7 @@
 use super::s01_missing_part::numeral;
 use super::SIX_PARTS;
 use crate::parse::Parsed;
-use crate::report::{RuleCode, Severity};
+use crate::rules::{RuleCode, Severity};
 use crate::rules::{RuleDoc, Sink};
 
 pub static DOC: RuleDoc = RuleDoc {

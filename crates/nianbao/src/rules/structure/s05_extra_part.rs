@@ -4,7 +4,7 @@ use super::s01_missing_part::numeral;
 use super::SIX_PARTS;
 use crate::model::ExtraKind;
 use crate::parse::Parsed;
-use crate::report::{RuleCode, Severity};
+use crate::rules::{RuleCode, Severity};
 use crate::rules::{RuleDoc, Sink};
 
 pub static DOC: RuleDoc = RuleDoc {

@@ -1,8 +1,9 @@
 //! S06: the report title is missing, lacks the year, or is not 「…年政府信息公开工作年度报告」.
 
 use crate::parse::{report_start, year_in, Parsed};
-use crate::report::{RuleCode, Severity, Span};
+use crate::rules::{RuleCode, Severity};
 use crate::rules::{RuleDoc, Sink};
+use crate::span::Span;
 use crate::text::fold_str;
 
 pub static DOC: RuleDoc = RuleDoc {

@@ -8,9 +8,9 @@ pub mod r04_review_total;
 
 use crate::model::{Cell, Row, Table};
 use crate::parse::Parsed;
-use crate::report::RuleCode;
+use crate::rules::RuleCode;
 use crate::rules::Sink;
-use crate::template::{self, Pick, SumRule, SumShape, TableSpec, SUM_RULES};
+use crate::template::{self, Pick, SumRule, SumShape, TableSpec};
 
 /// One addend: what it is called in the message, and its cell.
 struct Term<'a> {
@@ -102,6 +102,7 @@ fn describe(terms: &[Term], total: i64, long_name: &str) -> String {
 /// Checks one instance of `rule`; `place` names it in the message (built only for a finding).
 fn check_instance(
     out: &mut Sink,
+    code: RuleCode,
     rule: &SumRule,
     place: impl FnOnce() -> String,
     left: &[Term],
@@ -130,12 +131,13 @@ fn check_instance(
         .chain(right)
         .map(|t| (t.cell.span, format!("{} {}", t.name, t.cell.column)))
         .collect();
-    let finding = out.push_related(rule.code, anchor.span, message, related);
+    let finding = out.push_related(code, anchor.span, message, related);
     finding.expected = Some((actual + shortfall).to_string());
     finding.actual = Some(actual.to_string());
 }
 
-fn run_rule(parsed: &Parsed, rule: &SumRule, out: &mut Sink) {
+/// Evaluates the sum rule `rule`, reporting under `code`.
+pub fn run(code: RuleCode, rule: &SumRule, parsed: &Parsed, out: &mut Sink) {
     let Some(table) = parsed.document.table(rule.table).filter(|t| t.found) else {
         return;
     };
@@ -161,7 +163,7 @@ fn run_rule(parsed: &Parsed, rule: &SumRule, out: &mut Sink) {
                     continue;
                 };
                 let place = || format!("{}列", column.name);
-                check_instance(out, rule, place, &l, &r, anchor);
+                check_instance(out, code, rule, place, &l, &r, anchor);
             }
         }
         SumShape::EachRow { per_band } => {
@@ -214,16 +216,9 @@ fn run_rule(parsed: &Parsed, rule: &SumRule, out: &mut Sink) {
                         Some(b) if !b.is_empty() => b.to_string(),
                         _ => format!("{}行", row_spec.short),
                     };
-                    check_instance(out, rule, place, &l, &r, anchor);
+                    check_instance(out, code, rule, place, &l, &r, anchor);
                 }
             }
         }
-    }
-}
-
-/// Evaluates every declared sum rule with `code`.
-pub fn run(code: RuleCode, parsed: &Parsed, out: &mut Sink) {
-    for rule in SUM_RULES.iter().filter(|r| r.code == code) {
-        run_rule(parsed, rule, out);
     }
 }

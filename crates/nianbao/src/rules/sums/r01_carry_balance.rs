@@ -1,7 +1,7 @@
 //! R01: in T3, for each column, 第一项 + 第二项 = 第三项（七）总计 + 第四项.
 
-use crate::report::{RuleCode, Severity};
 use crate::rules::RuleDoc;
+use crate::rules::{RuleCode, Severity};
 
 pub static DOC: RuleDoc = RuleDoc {
     code: RuleCode::R01,

@@ -1,7 +1,7 @@
 //! R02: in T3, for each row, 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他.
 
-use crate::report::{RuleCode, Severity};
 use crate::rules::RuleDoc;
+use crate::rules::{RuleCode, Severity};
 
 pub static DOC: RuleDoc = RuleDoc {
     code: RuleCode::R02,

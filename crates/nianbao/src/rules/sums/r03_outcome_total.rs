@@ -1,7 +1,7 @@
 //! R03: in T3, for each column, （七）总计 = the sum of every outcome row under （一）–（六）.
 
-use crate::report::{RuleCode, Severity};
 use crate::rules::RuleDoc;
+use crate::rules::{RuleCode, Severity};
 
 pub static DOC: RuleDoc = RuleDoc {
     code: RuleCode::R03,

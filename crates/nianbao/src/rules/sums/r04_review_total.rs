@@ -1,7 +1,7 @@
 //! R04: in T4, for each of the three groups, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
 
-use crate::report::{RuleCode, Severity};
 use crate::rules::RuleDoc;
+use crate::rules::{RuleCode, Severity};
 
 pub static DOC: RuleDoc = RuleDoc {
     code: RuleCode::R04,

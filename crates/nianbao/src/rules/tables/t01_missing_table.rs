@@ -2,8 +2,9 @@
 
 use super::table_name;
 use crate::parse::Parsed;
-use crate::report::{RuleCode, Severity, Span};
+use crate::rules::{RuleCode, Severity};
 use crate::rules::{RuleDoc, Sink};
+use crate::span::Span;
 
 pub static DOC: RuleDoc = RuleDoc {
     code: RuleCode::T01,

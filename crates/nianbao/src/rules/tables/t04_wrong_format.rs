@@ -2,8 +2,9 @@
 
 use super::short_name;
 use crate::parse::Parsed;
-use crate::report::{RuleCode, Severity, Span};
+use crate::rules::{RuleCode, Severity};
 use crate::rules::{RuleDoc, Sink};
+use crate::span::Span;
 use crate::template::{TableId, Version};
 
 pub static DOC: RuleDoc = RuleDoc {

@@ -3,7 +3,7 @@
 use super::short_name;
 use crate::model::LabelMatch;
 use crate::parse::Parsed;
-use crate::report::{RuleCode, Severity};
+use crate::rules::{RuleCode, Severity};
 use crate::rules::{RuleDoc, Sink};
 
 pub static DOC: RuleDoc = RuleDoc {

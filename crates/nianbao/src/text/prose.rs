@@ -4,11 +4,11 @@
 //! rules that look at where a sentence starts, and is skipped when a phrase is matched (a phrase may be
 //! broken over two lines by a PDF viewer).
 //!
-//! The title and the tables are left out: each left-out piece becomes one [`BREAK`].
+//! The title and the tables are left out: each left-out piece becomes one [`BREAK`] (the parser
+//! builds a report's prose once per check: `Prose::of`).
 
 use crate::model::Table;
-use crate::parse::Parsed;
-use crate::report::Span;
+use crate::span::Span;
 use crate::text::Dense;
 
 /// A line break or a left-out piece of text.
@@ -71,25 +71,6 @@ pub fn table_span(table: &Table) -> Option<Span> {
 }
 
 impl Prose {
-    /// Everything in `parsed` but its title and tables, built once per check for all the rules that
-    /// read prose.
-    pub fn of<'p>(parsed: &'p Parsed) -> &'p Prose {
-        parsed.prose.get_or_init(|| Prose::build(parsed))
-    }
-
-    fn build(parsed: &Parsed) -> Prose {
-        let mut skip: Vec<Span> = parsed
-            .document
-            .tables
-            .iter()
-            .filter_map(table_span)
-            .collect();
-        if let Some(title) = &parsed.document.title {
-            skip.push(title.span);
-        }
-        Prose::from_dense(&parsed.dense, &skip)
-    }
-
     /// `text` without the byte ranges in `skip`.
     #[cfg(test)]
     pub fn new(text: &str, skip: &[Span]) -> Prose {
@@ -98,7 +79,7 @@ impl Prose {
 
     /// The text folded in `dense` (folded once per check, for the tables and the prose) without the
     /// byte ranges in `skip`.
-    fn from_dense(dense: &Dense, skip: &[Span]) -> Prose {
+    pub(crate) fn from_dense(dense: &Dense, skip: &[Span]) -> Prose {
         let (chars, spans) = dense.lined();
         let mut prose = Prose {
             chars: Vec::with_capacity(chars.len()),
