@@ -1,5 +1,6 @@
 //! From text to a [`Document`]: title and year, the six parts, then the tables read by the template.
 
+mod confidence;
 mod headings;
 mod parts;
 mod prose;

@@ -2,10 +2,11 @@
 //! pasting), then read the cells that follow it. Each table is read under both format versions and the
 //! version that explains more of the text wins.
 
+use super::confidence::{self, RowShape};
 use crate::model::{Cell, HeaderIssue, LabelMatch, Row, Table};
 use crate::span::Span;
 use crate::template::{self, RowSpec, SectionSpec, TableId, TableSpec, Version};
-use crate::text::cells::{first_value_line, read_row, Slot};
+use crate::text::cells::{first_value_line, order_by_column, read_row, Slot};
 use crate::text::fold::{fold_chars, fold_static};
 use crate::text::number::{classify, read_cell, TokenKind};
 use crate::text::Dense;
@@ -15,6 +16,9 @@ use crate::text::Dense;
 struct Anchor {
     span: Span,
     how: LabelMatch,
+    /// Where the row's numbers start when they sit inside the label (a label wrapped around the
+    /// line of numbers in PDF text); after the label otherwise.
+    values_at: Option<usize>,
 }
 
 /// Finds a row's label: as the template prints it, then as a known alias, then by its key words.
@@ -24,8 +28,18 @@ fn find_label(dense: &Dense, row: &RowSpec, within: Span) -> Option<Anchor> {
         .map(|span| Anchor {
             span,
             how: LabelMatch::Exact,
+            values_at: None,
         });
     exact
+        .or_else(|| {
+            dense
+                .find_around_numbers(fold_static(row.label), within)
+                .map(|(span, numbers)| Anchor {
+                    span,
+                    how: LabelMatch::Exact,
+                    values_at: Some(numbers),
+                })
+        })
         .or_else(|| {
             row.aliases
                 .iter()
@@ -33,6 +47,7 @@ fn find_label(dense: &Dense, row: &RowSpec, within: Span) -> Option<Anchor> {
                 .map(|span| Anchor {
                     span,
                     how: LabelMatch::Deviating,
+                    values_at: None,
                 })
         })
         .or_else(|| {
@@ -42,6 +57,7 @@ fn find_label(dense: &Dense, row: &RowSpec, within: Span) -> Option<Anchor> {
                 .map(|span| Anchor {
                     span,
                     how: LabelMatch::Deviating,
+                    values_at: None,
                 })
         })
 }
@@ -123,6 +139,7 @@ fn section_bounds(dense: &Dense, spec: &TableSpec, region: Span) -> Vec<(Option<
         captions.push(found.map(|span| Anchor {
             span,
             how: LabelMatch::Exact,
+            values_at: None,
         }));
     }
     let mut bounds = Vec::with_capacity(captions.len());
@@ -140,11 +157,36 @@ fn section_bounds(dense: &Dense, spec: &TableSpec, region: Span) -> Vec<(Option<
     bounds
 }
 
+/// The section's row labels in template order, each after the one before, within `bounds`.
+fn find_anchors(
+    dense: &Dense,
+    section: &'static SectionSpec,
+    bounds: Span,
+) -> Vec<(&'static RowSpec, Option<Anchor>)> {
+    let mut cursor = bounds.start;
+    let mut anchors = Vec::with_capacity(section.rows.len());
+    for row in section.rows {
+        if row.label.is_empty() {
+            anchors.push((row, None));
+            continue;
+        }
+        let anchor = find_label(dense, row, Span::new(cursor, bounds.end));
+        // A group label spans its rows: PDF text puts it anywhere among them (often after the
+        // first), so it does not move the search on.
+        if let Some(a) = anchor.filter(|_| row.has_values) {
+            cursor = a.values_at.unwrap_or(a.span.end).max(a.span.end);
+        }
+        anchors.push((row, anchor));
+    }
+    anchors
+}
+
 fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span) -> Reading {
     let mut score = 0i64;
     let mut rows = Vec::new();
     let mut header_issues = Vec::new();
     let mut found_any = false;
+    let mut shapes: Vec<RowShape> = Vec::new();
 
     for ((caption, bounds), section) in section_bounds(dense, spec, region)
         .into_iter()
@@ -154,26 +196,31 @@ fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span)
             score += 2;
             found_any = true;
         }
-        // Labels in template order, each after the one before.
-        let mut cursor = bounds.start;
-        let mut anchors: Vec<(&'static RowSpec, Option<Anchor>)> =
-            Vec::with_capacity(section.rows.len());
-        for row in section.rows {
-            if row.label.is_empty() {
-                anchors.push((row, None));
-                continue;
+        let mut anchors = find_anchors(dense, section, bounds);
+        // A sub-table whose rows are not under its caption may be elsewhere in the table (a converter
+        // can move a sub-table's rows after the next captions): look in the whole table then.
+        let mut bounds = bounds;
+        if spec.sections.len() > 1
+            && anchors
+                .iter()
+                .all(|(row, a)| a.is_none() || !row.has_values)
+        {
+            let anywhere = find_anchors(dense, section, region);
+            if anywhere.iter().any(|(_, a)| a.is_some()) {
+                anchors = anywhere;
+                bounds = Span::new(region.start, region.end);
             }
-            let anchor = find_label(dense, row, Span::new(cursor, bounds.end));
+        }
+        for (_, anchor) in &anchors {
             if let Some(a) = anchor {
-                cursor = a.span.end;
                 score += if a.how == LabelMatch::Exact { 2 } else { 1 };
                 found_any = true;
             }
-            anchors.push((row, anchor));
         }
         let first_label = anchors
             .iter()
-            .find_map(|(_, a)| a.map(|a| a.span.start))
+            .filter_map(|(_, a)| a.map(|a| a.span.start))
+            .min()
             .unwrap_or(bounds.end);
         let header_region = Span::new(bounds.start, first_label.max(bounds.start));
         let headers = read_headers(text, dense, section, header_region);
@@ -184,13 +231,52 @@ fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span)
             || anchors.iter().any(|(_, a)| a.is_some())
             || headers.found >= MIN_HEADERS_AS_EVIDENCE.min(section.headers.len());
 
-        for (i, (row, anchor)) in anchors.iter().enumerate() {
-            let next_label = anchors[i + 1..]
-                .iter()
-                .find_map(|(_, a)| a.map(|a| a.span.start))
-                .unwrap_or(bounds.end);
+        // Where each label starts, in text order: a row's cells run to the next label, whichever.
+        let mut starts: Vec<usize> = anchors
+            .iter()
+            .filter_map(|(_, a)| a.map(|a| a.span.start))
+            .collect();
+        starts.sort_unstable();
+        let mut filled = fill_unlabelled_rows(text, &anchors, section.columns.len(), bounds);
+        for (index, (row, anchor)) in anchors.iter().enumerate() {
+            if let Some((slots, label_span)) = filled[index].take() {
+                let segment = Span::new(
+                    slot_span(&slots[0]).start,
+                    slots.last().map_or(0, |s| slot_span(s).end),
+                );
+                rows.push(Row {
+                    key: row.key,
+                    label: row.label,
+                    section: section.caption,
+                    found: true,
+                    label_match: Some(if anchor.is_some() {
+                        anchor.map_or(LabelMatch::Exact, |a| a.how)
+                    } else {
+                        LabelMatch::Deviating
+                    }),
+                    label_span: anchor.map(|a| a.span).or(label_span),
+                    cells: {
+                        shapes.push(RowShape::of(text, &slots, slot_span(&slots[0])));
+                        cells_of(text, section, &slots, segment)
+                    },
+                });
+                continue;
+            }
+            let next_label = |after: usize| {
+                starts
+                    .iter()
+                    .copied()
+                    .find(|&s| s >= after)
+                    .unwrap_or(bounds.end)
+            };
             let (segment, after_label) = match anchor {
-                Some(a) => (Span::new(a.span.end, next_label), true),
+                Some(a) => {
+                    let from = a.values_at.unwrap_or(a.span.end);
+                    (
+                        Span::new(from, next_label(a.span.end).max(from)),
+                        a.values_at.is_none(),
+                    )
+                }
                 None if row.label.is_empty() => {
                     // An unlabelled row: its numbers start on the first line of numbers after the header.
                     let from = header_end.unwrap_or(header_region.end);
@@ -199,12 +285,25 @@ fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span)
                             section_found = true;
                             (Span::new(start, bounds.end), false)
                         }
-                        None => (Span::point(from), false),
+                        None => {
+                            // No line of numbers: the row is blank, or its numbers are glued to
+                            // the header text (a page whose line breaks were lost).
+                            let glued_run = section_found
+                                .then(|| {
+                                    confidence::glued_digits(text, Span::new(from, bounds.end))
+                                })
+                                .flatten();
+                            if let Some(run) = glued_run {
+                                shapes.push(RowShape::glued(run));
+                            }
+                            (Span::point(from), false)
+                        }
                     }
                 }
                 None => (Span::point(bounds.end), true),
             };
-            let slots = read_row(text, segment, section.columns.len(), after_label);
+            let mut slots = read_row(text, segment, section.columns.len(), after_label);
+            order_by_column(text, &mut slots);
             if !row.has_values {
                 // Numbers after a group label belong to no row: this version does not fit the text.
                 let stray = slots.iter().any(|s| matches!(s, Slot::Cell(sp) if classify(&text[sp.start..sp.end]) == TokenKind::Number));
@@ -213,8 +312,14 @@ fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span)
                 }
                 continue;
             }
-            let present = anchor.is_some() || (row.label.is_empty() && !segment.is_empty());
+            // An unlabelled row of a table that is there is present even when blank.
+            let present = anchor.is_some() || (row.label.is_empty() && section_found);
             let cells = if present {
+                shapes.push(RowShape::of(
+                    text,
+                    &slots,
+                    anchor.map_or(Span::point(segment.start), |a| a.span),
+                ));
                 cells_of(text, section, &slots, segment)
             } else {
                 Vec::new()
@@ -242,11 +347,104 @@ fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span)
             version: spec.version,
             found: found_any,
             region,
+            unreliable: found_any
+                .then(|| confidence::assess(spec, &shapes))
+                .flatten(),
             rows,
             header_issues,
         },
         score,
     }
+}
+
+fn slot_span(slot: &Slot) -> Span {
+    match *slot {
+        Slot::Cell(s) | Slot::Empty(s) => s,
+        Slot::Absent => Span::point(0),
+    }
+}
+
+/// A row's cells and, when its label was not found, the text that stands for it.
+type Filled = Option<(Vec<Slot>, Option<Span>)>;
+
+/// Rows whose labels were not found (misspelt, scrambled by a PDF, or left far from their numbers)
+/// but whose numbers are there: after a found row come exactly as many more full rows of numbers as
+/// there are rows missing before the next found label. Those are the missing rows, in template order.
+/// Anything less certain is left missing.
+fn fill_unlabelled_rows(
+    text: &str,
+    anchors: &[(&'static RowSpec, Option<Anchor>)],
+    n: usize,
+    bounds: Span,
+) -> Vec<Filled> {
+    let mut filled: Vec<Filled> = vec![None; anchors.len()];
+    let data: Vec<usize> = (0..anchors.len())
+        .filter(|&i| anchors[i].0.has_values && !anchors[i].0.label.is_empty())
+        .collect();
+    let mut at = 0;
+    while at < data.len() {
+        let Some(found) = anchors[data[at]].1 else {
+            at += 1;
+            continue;
+        };
+        let missing = data[at + 1..]
+            .iter()
+            .take_while(|&&i| anchors[i].1.is_none())
+            .count();
+        let next = data.get(at + 1 + missing).and_then(|&i| anchors[i].1);
+        at += 1 + missing;
+        if missing == 0 {
+            continue;
+        }
+        let from = found.values_at.unwrap_or(found.span.end);
+        let to = next.map_or(bounds.end, |a| a.span.start).max(from);
+        let want = n * (missing + 1);
+        let slots = read_row(
+            text,
+            Span::new(from, to),
+            want + 1,
+            found.values_at.is_none(),
+        );
+        let numbers = slots[..want].iter().all(|s| {
+            matches!(s, Slot::Cell(sp) if classify(&text[sp.start..sp.end]) == TokenKind::Number)
+        });
+        if !numbers || slots[want] != Slot::Absent {
+            continue;
+        }
+        let first = data[at - 1 - missing];
+        for (k, chunk) in slots[..want].chunks(n).enumerate() {
+            let mut cells = chunk.to_vec();
+            order_by_column(text, &mut cells);
+            let label = (k > 0)
+                .then(|| {
+                    label_between(
+                        text,
+                        slot_span(&slots[k * n - 1]).end,
+                        slot_span(&chunk[0]).start,
+                    )
+                })
+                .flatten();
+            filled[data[at - 1 - missing + k].max(first)] = Some((cells, label));
+        }
+    }
+    filled
+}
+
+/// The last line of text with Chinese in it between two rows' numbers: what is left of a row label.
+fn label_between(text: &str, from: usize, to: usize) -> Option<Span> {
+    let between = text.get(from..to)?;
+    let mut at = from;
+    let mut best = None;
+    for line in between.split('\n') {
+        if line.chars().any(|c| ('\u{3400}'..='\u{9fff}').contains(&c)) {
+            let trimmed =
+                line.trim_matches(|c: char| c.is_whitespace() || c == '|' || c == '\u{3000}');
+            let lead = line.find(trimmed).unwrap_or(0);
+            best = Some(Span::new(at + lead, at + lead + trimmed.len()));
+        }
+        at += line.len() + 1;
+    }
+    best
 }
 
 /// Header words found that, without any row label, show a table is there.
@@ -269,7 +467,10 @@ fn read_headers(text: &str, dense: &Dense, section: &SectionSpec, region: Span) 
     // Read only when a header is missing.
     let mut cells = None;
     for &header in section.headers {
-        match dense.find(fold_static(header), region) {
+        let found = dense
+            .find(fold_static(header), region)
+            .or_else(|| find_split_header(dense, fold_static(header), region));
+        match found {
             Some(span) => {
                 scan.found += 1;
                 scan.end = Some(scan.end.map_or(span.end, |e| e.max(span.end)));
@@ -286,6 +487,38 @@ fn read_headers(text: &str, dense: &Dense, section: &SectionSpec, region: Span) 
         }
     }
     scan
+}
+
+/// A header whose cell text PDF extraction laid out over two or three lines, interleaved with its
+/// neighbours' (「商业 科研⏎企业 机构」): its pieces of two characters, in order, within the header.
+fn find_split_header(dense: &Dense, header: &str, region: Span) -> Option<Span> {
+    let chars: Vec<char> = header.chars().collect();
+    if chars.len() < 3 {
+        return None;
+    }
+    let pieces: Vec<String> = chars.chunks(2).map(|c| c.iter().collect()).collect();
+    // In order first; then in any order, as a column's lines can come out above one another reversed.
+    let mut from = region.start;
+    let mut in_order: Option<Span> = None;
+    for piece in &pieces {
+        match dense.find(piece, Span::new(from, region.end)) {
+            Some(at) => {
+                in_order = Some(in_order.map_or(at, |s| Span::new(s.start, at.end)));
+                from = at.end;
+            }
+            None => {
+                in_order = None;
+                break;
+            }
+        }
+    }
+    in_order.or_else(|| {
+        let spans: Option<Vec<Span>> = pieces.iter().map(|p| dense.find(p, region)).collect();
+        let spans = spans?;
+        let start = spans.iter().map(|s| s.start).min()?;
+        let end = spans.iter().map(|s| s.end).max()?;
+        Some(Span::new(start, end))
+    })
 }
 
 fn cells_of(text: &str, section: &SectionSpec, slots: &[Slot], segment: Span) -> Vec<Cell> {
@@ -349,5 +582,6 @@ pub fn read(text: &str, dense: &Dense, id: TableId, region: Span, preferred: Ver
         region,
         rows: Vec::new(),
         header_issues: Vec::new(),
+        unreliable: None,
     })
 }

@@ -98,6 +98,23 @@ fn push_piece(text: &str, piece: Span, out: &mut Vec<Cand>) {
         out.extend(parts.into_iter().map(Cand::Value));
         return;
     }
+    // A label's last words, then the row's numbers (PDF text: 「行政机关不再处理其政府信息公开 17 8 2」).
+    let values_from = parts
+        .iter()
+        .rposition(|p| classify(&text[p.start..p.end]) == TokenKind::Text)
+        .map_or(0, |i| i + 1);
+    let label_words = &parts[..values_from];
+    if values_from < parts.len()
+        && label_words
+            .iter()
+            .any(|p| text[p.start..p.end].chars().any(is_cjk))
+    {
+        if let (Some(first), Some(last)) = (label_words.first(), label_words.last()) {
+            out.push(Cand::Text(Span::new(first.start, last.end)));
+        }
+        out.extend(parts[values_from..].iter().copied().map(Cand::Value));
+        return;
+    }
     match classify(s) {
         TokenKind::Number | TokenKind::Placeholder => out.push(Cand::Value(piece)),
         TokenKind::Text => out.push(Cand::Text(piece)),
@@ -211,6 +228,38 @@ pub fn read_row(text: &str, segment: Span, n: usize, after_label: bool) -> Vec<S
         .collect();
     slots.resize(n, Slot::Absent);
     slots
+}
+
+/// Puts the cells of a row that PDF text spread over several lines back in column order. In
+/// `pdftotext -layout` text a row whose label wraps can have its last number on the label's first line
+/// and the others on the next (「（二）部分公开…这一情      71⏎   58 0 3 2 4 4」); each cell keeps its
+/// column (characters from the line's start), so the columns give the order. Rows on one line, and
+/// cell-per-line layouts (where every cell starts in the same column), are left alone.
+pub fn order_by_column(text: &str, slots: &mut [Slot]) {
+    let mut placed: Vec<(usize, usize, Span)> = Vec::with_capacity(slots.len());
+    for slot in slots.iter() {
+        let Slot::Cell(span) = *slot else { return };
+        let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let column = text[line_start..span.start].chars().count();
+        placed.push((line_start, column, span));
+    }
+    let lines = {
+        let mut starts: Vec<usize> = placed.iter().map(|p| p.0).collect();
+        starts.dedup();
+        starts.len()
+    };
+    if lines < 2 || lines == placed.len() {
+        return;
+    }
+    let mut columns: Vec<usize> = placed.iter().map(|p| p.1).collect();
+    columns.sort_unstable();
+    if columns.windows(2).any(|w| w[0] == w[1]) {
+        return;
+    }
+    placed.sort_by_key(|p| p.1);
+    for (slot, (_, _, span)) in slots.iter_mut().zip(placed) {
+        *slot = Slot::Cell(span);
+    }
 }
 
 /// The start of the first line in `segment` made only of numbers and placeholders (at least one
