@@ -6,7 +6,7 @@ use super::confidence::{self, RowShape};
 use crate::model::{Cell, HeaderIssue, LabelMatch, Row, Table};
 use crate::span::Span;
 use crate::template::{self, RowSpec, SectionSpec, TableId, TableSpec, Version};
-use crate::text::cells::{first_value_line, order_by_column, read_row, Slot};
+use crate::text::cells::{first_value_line, order_by_column, read_row, rows_of_numbers, Slot};
 use crate::text::fold::{fold_chars, fold_static};
 use crate::text::number::{classify, read_cell, TokenKind};
 use crate::text::Dense;
@@ -37,7 +37,7 @@ fn find_label(dense: &Dense, row: &RowSpec, within: Span) -> Option<Anchor> {
                 .map(|(span, numbers)| Anchor {
                     span,
                     how: LabelMatch::Exact,
-                    values_at: Some(numbers),
+                    values_at: numbers,
                 })
         })
         .or_else(|| {
@@ -196,6 +196,7 @@ fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span)
             score += 2;
             found_any = true;
         }
+        let (rows_before, shapes_before) = (rows.len(), shapes.len());
         let mut anchors = find_anchors(dense, section, bounds);
         // A sub-table whose rows are not under its caption may be elsewhere in the table (a converter
         // can move a sub-table's rows after the next captions): look in the whole table then.
@@ -304,6 +305,14 @@ fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span)
             };
             let mut slots = read_row(text, segment, section.columns.len(), after_label);
             order_by_column(text, &mut slots);
+            if row.label.is_empty() && slots.contains(&Slot::Absent) {
+                // Table 4 as three sub-tables (or its groups in another order): each group read
+                // under its own header.
+                if let Some(by_band) = read_by_bands(text, dense, section, bounds) {
+                    section_found = true;
+                    slots = by_band;
+                }
+            }
             if !row.has_values {
                 // Numbers after a group label belong to no row: this version does not fit the text.
                 let stray = slots.iter().any(|s| matches!(s, Slot::Cell(sp) if classify(&text[sp.start..sp.end]) == TokenKind::Number));
@@ -336,6 +345,30 @@ fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span)
                 cells,
             });
         }
+        // Labels too broken to place every row (a narrow label column in PDF text spreads each label
+        // over many lines, beside its group's): the rows of numbers, in order, are the rows.
+        let placed = &rows[rows_before..];
+        let clean = placed.iter().all(|r| r.found)
+            && confidence::assess(spec, &shapes[shapes_before..]).is_none();
+        if spec.sections.len() == 1 && !clean && placed.iter().all(|r| !r.label.is_empty()) {
+            let from = header_end.map_or(first_label, |e| e.min(first_label));
+            let n = section.columns.len();
+            if let Some(lines) = rows_of_numbers(text, Span::new(from, bounds.end), n, placed.len())
+            {
+                shapes.truncate(shapes_before);
+                for (row, slots) in rows[rows_before..].iter_mut().zip(lines) {
+                    let segment = Span::new(
+                        slot_span(&slots[0]).start,
+                        slots.last().map_or(0, |s| slot_span(s).end),
+                    );
+                    shapes.push(RowShape::of(text, &slots, segment));
+                    row.cells = cells_of(text, section, &slots, segment);
+                    // Key words found among the fragments say nothing about the label's wording.
+                    row.found = true;
+                    row.label_match = Some(LabelMatch::Exact);
+                }
+            }
+        }
         if section_found {
             found_any = true;
             header_issues.extend(headers.issues);
@@ -355,6 +388,57 @@ fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span)
         },
         score,
     }
+}
+
+/// The cells of an unlabelled row whose column groups (bands) each have a header of their own, read
+/// group by group: after each band's header, its first line of numbers, holding exactly the band's
+/// cells. `None` unless every band is found so.
+fn read_by_bands(
+    text: &str,
+    dense: &Dense,
+    section: &SectionSpec,
+    bounds: Span,
+) -> Option<Vec<Slot>> {
+    let mut bands: Vec<(&'static str, usize)> = Vec::new();
+    for column in section.columns {
+        match bands.last_mut() {
+            Some((band, count)) if *band == column.band => *count += 1,
+            _ => bands.push((column.band, 1)),
+        }
+    }
+    if bands.len() < 2 || bands.iter().any(|(band, _)| band.is_empty()) {
+        return None;
+    }
+    // Every place a band's header is written, to bound the numbers under each.
+    let mut headers: Vec<(usize, Span)> = Vec::new();
+    for (i, (band, _)) in bands.iter().enumerate() {
+        let mut from = bounds.start;
+        while let Some(at) = dense.find(fold_static(band), Span::new(from, bounds.end)) {
+            headers.push((i, at));
+            from = at.end;
+        }
+    }
+    headers.sort_by_key(|(_, at)| at.start);
+    let mut slots = Vec::with_capacity(section.columns.len());
+    let mut used: Vec<usize> = Vec::new();
+    for (i, (_, width)) in bands.iter().enumerate() {
+        let group = headers.iter().enumerate().find_map(|(k, (band, at))| {
+            if *band != i {
+                return None;
+            }
+            let until = headers
+                .get(k + 1)
+                .map_or(bounds.end, |(_, next)| next.start);
+            let start = first_value_line(text, Span::new(at.end, until))?;
+            let read = read_row(text, Span::new(start, until), width + 1, false);
+            let full = read[..*width].iter().all(|s| matches!(s, Slot::Cell(_)));
+            (full && read[*width] == Slot::Absent && !used.contains(&start))
+                .then(|| (start, read[..*width].to_vec()))
+        })?;
+        used.push(group.0);
+        slots.extend(group.1);
+    }
+    Some(slots)
 }
 
 fn slot_span(slot: &Slot) -> Span {

@@ -235,10 +235,14 @@ pub fn read_row(text: &str, segment: Span, n: usize, after_label: bool) -> Vec<S
 /// and the others on the next (「（二）部分公开…这一情      71⏎   58 0 3 2 4 4」); each cell keeps its
 /// column (characters from the line's start), so the columns give the order. Rows on one line, and
 /// cell-per-line layouts (where every cell starts in the same column), are left alone.
-pub fn order_by_column(text: &str, slots: &mut [Slot]) {
+///
+/// Says whether the cells are on one line or in distinct columns (whether their order is known).
+pub fn order_by_column(text: &str, slots: &mut [Slot]) -> bool {
     let mut placed: Vec<(usize, usize, Span)> = Vec::with_capacity(slots.len());
     for slot in slots.iter() {
-        let Slot::Cell(span) = *slot else { return };
+        let Slot::Cell(span) = *slot else {
+            return false;
+        };
         let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
         let column = text[line_start..span.start].chars().count();
         placed.push((line_start, column, span));
@@ -248,18 +252,71 @@ pub fn order_by_column(text: &str, slots: &mut [Slot]) {
         starts.dedup();
         starts.len()
     };
-    if lines < 2 || lines == placed.len() {
-        return;
+    if lines < 2 {
+        return true;
     }
     let mut columns: Vec<usize> = placed.iter().map(|p| p.1).collect();
     columns.sort_unstable();
     if columns.windows(2).any(|w| w[0] == w[1]) {
-        return;
+        return false;
+    }
+    // One cell per line in distinct columns is a staircase, not a grid: leave it as read.
+    if lines == placed.len() {
+        return false;
     }
     placed.sort_by_key(|p| p.1);
     for (slot, (_, _, span)) in slots.iter_mut().zip(placed) {
         *slot = Slot::Cell(span);
     }
+    true
+}
+
+/// The numbers of `segment`, line by line, as `rows` rows of `n` cells: consecutive lines add up to a
+/// row (a row that PDF text spread over lines), each row put in column order. `None` unless exactly
+/// that many rows are there, and no further line of a row's worth of numbers follows.
+pub fn rows_of_numbers(text: &str, segment: Span, n: usize, rows: usize) -> Option<Vec<Vec<Slot>>> {
+    let body = text.get(segment.start..segment.end)?;
+    let mut out: Vec<Vec<Slot>> = Vec::with_capacity(rows);
+    let mut current: Vec<Slot> = Vec::with_capacity(n);
+    for (line_start, line) in lines_from(body, segment.start) {
+        if is_filler(line) {
+            continue;
+        }
+        let mut numbers = Vec::new();
+        let mut at = line_start;
+        for word in line.split(|c: char| is_space(c) || c == '|' || c == '\t') {
+            if !word.is_empty() && classify(word) == TokenKind::Number {
+                numbers.push(Slot::Cell(Span::new(at, at + word.len())));
+            }
+            at += word.len()
+                + line[at - line_start + word.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+        }
+        if numbers.is_empty() {
+            continue;
+        }
+        if out.len() == rows {
+            // What follows the table may quote a figure, never a whole row of them.
+            if numbers.len() >= n {
+                return None;
+            }
+            continue;
+        }
+        current.extend(numbers);
+        if current.len() > n {
+            return None;
+        }
+        if current.len() == n {
+            // A row over several lines must come apart into distinct columns.
+            if !order_by_column(text, &mut current) {
+                return None;
+            }
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    (out.len() == rows && current.is_empty()).then_some(out)
 }
 
 /// The start of the first line in `segment` made only of numbers and placeholders (at least one

@@ -133,7 +133,11 @@ impl<'a> Dense<'a> {
     /// label around the line of the row's numbers (「1.申请人无正当理由逾期不补正、⏎ 67 3 0 ⏎ 行政机关…」).
     /// Gives the label's span and where the first interrupting digit is; `None` when the needle is
     /// only found whole (a plain [`Dense::find`] finds that) or not at all.
-    pub fn find_around_numbers(&self, needle: &str, within: Span) -> Option<(Span, usize)> {
+    ///
+    /// Commas, enumeration commas and semicolons inside the label may also be written one for
+    /// another (「逾期不补正, 行政机关」): such a label is found, with no digit position when no number
+    /// interrupts it.
+    pub fn find_around_numbers(&self, needle: &str, within: Span) -> Option<(Span, Option<usize>)> {
         let from = self.to_folded(within.start);
         let to = self.to_folded(within.end);
         let hay = self.folded.get(from..to)?.as_bytes();
@@ -148,8 +152,15 @@ impl<'a> Dense<'a> {
             let (mut i, mut j) = (start, 0);
             let mut first_gap = None;
             let mut gaps = 0;
+            let mut loose = false;
             while j < want.len() && i < hay.len() {
                 if hay[i] == want[j] {
+                    i += 1;
+                    j += 1;
+                    continue;
+                }
+                if j > lead && is_soft_stop(hay[i]) && is_soft_stop(want[j]) {
+                    loose = true;
                     i += 1;
                     j += 1;
                     continue;
@@ -168,10 +179,10 @@ impl<'a> Dense<'a> {
                     None => break,
                 }
             }
-            if j == want.len() {
-                let gap = first_gap?;
+            if j == want.len() && (first_gap.is_some() || loose) {
                 let span = self.to_original(from + start, from + i);
-                let gap_at = self.to_original(from + gap, from + gap + 1).start;
+                let gap_at =
+                    first_gap.map(|gap| self.to_original(from + gap, from + gap + 1).start);
                 return Some((self.with_closing_quotes(span), gap_at));
             }
         }
@@ -199,6 +210,11 @@ fn find_short(hay: &str, needle: &str) -> Option<usize> {
     hay.match_indices(first)
         .map(|(at, _)| at)
         .find(|&at| hay[at..].starts_with(needle))
+}
+
+/// Punctuation that pasted labels write one for another (after folding: `,` `.` `;`).
+fn is_soft_stop(b: u8) -> bool {
+    matches!(b, b',' | b'.' | b';')
 }
 
 /// Label characters matched before a gap may interrupt it.
@@ -299,7 +315,7 @@ mod tests {
             .unwrap();
         assert_eq!(span.start, 0);
         assert_eq!(&text[span.end - 6..span.end], "申请");
-        assert_eq!(numbers, text.find("67").unwrap());
+        assert_eq!(numbers, text.find("67"));
         assert!(dense
             .find_around_numbers("1.申请人", Span::new(0, text.len()))
             .is_none());
