@@ -189,7 +189,7 @@ pub fn read_heading(line: &str, start: usize, folded: &str) -> Option<HeadingLin
     }
     let part = part_of_title(title, numeral);
     // Only a part's heading, or a top-level numeral that may open an extra part, is worth keeping.
-    if part.is_none() && !matches!(numeral, Numeral::Chinese(n) if n >= FIRST_EXTRA_NUMERAL) {
+    if part.is_none() && !matches!(numeral, Numeral::Chinese(_)) {
         return None;
     }
     Some(HeadingLine {
@@ -199,6 +199,36 @@ pub fn read_heading(line: &str, start: usize, folded: &str) -> Option<HeadingLin
         numeral_text: written_prefix(trimmed, folded[..title_at].chars().count()).to_string(),
         title: title.to_string(),
         part,
+    })
+}
+
+/// Whether a numbered line is a row label of a template table (「四、结转下年度继续办理」), which a
+/// table pasted one cell per line puts on a line of its own.
+pub fn is_table_label(heading: &HeadingLine) -> bool {
+    static LABELS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let labels = LABELS.get_or_init(|| {
+        let mut labels = Vec::new();
+        for id in crate::template::TableId::ALL {
+            for version in crate::template::Version::ALL {
+                for section in crate::template::table(id, version).sections {
+                    for row in section.rows {
+                        let folded = fold_str(row.label);
+                        // Only labels numbered like a part matter; the title is what follows 「、」.
+                        if let Some((Numeral::Chinese(_), at)) = split_numeral(&folded) {
+                            if at > 0 {
+                                labels.push(folded[at..].to_string());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        labels
+    });
+    // A wrapped label shows only its start on the line (「四、结转下年度」).
+    let title = heading.title.as_str();
+    labels.iter().any(|l| {
+        title.starts_with(l.as_str()) || (title.chars().count() >= 3 && l.starts_with(title))
     })
 }
 

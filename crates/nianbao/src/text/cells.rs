@@ -238,6 +238,20 @@ pub fn read_row(text: &str, segment: Span, n: usize, after_label: bool) -> Vec<S
 ///
 /// Says whether the cells are on one line or in distinct columns (whether their order is known).
 pub fn order_by_column(text: &str, slots: &mut [Slot]) -> bool {
+    // Most rows are on one line: nothing to measure (and a long line is not scanned per cell).
+    let first = slots.first().and_then(|s| match s {
+        Slot::Cell(span) => Some(span.start),
+        _ => None,
+    });
+    let last = slots.last().and_then(|s| match s {
+        Slot::Cell(span) => Some(span.end),
+        _ => None,
+    });
+    if let (Some(first), Some(last)) = (first, last) {
+        if first <= last && !text[first..last].contains('\n') {
+            return true;
+        }
+    }
     let mut placed: Vec<(usize, usize, Span)> = Vec::with_capacity(slots.len());
     for slot in slots.iter() {
         let Slot::Cell(span) = *slot else {
