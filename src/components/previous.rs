@@ -35,7 +35,7 @@ fn placed_in_previous(report: &Report) -> Vec<Finding> {
         .findings
         .iter()
         .filter_map(|f| {
-            let there = f.previous.as_ref()?;
+            let there = f.in_last_year()?;
             Some(Finding {
                 start: there.start,
                 end: there.end,

@@ -64,7 +64,7 @@ pub fn Problems(props: &ProblemsProps) -> Html {
         Some(report) if report.findings.is_empty() => html! {
             <div class="status ok">
                 <p><strong>{"未发现问题。"}</strong></p>
-                <p>{"已检查：六个部分是否齐全、顺序和标题是否规范；三张表格的行、列和每个单元格；表三、表四的 4 条勾稽关系。"}</p>
+                <p>{nianbao::rules::families::checked_note()}</p>
             </div>
         },
         Some(report) => html! {

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::problems::severity_icon;
+use nianbao::rules::families::code_letters_note;
 use nianbao::rules::RULES;
 
 #[component]
@@ -10,11 +11,11 @@ pub fn RuleHelp() -> Html {
     html! {
         <section class="rule-help" aria-labelledby="rule-help-title">
             <h2 id="rule-help-title">{"规则说明"}</h2>
-            <p class="hint">{"每个问题都带有规则编号。S 开头的规则检查六个部分，T 开头的检查表格，R 开头的检查表中数字的勾稽关系。"}</p>
+            <p class="hint">{code_letters_note()}</p>
             for rule in RULES.iter() {
-                <article class="rule" id={format!("rule-{}", rule.doc.code.as_str())}>
+                <article class="rule" id={format!("rule-{}", rule.code.as_str())}>
                     <h3>
-                        <span class="rule-code">{rule.doc.code.as_str()}</span>
+                        <span class="rule-code">{rule.code.as_str()}</span>
                         {rule.doc.name}
                         <span class={classes!("rule-severity", rule.doc.severity.as_str())}>
                             <span class="icon" aria-hidden="true">{severity_icon(rule.doc.severity)}</span>

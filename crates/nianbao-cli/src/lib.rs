@@ -30,7 +30,7 @@ fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
 /// A file (or standard input for `-`) as the text the checker reads, whatever its kind and encoding.
 fn read_text(path: &str) -> Result<String, String> {
     let bytes = read_input(path).map_err(|e| e.to_string())?;
-    read_report(path, &bytes)
+    Ok(read_report(path, &bytes)?)
 }
 
 /// Runs the CLI with `args` (without the program name); returns the exit status.

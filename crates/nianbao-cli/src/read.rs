@@ -1,11 +1,11 @@
 //! A file's bytes as the text the checker reads: plain text in any encoding a Chinese office saves,
 //! saved web pages, and Word documents — the same kinds, decided the same way, as the page.
 
-use nianbao::import::{self, charset::Charset, FileKind};
+use nianbao::import::{self, charset::Charset, FileKind, ImportError};
 
 /// `bytes` decoded as `charset` says; `strict` refuses bytes that are not in that encoding. A label
 /// encoding_rs does not know (a page may declare anything) falls back to the text rule, as in the page.
-fn decode(bytes: &[u8], charset: &Charset, strict: bool) -> Result<String, String> {
+fn decode(bytes: &[u8], charset: &Charset, strict: bool) -> Result<String, ImportError> {
     let (encoding, charset) = match encoding_rs::Encoding::for_label(charset.label.as_bytes()) {
         Some(encoding) => (encoding, charset.clone()),
         None => {
@@ -17,20 +17,23 @@ fn decode(bytes: &[u8], charset: &Charset, strict: bool) -> Result<String, Strin
     };
     let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[charset.bom..]);
     if had_errors && strict {
-        return Err(charset.undecodable().to_string());
+        return Err(charset.undecodable());
     }
     Ok(text.into_owned())
 }
 
-/// The text of the file `name` holding `bytes`, or a message in Chinese saying why it cannot be read.
-pub fn read_report(name: &str, bytes: &[u8]) -> Result<String, String> {
+/// The text of the file `name` holding `bytes`, or why it cannot be read.
+pub fn read_report(name: &str, bytes: &[u8]) -> Result<String, ImportError> {
     match import::classify(name, bytes)? {
         FileKind::Text => decode(bytes, &import::charset::of_text(bytes), true),
         // A page that declares its encoding is read like a browser reads it: bad bytes become U+FFFD.
         FileKind::Html => {
             let charset = import::charset::of_html(bytes);
             let html = decode(bytes, &charset, false)?;
-            Ok(super::markup::html_to_text(&html))
+            super::markup::html_to_text(&html).ok_or_else(|| ImportError::TooDeep {
+                name: name.to_string(),
+                limit: super::markup::DEEPEST_MARKUP,
+            })
         }
         FileKind::Docx => import::docx_to_text(bytes),
     }
@@ -59,9 +62,13 @@ mod tests {
 
     #[test]
     fn refuses_binary_and_says_why() {
-        let err = read_report("a.dat", &[0x50, 0x4b, 0x03, 0x04, 0x00, 0xff]).unwrap_err();
+        let err = read_report("a.dat", &[0x50, 0x4b, 0x03, 0x04, 0x00, 0xff])
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("损坏"), "{err}");
-        let err = read_report("a.dat", &[0x4d, 0x5a, 0, 0, 0xff]).unwrap_err();
+        let err = read_report("a.dat", &[0x4d, 0x5a, 0, 0, 0xff])
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("不是文本文件"), "{err}");
     }
 

@@ -15,7 +15,7 @@ pub mod summary;
 pub mod template;
 pub mod text;
 
-pub use report::{Finding, Related, Report, RuleCode, Severity, Span};
+pub use report::{Finding, Label, Report, RuleCode, Severity, Source, Span};
 
 /// Checks one report given as text.
 pub fn check(text: &str) -> Report {

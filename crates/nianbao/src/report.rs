@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::model::Document;
-pub use crate::rules::{Finding, Related, RuleCode, Severity};
+pub use crate::rules::{Finding, Label, RuleCode, Severity, Source};
 pub use crate::span::Span;
 
 /// The result of checking one text: the parsed document and every finding, sorted by position.

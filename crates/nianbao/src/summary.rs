@@ -6,7 +6,7 @@ use serde::{Serialize, Serializer};
 
 use crate::model::Value;
 use crate::report::Report;
-use crate::rules::Finding;
+use crate::rules::{Finding, Label};
 use crate::template::{TableId, Version};
 
 #[derive(Clone, Debug, Serialize)]
@@ -128,5 +128,61 @@ impl FileSummary {
                     .unwrap_or_else(|| vec![None; 15]),
             },
         }
+    }
+}
+
+/// A finding as the JSON has it: the primary place flat (`line`, `start`, `end`), the labels in this
+/// year's text as `related`, the one in last year's as `previous`.
+impl Serialize for Finding {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let related = self.related();
+        let previous = self.in_last_year();
+        let fields = 7
+            + usize::from(!related.is_empty())
+            + [
+                previous.is_some(),
+                self.expected.is_some(),
+                self.actual.is_some(),
+                self.help.is_some(),
+            ]
+            .iter()
+            .filter(|&&present| present)
+            .count();
+        let mut map = s.serialize_map(Some(fields))?;
+        map.serialize_entry("code", &self.code)?;
+        map.serialize_entry("severity", &self.severity)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("line", &self.line)?;
+        map.serialize_entry("start", &self.start)?;
+        map.serialize_entry("end", &self.end)?;
+        if !related.is_empty() {
+            map.serialize_entry("related", &related)?;
+        }
+        map.serialize_entry("part", &self.part)?;
+        if let Some(previous) = previous {
+            map.serialize_entry("previous", previous)?;
+        }
+        if let Some(expected) = &self.expected {
+            map.serialize_entry("expected", expected)?;
+        }
+        if let Some(actual) = &self.actual {
+            map.serialize_entry("actual", actual)?;
+        }
+        if let Some(help) = &self.help {
+            map.serialize_entry("help", help)?;
+        }
+        map.end()
+    }
+}
+
+/// A label as the JSON has it (which report it points into is said by where it stands).
+impl Serialize for Label {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(4))?;
+        map.serialize_entry("start", &self.start)?;
+        map.serialize_entry("end", &self.end)?;
+        map.serialize_entry("line", &self.line)?;
+        map.serialize_entry("label", &self.label)?;
+        map.end()
     }
 }

@@ -116,7 +116,7 @@ fn at<'t>(text: &'t str, f: &Finding) -> &'t str {
     &text[f.start..f.end]
 }
 
-fn at_related<'t>(text: &'t str, r: &nianbao::Related) -> &'t str {
+fn at_related<'t>(text: &'t str, r: &nianbao::Label) -> &'t str {
     &text[r.start..r.end]
 }
 
@@ -202,12 +202,12 @@ fn c01_a_stated_count_that_differs_from_t3_points_at_the_prose_and_names_the_cel
         "正文「收到政府信息公开申请5件」为 5，但表三「一、本年新收政府信息公开申请数量」总计为 3，相差 2"
     );
     let new_total = cell_span(&after.document, TableId::T3, "new", T3_TOTAL);
-    assert_eq!(f.related.len(), 1);
+    assert_eq!(f.related().len(), 1);
     assert_eq!(
-        (f.related[0].start, f.related[0].end),
+        (f.related()[0].start, f.related()[0].end),
         (new_total.start, new_total.end)
     );
-    assert_eq!(f.related[0].line, line_of(&stated, new_total.start));
+    assert_eq!(f.related()[0].line, line_of(&stated, new_total.start));
 }
 
 #[test]
@@ -260,7 +260,8 @@ fn c01_reads_each_declared_figure_against_its_cell() {
         assert_eq!(at(&stated, f), phrase, "{sentence}");
         let cell = cell_span(&after.document, TableId::T3, row, T3_TOTAL);
         assert_eq!(
-            f.related[0].start, cell.start,
+            f.related()[0].start,
+            cell.start,
             "{sentence}: the cell of {row}"
         );
     }
@@ -323,7 +324,7 @@ fn c01_reads_review_litigation_and_t2_figures() {
         let f = the_new_finding(&before, &after, C01);
         assert_eq!(at(&stated, f), phrase);
         let cell = cell_span(&after.document, table, row, column);
-        assert_eq!(f.related[0].start, cell.start, "{sentence}");
+        assert_eq!(f.related()[0].start, cell.start, "{sentence}");
     }
     // The same figures as the tables: silent.
     for sentence in [
@@ -364,7 +365,7 @@ fn c01_reads_規章_and_normative_documents_in_t2() {
         let f = the_new_finding(&before, &after, C01);
         assert_eq!(at(&stated, f), phrase);
         let cell = cell_span(&after.document, TableId::T2, "normative", column);
-        assert_eq!(f.related[0].start, cell.start, "{sentence}");
+        assert_eq!(f.related()[0].start, cell.start, "{sentence}");
     }
     let agreeing = edit(
         &text,
@@ -458,7 +459,7 @@ fn c02_a_year_changed_in_the_statistical_period() {
         "统计期限写的是 2022 年，但标题为 2021 年度，年度不一致"
     );
     let title = after.document.title.as_ref().unwrap();
-    assert_eq!(f.related[0].start, title.span.start);
+    assert_eq!(f.related()[0].start, title.span.start);
 }
 
 #[test]
@@ -524,7 +525,10 @@ fn c03_fee_notices_in_t3_but_none_reported_in_part_six() {
     let unpaid = cell_span(&after.document, TableId::T3, "other_unpaid", T3_TOTAL);
     assert_eq!((f.start, f.end), (unpaid.start, unpaid.end));
     assert!(f.message.contains("总计为 1"), "{}", f.message);
-    assert_eq!(at_related(&filled, &f.related[0]), "6、 其他需要报告的事项");
+    assert_eq!(
+        at_related(&filled, f.related()[0]),
+        "6、 其他需要报告的事项"
+    );
 
     // Part 六 reporting the notice: silent.
     let reported = edit(
@@ -581,7 +585,7 @@ fn c04_a_street_office_with_规章() {
         f.message
     );
     let title = after.document.title.as_ref().unwrap();
-    assert_eq!(f.related[0].start, title.span.start);
+    assert_eq!(f.related()[0].start, title.span.start);
 }
 
 #[test]
@@ -597,7 +601,7 @@ fn c04_names_the_body_from_the_contact_sentence_not_the_address() {
         "{}",
         f.message
     );
-    assert_eq!(at_related(&changed, &f.related[0]), "鲤城区开元街道办事处");
+    assert_eq!(at_related(&changed, f.related()[0]), "鲤城区开元街道办事处");
 
     // 「县后街77号」 in the address does not make it a county.
     assert!(!f.message.contains("县级"), "{}", f.message);
@@ -670,7 +674,7 @@ fn x01_last_years_carry_forward_differs_from_this_years_carried() {
         let forward = cell_span(&last_doc, TableId::T3, "forward", column);
         let line = line_of(&last, forward.start);
         // The place in last year's text, for showing the finding there too.
-        let there = f.previous.as_ref().expect("points into last year's report");
+        let there = f.in_last_year().expect("points into last year's report");
         assert_eq!(
             (there.start, there.end, there.line),
             (forward.start, forward.end, line)

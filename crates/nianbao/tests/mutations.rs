@@ -101,7 +101,7 @@ fn adding_one_to_any_t3_or_t4_cell_fires_exactly_its_rules_at_its_cells() {
             {
                 assert_eq!(f.line, line_of(&mutated, f.start), "{what}");
                 assert!(
-                    f.related.iter().any(|r| r.start == span.start),
+                    f.related().iter().any(|r| r.start == span.start),
                     "{what}: {} names the changed cell among its terms",
                     f.code
                 );

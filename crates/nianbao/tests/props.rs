@@ -67,7 +67,7 @@ fn check_ok(text: &str) -> Result<(), TestCaseError> {
             "{what}: part {:?}",
             f.part
         );
-        for r in &f.related {
+        for r in f.related() {
             check_span(
                 text,
                 r.start,

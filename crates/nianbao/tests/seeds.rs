@@ -69,9 +69,9 @@ fn seed_004_is_missing_parts_one_and_six_and_splits_part_five() {
     assert!(s01.iter().all(|f| f.start == f.end));
     let s05 = report.findings.iter().find(|f| f.code == S05).unwrap();
     assert_eq!(&text[s05.start..s05.end], "七、存在问题");
-    assert_eq!(s05.related.len(), 1);
+    assert_eq!(s05.related().len(), 1);
     assert_eq!(
-        &text[s05.related[0].start..s05.related[0].end],
+        &text[s05.related()[0].start..s05.related()[0].end],
         "八、改进措施"
     );
     let s04 = report.findings.iter().find(|f| f.code == S04).unwrap();

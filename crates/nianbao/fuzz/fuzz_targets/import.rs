@@ -18,6 +18,9 @@ fuzz_target!(|data: &[u8]| {
         Ok(text) => {
             nianbao::check(&text);
         }
-        Err(message) => assert!(message.starts_with("无法打开") || message.contains("docx") || message.contains("编码"), "{message}"),
+        Err(error) => {
+            let message = error.to_string();
+            assert!(message.starts_with("无法打开") || message.contains("docx") || message.contains("编码"), "{message}")
+        }
     }
 });

@@ -25,12 +25,25 @@ pub struct Cell {
 /// Wider spans than this are taken as this: a hostile `colspan="100000"` must not build a huge grid.
 const WIDEST_SPAN: usize = 64;
 
+/// Taller spans than this are taken as this, as the HTML standard does.
+const TALLEST_SPAN: usize = 65_534;
+
+/// Row spans reach down only in this many first columns. Each row's cells start right of the columns
+/// that spans from above cover, so a table whose every row starts a tall span would otherwise grow a
+/// column a row (rows × rows of grid); no report's table comes near this width.
+const WIDEST_GRID: usize = 256;
+
+/// Tables nested deeper than this in one another are read as their cells' text. The readers make
+/// blocks no deeper, so whatever walks, clones or drops them (recursively) stays shallow whatever
+/// the file holds.
+pub const DEEPEST_TABLE: usize = 16;
+
 impl Cell {
     pub fn new(content: Vec<Block>, columns: usize, rows: usize) -> Self {
         Cell {
             content,
             columns: columns.clamp(1, WIDEST_SPAN),
-            rows: rows.max(1),
+            rows: rows.clamp(1, TALLEST_SPAN),
         }
     }
 
@@ -87,24 +100,25 @@ impl Table {
 
     /// Where each written cell starts: its grid column, row by row. Cells take the first column of
     /// their row that no cell from the left or from above (a row span) covers, as in HTML and Word.
+    /// Time and memory are in proportion to the cells written (and [`WIDEST_GRID`] a row).
     pub fn placed(&self) -> Vec<Vec<(usize, &Cell)>> {
-        let height = self.rows.len();
-        // covered[r][c]: some earlier cell spans down or across into (r, c).
-        let mut covered: Vec<Vec<bool>> = vec![Vec::new(); height];
-        let mut out = Vec::with_capacity(height);
+        // Column → the first row below the row spans that cover it.
+        let mut covered_until: Vec<usize> = Vec::new();
+        let mut out = Vec::with_capacity(self.rows.len());
         for (r, row) in self.rows.iter().enumerate() {
             let mut placed = Vec::with_capacity(row.len());
             let mut c = 0;
             for cell in row {
-                while covered[r].get(c).copied().unwrap_or(false) {
+                while covered_until.get(c).is_some_and(|&until| until > r) {
                     c += 1;
                 }
-                let last_row = (r + cell.rows).min(height);
-                for cover in covered.iter_mut().take(last_row).skip(r) {
-                    if cover.len() < c + cell.columns {
-                        cover.resize(c + cell.columns, false);
-                    }
-                    cover[c..c + cell.columns].fill(true);
+                let reach = (c + cell.columns).min(WIDEST_GRID);
+                if covered_until.len() < reach {
+                    covered_until.resize(reach, 0);
+                }
+                let until = r.saturating_add(cell.rows);
+                for covered in covered_until.iter_mut().take(reach).skip(c) {
+                    *covered = (*covered).max(until);
                 }
                 placed.push((c, cell));
                 c += cell.columns;
@@ -114,8 +128,18 @@ impl Table {
         out
     }
 
+    /// Each row's written cells: the grid column where each starts and its text. Positions covered
+    /// by a merged cell, and short rows' missing cells, are not there.
+    pub fn cell_texts(&self) -> Vec<Vec<(usize, String)>> {
+        self.placed()
+            .into_iter()
+            .map(|row| row.into_iter().map(|(c, cell)| (c, cell.text())).collect())
+            .collect()
+    }
+
     /// The table's grid: every written cell's text at the row and column where it starts, and `None`
-    /// where a merged cell covers the position or a short row has no cell.
+    /// where a merged cell covers the position or a short row has no cell. Rows × columns in size:
+    /// for writing small tables (the test documents), where [`Table::cell_texts`] does not serve.
     pub fn grid(&self) -> Vec<Vec<Option<String>>> {
         let placed = self.placed();
         let mut grid: Vec<Vec<Option<String>>> = vec![Vec::new(); placed.len()];
@@ -164,6 +188,22 @@ mod tests {
         let grid = table.grid();
         assert_eq!(grid.len(), 1);
         assert_eq!(grid[0].len(), WIDEST_SPAN);
+    }
+
+    #[test]
+    fn rows_that_each_start_a_tall_span_stay_within_the_widest_grid() {
+        let rows = 5_000;
+        let table = Table {
+            rows: vec![vec![cell("1", 1, usize::MAX), cell("2", 1, 1)]; rows],
+        };
+        let placed = table.placed();
+        assert_eq!(placed.len(), rows);
+        // Each row's first cell starts right of the spans from above, up to the widest grid.
+        assert_eq!(placed[3][0].0, 3);
+        assert!(placed.iter().flatten().all(|&(c, _)| c <= WIDEST_GRID + 1));
+        let texts = table.cell_texts();
+        assert_eq!(texts.iter().map(Vec::len).sum::<usize>(), 2 * rows);
+        assert_eq!(table.rows[0][0].rows, TALLEST_SPAN);
     }
 
     #[test]

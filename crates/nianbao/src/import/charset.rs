@@ -2,6 +2,8 @@
 //! decodes with the browser's TextDecoder) and the command line (encoding_rs). The answer is a WHATWG
 //! encoding label, which both understand.
 
+use super::error::ImportError;
+
 /// How to decode a file: a WHATWG encoding label and how many bytes of byte-order mark to skip.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Charset {
@@ -20,11 +22,11 @@ impl Charset {
 
 impl Charset {
     /// What to tell the user when the bytes are not in this encoding.
-    pub fn undecodable(&self) -> &'static str {
+    pub fn undecodable(&self) -> ImportError {
         if self.bom > 0 {
-            "文件编码损坏（按 BOM 所示编码无法解码）"
+            ImportError::BadBom
         } else {
-            "无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK"
+            ImportError::UnknownEncoding
         }
     }
 }

@@ -3,7 +3,7 @@
 //! The walker is written against [`MarkupNode`], so the page can hand it the browser's own DOM (from
 //! DOMParser) and the command line a natively parsed tree: one reading of HTML for both.
 
-use super::blocks::{is_blank, Block, Cell, Table};
+use super::blocks::{is_blank, Block, Cell, Table, DEEPEST_TABLE};
 
 /// What a node of a parsed HTML tree is.
 pub enum NodeKind {
@@ -25,9 +25,7 @@ pub trait MarkupNode: Sized {
 
 /// Reads the document (or fragment) under `root` into blocks.
 pub fn blocks_of<N: MarkupNode>(root: &N) -> Vec<Block> {
-    let mut walker = Walker::default();
-    walker.walk(root);
-    walker.finish()
+    Reader::new().read(root)
 }
 
 /// Elements whose content is never shown as text.
@@ -134,60 +132,170 @@ struct Walker {
     in_pre: usize,
 }
 
-impl Walker {
-    fn walk<N: MarkupNode>(&mut self, node: &N) {
-        match node.kind() {
-            NodeKind::Text(text) => self.text(&text),
-            NodeKind::Other => {}
-            NodeKind::Root => {
-                for child in node.children() {
-                    self.walk(&child);
-                }
-            }
-            NodeKind::Element(name) => self.element(node, &name),
+/// What is left to do, kept on a stack of its own rather than the call stack: markup nested a
+/// hundred thousand deep is read like any other (a recursive walk would overflow the stack, which in
+/// the page kills the checker).
+enum Step<N> {
+    Visit(N),
+    /// After a block element's content: its line ends (and its `pre`, if it is one).
+    EndBlock {
+        pre: bool,
+    },
+    StartTable,
+    StartRow,
+    /// A cell: its content is read into a walker of its own.
+    StartCell,
+    EndCell {
+        columns: usize,
+        rows: usize,
+    },
+    EndTable,
+}
+
+/// The walk over a whole tree: the document's walker, one more for each table cell being read, and
+/// the tables being read.
+struct Reader {
+    document: Walker,
+    cells: Vec<Walker>,
+    tables: Vec<Table>,
+}
+
+impl Reader {
+    fn new() -> Self {
+        Reader {
+            document: Walker::default(),
+            cells: Vec::new(),
+            tables: Vec::new(),
         }
     }
 
-    fn element<N: MarkupNode>(&mut self, node: &N, name: &str) {
+    /// Where text goes now: the innermost cell being read, or the document.
+    fn current(&mut self) -> &mut Walker {
+        self.cells.last_mut().unwrap_or(&mut self.document)
+    }
+
+    fn read<N: MarkupNode>(mut self, root: &N) -> Vec<Block> {
+        let mut steps = Vec::new();
+        self.visit(root, &mut steps);
+        while let Some(step) = steps.pop() {
+            match step {
+                Step::Visit(node) => self.visit(&node, &mut steps),
+                Step::EndBlock { pre } => {
+                    let walker = self.current();
+                    walker.in_pre -= usize::from(pre);
+                    walker.flush();
+                }
+                Step::StartTable => self.tables.push(Table::default()),
+                Step::StartRow => {
+                    if let Some(table) = self.tables.last_mut() {
+                        table.rows.push(Vec::new());
+                    }
+                }
+                Step::StartCell => self.cells.push(Walker::default()),
+                Step::EndCell { columns, rows } => {
+                    let content = self.cells.pop().map(Walker::finish).unwrap_or_default();
+                    let row = self.tables.last_mut().and_then(|t| t.rows.last_mut());
+                    if let Some(row) = row {
+                        row.push(Cell::new(content, columns, rows));
+                    }
+                }
+                Step::EndTable => {
+                    let Some(table) = self.tables.pop() else {
+                        continue;
+                    };
+                    let walker = self.current();
+                    if table.is_layout() {
+                        walker.blocks.extend(table.flatten());
+                    } else {
+                        walker.blocks.push(Block::Table(table));
+                    }
+                }
+            }
+        }
+        self.document.finish()
+    }
+
+    fn visit<N: MarkupNode>(&mut self, node: &N, steps: &mut Vec<Step<N>>) {
+        match node.kind() {
+            NodeKind::Text(text) => self.current().text(&text),
+            NodeKind::Other => {}
+            NodeKind::Root => push_children(node, steps),
+            NodeKind::Element(name) => self.element(node, &name, steps),
+        }
+    }
+
+    fn element<N: MarkupNode>(&mut self, node: &N, name: &str, steps: &mut Vec<Step<N>>) {
         if is_hidden_element(name) || is_hidden(node) {
             return;
         }
         match name {
-            "br" => self.flush(),
-            "table" => {
-                self.flush();
-                // A caption is the table's title: a line of its own above the rows.
-                for caption in node
-                    .children()
-                    .into_iter()
-                    .filter(|n| element_name(n).as_deref() == Some("caption"))
-                {
-                    self.element(&caption, "caption");
-                }
-                let table = read_table(node);
-                if table.is_layout() {
-                    self.blocks.extend(table.flatten());
-                } else {
-                    self.blocks.push(Block::Table(table));
-                }
+            "br" => self.current().flush(),
+            // A table nested deeper than the blocks may go is read as a block of its cells' text.
+            "table" if self.tables.len() < DEEPEST_TABLE => {
+                self.current().flush();
+                steps.extend(table_steps(node).into_iter().rev());
             }
-            _ if is_block_element(name) => {
-                self.flush();
-                self.in_pre += usize::from(name == "pre");
-                for child in node.children() {
-                    self.walk(&child);
-                }
-                self.in_pre -= usize::from(name == "pre");
-                self.flush();
+            _ if is_block_element(name) || name == "table" => {
+                let pre = name == "pre";
+                let walker = self.current();
+                walker.flush();
+                walker.in_pre += usize::from(pre);
+                steps.push(Step::EndBlock { pre });
+                push_children(node, steps);
             }
-            _ => {
-                for child in node.children() {
-                    self.walk(&child);
-                }
-            }
+            _ => push_children(node, steps),
         }
     }
+}
 
+/// Visits `node`'s children next, in order.
+fn push_children<N: MarkupNode>(node: &N, steps: &mut Vec<Step<N>>) {
+    steps.extend(node.children().into_iter().rev().map(Step::Visit));
+}
+
+/// A table's reading, in order: its captions (the table's title, a line of its own above the rows,
+/// in the enclosing text), then the rows of the table itself (not of tables nested in its cells),
+/// each cell read as blocks.
+fn table_steps<N: MarkupNode>(table: &N) -> Vec<Step<N>> {
+    let mut steps = Vec::new();
+    let mut row_elements = Vec::new();
+    for child in table.children() {
+        match element_name(&child).as_deref() {
+            Some("caption") => steps.push(Step::Visit(child)),
+            Some("tr") => row_elements.push(child),
+            Some("thead" | "tbody" | "tfoot") => row_elements.extend(
+                child
+                    .children()
+                    .into_iter()
+                    .filter(|n| element_name(n).as_deref() == Some("tr")),
+            ),
+            _ => {}
+        }
+    }
+    steps.push(Step::StartTable);
+    for tr in row_elements {
+        if is_hidden(&tr) {
+            continue;
+        }
+        steps.push(Step::StartRow);
+        let cells = tr
+            .children()
+            .into_iter()
+            .filter(|n| matches!(element_name(n).as_deref(), Some("td" | "th")));
+        for td in cells {
+            let (columns, rows) = (span(&td, "colspan"), span(&td, "rowspan"));
+            steps.push(Step::StartCell);
+            if !is_hidden(&td) {
+                steps.extend(td.children().into_iter().map(Step::Visit));
+            }
+            steps.push(Step::EndCell { columns, rows });
+        }
+    }
+    steps.push(Step::EndTable);
+    steps
+}
+
+impl Walker {
     fn text(&mut self, text: &str) {
         if self.in_pre > 0 {
             let mut lines = text.split('\n');
@@ -270,43 +378,4 @@ fn element_name<N: MarkupNode>(node: &N) -> Option<String> {
         NodeKind::Element(name) => Some(name),
         _ => None,
     }
-}
-
-/// The rows of `table` itself (not of tables nested in its cells), each cell read as blocks.
-fn read_table<N: MarkupNode>(table: &N) -> Table {
-    let mut rows = Vec::new();
-    let mut row_elements = Vec::new();
-    for child in table.children() {
-        match element_name(&child).as_deref() {
-            Some("tr") => row_elements.push(child),
-            Some("thead" | "tbody" | "tfoot") => row_elements.extend(
-                child
-                    .children()
-                    .into_iter()
-                    .filter(|n| element_name(n).as_deref() == Some("tr")),
-            ),
-            _ => {}
-        }
-    }
-    for tr in row_elements {
-        if is_hidden(&tr) {
-            continue;
-        }
-        let cells = tr
-            .children()
-            .into_iter()
-            .filter(|n| matches!(element_name(n).as_deref(), Some("td" | "th")))
-            .map(|td| {
-                let mut walker = Walker::default();
-                if !is_hidden(&td) {
-                    for child in td.children() {
-                        walker.walk(&child);
-                    }
-                }
-                Cell::new(walker.finish(), span(&td, "colspan"), span(&td, "rowspan"))
-            })
-            .collect();
-        rows.push(cells);
-    }
-    Table { rows }
 }

@@ -1,6 +1,8 @@
 //! Which files the checker reads, told by their first bytes (an extension can lie) and then by name;
 //! and for every other file, what to tell the user to do instead.
 
+use super::error::{ImportError, Unsupported};
+
 /// Larger files are refused before they are read: no annual report's text comes near.
 pub const LARGEST_FILE: u64 = 20 * 1024 * 1024;
 
@@ -15,15 +17,13 @@ pub enum FileKind {
     Docx,
 }
 
-const PASTE: &str = "或直接复制报告正文粘贴到这里。";
-
 /// Refuses a file too large to be a report, before it is read.
-pub fn check_size(name: &str, size: u64) -> Result<(), String> {
+pub fn check_size(name: &str, size: u64) -> Result<(), ImportError> {
     if size > LARGEST_FILE {
-        let mb = size as f64 / (1024.0 * 1024.0);
-        return Err(format!(
-            "无法打开「{name}」：文件有 {mb:.1} MB，超过 20 MB，不像是一份年度报告。请只复制报告正文粘贴到这里。"
-        ));
+        return Err(ImportError::TooLarge {
+            name: name.to_string(),
+            size: Some(size),
+        });
     }
     Ok(())
 }
@@ -34,38 +34,40 @@ fn extension(name: &str) -> String {
         .unwrap_or_default()
 }
 
-/// What `name` with these first bytes is, or a message in Chinese saying why it is not read and what
-/// to do instead.
-pub fn classify(name: &str, bytes: &[u8]) -> Result<FileKind, String> {
+/// What `name` with these first bytes is, or why it is not read and what to do instead.
+pub fn classify(name: &str, bytes: &[u8]) -> Result<FileKind, ImportError> {
     check_size(name, bytes.len() as u64)?;
     let ext = extension(name);
-    let refuse = |advice: &str| Err(format!("无法打开「{name}」：{advice}"));
+    let refuse = |kind: Unsupported| {
+        Err(ImportError::Unsupported {
+            name: name.to_string(),
+            kind,
+        })
+    };
     let starts = |magic: &[u8]| bytes.starts_with(magic);
     if starts(b"PK\x03\x04") || starts(b"PK\x05\x06") {
         return match ext.as_str() {
-            "xlsx" | "xlsm" | "et" => refuse(&format!("这是电子表格，不是报告正文。请打开报告本身，{PASTE}")),
-            "pptx" | "dps" => refuse(&format!("这是演示文稿，不是报告正文。请打开报告本身，{PASTE}")),
-            "ofd" => refuse("OFD 版式文件无法直接读取。请在 OFD 阅读器中全选复制正文后粘贴到这里，或打开报告的 Word 版本。"),
-            "zip" | "jar" => refuse(&format!("这是压缩包，请先解压，再打开其中的报告文件，{PASTE}")),
+            "xlsx" | "xlsm" | "et" => refuse(Unsupported::Spreadsheet),
+            "pptx" | "dps" => refuse(Unsupported::Presentation),
+            "ofd" => refuse(Unsupported::Ofd),
+            "zip" | "jar" => refuse(Unsupported::Archive),
             // A .docx, or a Word document under another name: the reader says if it is not one.
             _ => Ok(FileKind::Docx),
         };
     }
     if starts(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") {
         return match ext.as_str() {
-            "docx" => refuse(&format!("这个 Word 文档设有打开密码（已加密），无法读取。请在 Word 中取消密码后另存为 .docx，{PASTE}")),
-            "xls" | "et" => refuse(&format!("这是电子表格，不是报告正文。请打开报告本身，{PASTE}")),
-            "ppt" | "dps" => refuse(&format!("这是演示文稿，不是报告正文。请打开报告本身，{PASTE}")),
-            _ => refuse(&format!("这是旧版 Word/WPS 文档（.doc 或 .wps），本页无法读取。请在 Word 或 WPS 中打开，另存为 .docx 后再打开，{PASTE}")),
+            "docx" => refuse(Unsupported::EncryptedWord),
+            "xls" | "et" => refuse(Unsupported::Spreadsheet),
+            "ppt" | "dps" => refuse(Unsupported::Presentation),
+            _ => refuse(Unsupported::OldWord),
         };
     }
     if starts(b"%PDF") || ext == "pdf" {
-        return refuse("PDF 文件无法直接读取。请在 PDF 阅读器中全选复制正文后粘贴到这里；如有报告的 Word 版本（.docx），可直接打开。");
+        return refuse(Unsupported::Pdf);
     }
     if starts(b"{\\rtf") {
-        return refuse(&format!(
-            "RTF 文档无法直接读取。请在 Word 或 WPS 中打开，另存为 .docx 后再打开，{PASTE}"
-        ));
+        return refuse(Unsupported::Rtf);
     }
     let image = starts(b"\x89PNG")
         || starts(b"\xff\xd8\xff")
@@ -78,9 +80,7 @@ pub fn classify(name: &str, bytes: &[u8]) -> Result<FileKind, String> {
             "png" | "jpg" | "jpeg" | "gif" | "bmp" | "tif" | "tiff" | "webp" | "heic"
         );
     if image {
-        return refuse(
-            "图片中的文字无法检查。请打开报告的文字稿（.docx 或 .txt），或复制正文粘贴到这里。",
-        );
+        return refuse(Unsupported::Image);
     }
     let archive = starts(b"Rar!")
         || starts(b"7z\xbc\xaf\x27\x1c")
@@ -90,25 +90,17 @@ pub fn classify(name: &str, bytes: &[u8]) -> Result<FileKind, String> {
             "zip" | "rar" | "7z" | "gz" | "tar" | "tgz" | "bz2" | "xz"
         );
     if archive {
-        return refuse(&format!(
-            "这是压缩包，请先解压，再打开其中的报告文件，{PASTE}"
-        ));
+        return refuse(Unsupported::Archive);
     }
     match ext.as_str() {
-        "mht" | "mhtml" => {
-            return refuse(&format!("MHT 单文件网页无法直接读取。请在浏览器中打开后另存为「网页，仅 HTML」（.html）再打开，{PASTE}"))
-        }
-        "doc" | "wps" => {
-            return refuse(&format!("这是旧版 Word/WPS 文档，本页无法读取。请在 Word 或 WPS 中另存为 .docx 后再打开，{PASTE}"))
-        }
+        "mht" | "mhtml" => return refuse(Unsupported::Mht),
+        "doc" | "wps" => return refuse(Unsupported::OldWord),
         "docx" => return Ok(FileKind::Docx),
         "html" | "htm" | "xhtml" | "shtml" => return Ok(FileKind::Html),
         _ => {}
     }
     if looks_binary(bytes) {
-        return refuse(&format!(
-            "这不是文本文件。本页能打开 .docx、.txt、.md 和保存的网页（.html），{PASTE}"
-        ));
+        return refuse(Unsupported::Binary);
     }
     if looks_like_html(bytes) {
         return Ok(FileKind::Html);
@@ -150,7 +142,7 @@ mod tests {
             Ok(FileKind::Html)
         );
         assert_eq!(classify("报告.htm", b"<p>x"), Ok(FileKind::Html));
-        assert_eq!(classify("报告.zip", b"PK\x03\x04rest"), Err("无法打开「报告.zip」：这是压缩包，请先解压，再打开其中的报告文件，或直接复制报告正文粘贴到这里。".into()));
+        assert_eq!(classify("报告.zip", b"PK\x03\x04rest").map_err(|e| e.to_string()), Err("无法打开「报告.zip」：这是压缩包，请先解压，再打开其中的报告文件，或直接复制报告正文粘贴到这里。".into()));
         assert_eq!(classify("报告.bin", b"PK\x03\x04rest"), Ok(FileKind::Docx));
         assert_eq!(classify("报告.txt", b"\xff\xfea\0"), Ok(FileKind::Text));
     }
@@ -168,14 +160,16 @@ mod tests {
             ("a.exe", b"MZ\x90\0\x03\0\0\0", "不是文本文件"),
         ];
         for (name, bytes, advice) in cases {
-            let message = classify(name, bytes).expect_err(name);
+            let message = classify(name, bytes).expect_err(name).to_string();
             assert!(
                 message.starts_with(&format!("无法打开「{name}」：")),
                 "{message}"
             );
             assert!(message.contains(advice), "{name}: {message}");
         }
-        let big = check_size("大.txt", 21 * 1024 * 1024).unwrap_err();
+        let big = check_size("大.txt", 21 * 1024 * 1024)
+            .unwrap_err()
+            .to_string();
         assert!(
             big.contains("21.0 MB") && big.contains("超过 20 MB"),
             "{big}"

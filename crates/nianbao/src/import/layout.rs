@@ -56,23 +56,37 @@ fn is_value(text: &str) -> bool {
         || matches!(t, "—" | "-" | "－" | "/" | "／" | "无" | "空")
 }
 
+/// A row of a table: its written cells' grid columns and texts, left to right.
+type Row = [(usize, String)];
+
+fn is_numeric(row: &Row) -> bool {
+    row.iter().any(|(_, t)| is_value(t))
+}
+
 /// The first column of numbers: where, in every row that has numbers, only numbers and empty cells
 /// follow. Rows of numbers are written as their labels (joined) and then the numbers, aligned.
-fn first_value_column(grid: &[Vec<Option<String>>]) -> Option<usize> {
-    let numeric_rows = || {
-        grid.iter()
-            .filter(|row| row.iter().flatten().any(|t| is_value(t)))
-    };
+fn first_value_column(rows: &[Vec<(usize, String)>]) -> Option<usize> {
+    let numeric_rows = || rows.iter().filter(|row| is_numeric(row));
     numeric_rows().next()?;
     let last_label = numeric_rows()
         .filter_map(|row| {
-            row.iter().rposition(|c| {
-                c.as_deref()
-                    .is_some_and(|t| !t.trim_matches(is_blank).is_empty() && !is_value(t))
-            })
+            row.iter()
+                .rev()
+                .find(|(_, t)| !t.trim_matches(is_blank).is_empty() && !is_value(t))
+                .map(|&(c, _)| c)
         })
         .max();
     Some(last_label.map_or(0, |c| c + 1))
+}
+
+/// The row's label cells (those left of column `first_value`), joined.
+fn lead(row: &Row, first_value: usize) -> String {
+    row.iter()
+        .take_while(|(c, _)| *c < first_value)
+        .map(|(_, t)| t.trim_matches(is_blank))
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join("\u{3000}")
 }
 
 /// A table: a line per grid row. Rows of numbers read 「labels → numbers」: the row's label cells
@@ -82,46 +96,33 @@ fn first_value_column(grid: &[Vec<Option<String>>]) -> Option<usize> {
 /// cell, however many grid columns it covers (word processors often split a grid column that the
 /// layout does not show, and a number spanning both is still one number).
 fn render_table(table: &Table, out: &mut String) {
-    let grid = table.grid();
-    let first_value = first_value_column(&grid);
-    let numeric = |row: &[Option<String>]| row.iter().flatten().any(|t| is_value(t));
-    let lead = |row: &[Option<String>], f: usize| -> String {
-        row.iter()
-            .take(f)
-            .flatten()
-            .map(|t| t.trim_matches(is_blank))
-            .filter(|t| !t.is_empty())
-            .collect::<Vec<_>>()
-            .join("\u{3000}")
-    };
+    let rows = table.cell_texts();
+    let first_value = first_value_column(&rows);
     let (mut lead_width, mut digits) = (0, Vec::new());
     if let Some(f) = first_value {
-        for row in grid.iter().filter(|r| numeric(r)) {
+        for row in rows.iter().filter(|r| is_numeric(r)) {
             let w = display_width(&lead(row, f));
             if w <= WIDEST_LABEL * 2 {
                 lead_width = lead_width.max(w);
             }
-            for (i, cell) in row.iter().enumerate().skip(f) {
-                if digits.len() <= i - f {
-                    digits.resize(i - f + 1, 0);
+            for (c, text) in row.iter().filter(|(c, _)| *c >= f) {
+                if digits.len() <= c - f {
+                    digits.resize(c - f + 1, 0);
                 }
-                let w = cell.as_deref().map_or(0, |t| t.chars().count());
-                digits[i - f] = digits[i - f].max(w);
+                digits[c - f] = digits[c - f].max(text.chars().count());
             }
         }
     }
     if !out.is_empty() && !out.ends_with("\n\n") {
         out.push('\n');
     }
-    for row in &grid {
-        let Some(last) = row
-            .iter()
-            .rposition(|c| c.as_deref().is_some_and(|t| !t.is_empty()))
-        else {
+    for row in &rows {
+        let Some(&(last, _)) = row.iter().rev().find(|(_, t)| !t.is_empty()) else {
             continue;
         };
+        let written = row.iter().take_while(|(c, _)| *c <= last);
         let mut line = String::new();
-        match first_value.filter(|_| numeric(row)) {
+        match first_value.filter(|_| is_numeric(row)) {
             Some(f) => {
                 let label = lead(row, f);
                 line.push_str(&label);
@@ -130,21 +131,20 @@ fn render_table(table: &Table, out: &mut String) {
                     line.extend(std::iter::repeat_n('\u{3000}', gap.div_ceil(2)));
                     line.push('\t');
                 }
-                let written = row.iter().enumerate().take(last + 1).skip(f);
-                for (i, text) in written.filter_map(|(i, c)| Some((i, c.as_deref()?))) {
+                for (c, text) in written.filter(|(c, _)| *c >= f) {
                     line.push_str(text);
-                    if i < last {
-                        let gap = digits[i - f].saturating_sub(text.chars().count());
+                    if *c < last {
+                        let width = digits.get(c - f).copied().unwrap_or(0);
+                        let gap = width.saturating_sub(text.chars().count());
                         line.extend(std::iter::repeat_n('\u{2007}', gap));
                         line.push('\t');
                     }
                 }
             }
             None => {
-                let written = row.iter().enumerate().take(last + 1);
-                for (i, text) in written.filter_map(|(i, c)| Some((i, c.as_deref()?))) {
+                for (c, text) in written {
                     line.push_str(text);
-                    if i < last {
+                    if *c < last {
                         line.push('\t');
                     }
                 }

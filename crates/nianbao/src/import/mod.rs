@@ -9,18 +9,20 @@
 mod blocks;
 pub mod charset;
 mod docx;
+mod error;
 mod html;
 mod kind;
 mod layout;
 
 pub use blocks::{Block, Cell, Table};
 pub use charset::Charset;
+pub use error::{ImportError, Unsupported};
 pub use html::{blocks_of, MarkupNode, NodeKind};
 pub use kind::{check_size, classify, FileKind, LARGEST_FILE};
 pub use layout::render;
 
-/// The text of a Word document, or a message in Chinese saying why it cannot be read.
-pub fn docx_to_text(bytes: &[u8]) -> Result<String, String> {
+/// The text of a Word document, or why it cannot be read.
+pub fn docx_to_text(bytes: &[u8]) -> Result<String, ImportError> {
     docx::blocks_of_docx(bytes).map(|blocks| render(&blocks))
 }
 

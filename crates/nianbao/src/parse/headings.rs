@@ -2,6 +2,7 @@
 
 use crate::span::Span;
 use crate::template::{PartSpec, PARTS};
+use crate::text::chinese;
 use crate::text::fold::{fold_char, fold_str, Folded};
 
 /// How a heading is numbered.
@@ -44,34 +45,6 @@ const LONGEST_TITLE: usize = 40;
 pub const FIRST_EXTRA_NUMERAL: u32 = 7;
 const LONGEST_RENAMED_TITLE: usize = 20;
 
-fn chinese_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        '十' => 10,
-        _ => return None,
-    })
-}
-
-/// 一 … 九十九 written with 十.
-fn chinese_number(s: &str) -> Option<u32> {
-    let digits: Vec<u32> = s.chars().map(chinese_digit).collect::<Option<_>>()?;
-    match digits.as_slice() {
-        [d] => Some(*d),
-        [10, d] if *d < 10 => Some(10 + d),
-        [t, 10] if *t < 10 => Some(t * 10),
-        [t, 10, d] if *t < 10 && *d < 10 => Some(t * 10 + d),
-        _ => None,
-    }
-}
-
 /// Splits a folded line into its numeral and title. Bracketed numerals (（一）) mark sub-headings.
 fn split_numeral(folded: &str) -> Option<(Numeral, usize)> {
     if folded.starts_with('(') {
@@ -79,12 +52,12 @@ fn split_numeral(folded: &str) -> Option<(Numeral, usize)> {
     }
     let lead_len = folded
         .chars()
-        .take_while(|&c| chinese_digit(c).is_some())
+        .take_while(|&c| chinese::is_list_numeral(c))
         .map(char::len_utf8)
         .sum();
     let (lead, rest) = folded.split_at(lead_len);
     if !lead.is_empty() && rest.starts_with('.') {
-        return chinese_number(lead).map(|n| (Numeral::Chinese(n), lead.len() + 1));
+        return chinese::list_number(lead).map(|n| (Numeral::Chinese(n), lead.len() + 1));
     }
     let (digits, rest) = folded.split_at(folded.bytes().take_while(u8::is_ascii_digit).count());
     if !digits.is_empty() && digits.len() <= 2 && rest.starts_with('.') {
@@ -165,8 +138,7 @@ fn matches_part(spec: &PartSpec, bare: &str, renamed_ok: bool) -> Option<TitleMa
 
 /// Reads `line` (at byte `start` of the text, `folded` once folded) as a heading, if it can be one.
 pub fn read_heading(line: &str, start: usize, folded: &str) -> Option<HeadingLine> {
-    let is_margin = |c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}';
-    let trimmed = line.trim_matches(is_margin);
+    let trimmed = line.trim_matches(chinese::is_space);
     // Every heading has Chinese in it: lines of numbers, pipes and tabs (most lines of a pasted
     // table) are passed over before any folding.
     if trimmed.len() > 3 * (LONGEST_TITLE + 8) || trimmed.is_ascii() {
@@ -180,7 +152,7 @@ pub fn read_heading(line: &str, start: usize, folded: &str) -> Option<HeadingLin
     } else {
         folded
     };
-    let lead = line.len() - line.trim_start_matches(is_margin).len();
+    let lead = line.len() - line.trim_start_matches(chinese::is_space).len();
     let span = Span::new(start + lead, start + lead + trimmed.len());
     let (numeral, title_at) = split_numeral(folded)?;
     let title = &folded[title_at..];
@@ -279,12 +251,12 @@ pub fn inline_headings(
         let chinese_len: usize = lead
             .chars()
             .rev()
-            .take_while(|&c| chinese_digit(c).is_some())
+            .take_while(|&c| chinese::is_list_numeral(c))
             .map(char::len_utf8)
             .sum();
         let ascii_len = lead.bytes().rev().take_while(u8::is_ascii_digit).count();
         let (numeral, numeral_start) = if chinese_len > 0 {
-            match chinese_number(&lead[dot - chinese_len..]) {
+            match chinese::list_number(&lead[dot - chinese_len..]) {
                 Some(n) => (Numeral::Chinese(n), dot - chinese_len),
                 None => continue,
             }

@@ -12,7 +12,8 @@ use crate::span::Span;
 use crate::template::{self, TableId, Version};
 use crate::text::{Dense, LineIndex};
 
-pub use title::{report_start, year_in};
+pub use crate::text::chinese::year_in;
+pub use title::report_start;
 
 /// A parsed report and what the rules need to point into its text.
 pub struct Parsed<'a> {
@@ -43,7 +44,7 @@ pub fn parse(text: &str) -> Parsed<'_> {
 
     let year = title
         .as_ref()
-        .and_then(|t| title::year_in(&crate::text::fold_str(&t.text)))
+        .and_then(|t| year_in(&crate::text::fold_str(&t.text)))
         .or_else(|| title::period_year_in_folded(dense.folded()))
         .or_else(|| {
             // The prose of part 一 says which year it reports on; failing that, the whole report.

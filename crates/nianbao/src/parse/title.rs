@@ -2,7 +2,7 @@
 
 use crate::model::Title;
 use crate::span::Span;
-use crate::text::{fold_str, LineIndex};
+use crate::text::{chinese, fold_str, LineIndex};
 
 const LONGEST_TITLE_LINE: usize = 60;
 
@@ -78,58 +78,24 @@ pub fn find_title(text: &str, before: usize, lines: &LineIndex) -> Option<Title>
     })
 }
 
-fn chinese_year_digit(c: char) -> Option<u32> {
-    "〇一二三四五六七八九"
-        .chars()
-        .position(|d| d == c)
-        .map(|p| p as u32)
-        .or(if c == '零' { Some(0) } else { None })
-}
-
-/// The first plausible year (1990–2099) written before 年 in `folded`, in Arabic or Chinese digits.
-pub fn year_in(folded: &str) -> Option<u32> {
-    let chars: Vec<char> = folded.chars().collect();
-    for i in 0..chars.len() {
-        if chars[i] != '年' || i < 4 {
-            continue;
-        }
-        let four = &chars[i - 4..i];
-        let arabic: Option<u32> = four
-            .iter()
-            .map(|c| c.to_digit(10))
-            .try_fold(0, |acc, d| d.map(|d| acc * 10 + d));
-        let chinese: Option<u32> = four
-            .iter()
-            .map(|&c| chinese_year_digit(c))
-            .try_fold(0, |acc, d| d.map(|d| acc * 10 + d));
-        let preceded_by_digit = i > 4 && chars[i - 5].is_ascii_digit();
-        if let Some(y) = arabic.or(chinese) {
-            if (1990..2100).contains(&y) && !preceded_by_digit {
-                return Some(y);
-            }
-        }
-    }
-    None
-}
-
 /// The year of the 统计期限 (「统计期限自2021年1月1日起至2021年12月31日止」), if stated, in text
 /// already folded (the whole document's, folded once per check).
 pub fn period_year_in_folded(folded: &str) -> Option<u32> {
-    for marker in ["统计期限", "统计时限", "统计期间", "统计时间", "统计时段"] {
+    for marker in chinese::PERIOD_MARKERS {
         if let Some(at) = folded.find(marker) {
-            let window: String = folded[at..].chars().take(40).collect();
-            if let Some(y) = year_in(&window) {
+            let window: String = folded[at..].chars().take(chinese::PERIOD_WINDOW).collect();
+            if let Some(y) = chinese::year_in(&window) {
                 return Some(y);
             }
         }
     }
-    let at = folded.find("年1月1日")?;
+    let at = folded.find(&["年", chinese::PERIOD_FIRST_DAY].concat())?;
     let start = folded[..at]
         .char_indices()
         .rev()
         .nth(3)
         .map_or(0, |(i, _)| i);
-    year_in(&folded[start..at + "年".len()])
+    chinese::year_in(&folded[start..at + "年".len()])
 }
 
 /// The year the prose is about, when neither the title nor the 统计期限 says (「2021年八卦洲街道认真
@@ -141,15 +107,10 @@ pub fn prose_year_in_folded(folded: &str) -> Option<u32> {
     let mut counts: Vec<(u32, usize)> = Vec::new();
     let mut dates: Vec<u32> = Vec::new();
     for i in 4..chars.len() {
-        if chars[i] != '年' || (i > 4 && chars[i - 5].is_ascii_digit()) {
+        if chars[i] != '年' {
             continue;
         }
-        let Some(year) = chars[i - 4..i]
-            .iter()
-            .map(|c| c.to_digit(10))
-            .try_fold(0, |acc, d| d.map(|d| acc * 10 + d))
-            .filter(|y| (1990..2100).contains(y))
-        else {
+        let Some(year) = chinese::year(&chars[i - 4..i], i.checked_sub(5).map(|b| chars[b])) else {
             continue;
         };
         let after: String = chars[i + 1..chars.len().min(i + 7)].iter().collect();
@@ -173,6 +134,7 @@ pub fn prose_year_in_folded(folded: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::chinese::year_in;
 
     #[test]
     fn reads_years() {

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::rules::Finding;
+use crate::rules::{Finding, Source};
 use crate::span::Span;
 
 /// For every span a finding points at or names, the findings concerned (indices), most severe first.
@@ -10,7 +10,7 @@ pub fn findings_by_span(findings: &[Finding]) -> HashMap<Span, Vec<usize>> {
     let mut map: HashMap<Span, Vec<usize>> = HashMap::new();
     for (i, f) in findings.iter().enumerate() {
         map.entry(f.span()).or_default().push(i);
-        for r in &f.related {
+        for r in f.labels_in(Source::ThisYear) {
             let list = map.entry(Span::new(r.start, r.end)).or_default();
             if !list.contains(&i) {
                 list.push(i);

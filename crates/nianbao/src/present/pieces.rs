@@ -98,11 +98,11 @@ mod tests {
             line: 1,
             start,
             end,
-            related: Vec::new(),
             part: None,
-            previous: None,
+            labels: Vec::new(),
             expected: None,
             actual: None,
+            help: None,
         }
     }
 

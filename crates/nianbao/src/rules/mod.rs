@@ -1,8 +1,14 @@
-//! The rules. Each lives in its own file with its documentation (what, why, a failing and a passing
-//! example); the examples are executed by the tests and shown on the page.
+//! The rules. Each lives in its own file: its documentation (severity, name, what, why, a failing and
+//! a passing example, and last year's report for a rule that compares with it) and its `run`. The
+//! examples are executed by the tests and shown on the page.
+//!
+//! [`registry!`] below lists every rule once, by code and file; the code enum, its strings, the list
+//! of all rules (the page's help, the CLI's list) and the lookups come from that list. Adding a rule:
+//! write its file (a `DOC` and a `run`), declare the module, and add its line to the registry.
 
 pub mod consistency;
 mod doc;
+pub mod families;
 mod finding;
 pub mod previous;
 mod sink;
@@ -11,172 +17,163 @@ pub mod sums;
 pub mod tables;
 
 pub use doc::RuleDoc;
-pub use finding::{Finding, Related, RuleCode, Severity};
+pub use finding::{Finding, Label, Severity, Source};
 pub use sink::Sink;
 
 use crate::parse::Parsed;
 
+/// What every rule reads: this year's report, where findings point, and last year's when given and
+/// it can be last year's (see [`previous::follows`]).
+pub struct Context<'a> {
+    pub this_year: &'a Parsed<'a>,
+    pub last_year: Option<&'a Parsed<'a>>,
+}
+
+/// One rule of the registry.
 pub struct Rule {
+    pub code: RuleCode,
     pub doc: &'static RuleDoc,
-    pub run: fn(&Parsed, &mut Sink),
+    pub run: fn(&Context, &mut Sink),
 }
 
-/// A rule that compares the report with last year's (X01, X02). It is also in [`RULES`], where it
-/// does nothing: without last year's report there is nothing to compare.
-pub struct PreviousRule {
-    pub doc: &'static RuleDoc,
-    /// Last year's report for the documentation's examples: checked beside it, `doc.bad` fires the
-    /// rule and `doc.good` does not.
-    pub previous_example: &'static str,
-    /// Runs over this year's report (where findings point) and last year's.
-    pub run: fn(&Parsed, &Parsed, &mut Sink),
+/// Declares every rule once: `CODE => module` (the module holding the rule's `DOC` and `run`).
+macro_rules! registry {
+    ($($code:ident => $($module:ident)::+),+ $(,)?) => {
+        /// The stable rule codes of spec §4. They are the contract between the core, the page, the
+        /// JSON output and the tests: add new ones, never renumber.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum RuleCode {
+            $($code),+
+        }
+
+        impl RuleCode {
+            /// Every code, in order.
+            pub const ALL: [RuleCode; RULE_COUNT] = [$(RuleCode::$code),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(RuleCode::$code => stringify!($code)),+
+                }
+            }
+        }
+
+        const RULE_COUNT: usize = [$(stringify!($code)),+].len();
+
+        /// Every rule, in code order.
+        pub static RULES: [Rule; RULE_COUNT] = [$(Rule {
+            code: RuleCode::$code,
+            doc: &$($module)::+::DOC,
+            run: $($module)::+::run,
+        }),+];
+    };
 }
 
-/// Every rule, in code order.
-pub static RULES: [Rule; 22] = [
-    Rule {
-        doc: &structure::s01_missing_part::DOC,
-        run: structure::s01_missing_part::run,
-    },
-    Rule {
-        doc: &structure::s02_part_order::DOC,
-        run: structure::s02_part_order::run,
-    },
-    Rule {
-        doc: &structure::s03_heading_numeral::DOC,
-        run: structure::s03_heading_numeral::run,
-    },
-    Rule {
-        doc: &structure::s04_part_title::DOC,
-        run: structure::s04_part_title::run,
-    },
-    Rule {
-        doc: &structure::s05_extra_part::DOC,
-        run: structure::s05_extra_part::run,
-    },
-    Rule {
-        doc: &structure::s06_report_title::DOC,
-        run: structure::s06_report_title::run,
-    },
-    Rule {
-        doc: &tables::t01_missing_table::DOC,
-        run: tables::t01_missing_table::run,
-    },
-    Rule {
-        doc: &tables::t02_missing_row::DOC,
-        run: tables::t02_missing_row::run,
-    },
-    Rule {
-        doc: &tables::t03_bad_cell::DOC,
-        run: tables::t03_bad_cell::run,
-    },
-    Rule {
-        doc: &tables::t04_wrong_format::DOC,
-        run: tables::t04_wrong_format::run,
-    },
-    Rule {
-        doc: &tables::t05_label_deviates::DOC,
-        run: tables::t05_label_deviates::run,
-    },
-    Rule {
-        doc: &sums::r01_carry_balance::DOC,
-        run: |p, s| sums::run(RuleCode::R01, &crate::template::CARRY_BALANCE, p, s),
-    },
-    Rule {
-        doc: &sums::r02_row_total::DOC,
-        run: |p, s| sums::run(RuleCode::R02, &crate::template::ROW_TOTAL, p, s),
-    },
-    Rule {
-        doc: &sums::r03_outcome_total::DOC,
-        run: |p, s| sums::run(RuleCode::R03, &crate::template::OUTCOME_TOTAL, p, s),
-    },
-    Rule {
-        doc: &sums::r04_review_total::DOC,
-        run: |p, s| sums::run(RuleCode::R04, &crate::template::REVIEW_TOTAL, p, s),
-    },
-    Rule {
-        doc: &consistency::c01_prose_figures::DOC,
-        run: consistency::c01_prose_figures::run,
-    },
-    Rule {
-        doc: &consistency::c02_report_year::DOC,
-        run: consistency::c02_report_year::run,
-    },
-    Rule {
-        doc: &consistency::c03_processing_fee::DOC,
-        run: consistency::c03_processing_fee::run,
-    },
-    Rule {
-        doc: &consistency::c04_rules_below_city::DOC,
-        run: consistency::c04_rules_below_city::run,
-    },
-    Rule {
-        doc: &consistency::c05_stale_basis::DOC,
-        run: consistency::c05_stale_basis::run,
-    },
-    Rule {
-        doc: &previous::x01_carry_over::DOC,
-        run: previous::needs_previous,
-    },
-    Rule {
-        doc: &previous::x02_in_force::DOC,
-        run: previous::needs_previous,
-    },
-];
+registry! {
+    S01 => structure::s01_missing_part,
+    S02 => structure::s02_part_order,
+    S03 => structure::s03_heading_numeral,
+    S04 => structure::s04_part_title,
+    S05 => structure::s05_extra_part,
+    S06 => structure::s06_report_title,
+    T01 => tables::t01_missing_table,
+    T02 => tables::t02_missing_row,
+    T03 => tables::t03_bad_cell,
+    T04 => tables::t04_wrong_format,
+    T05 => tables::t05_label_deviates,
+    R01 => sums::r01_carry_balance,
+    R02 => sums::r02_row_total,
+    R03 => sums::r03_outcome_total,
+    R04 => sums::r04_review_total,
+    C01 => consistency::c01_prose_figures,
+    C02 => consistency::c02_report_year,
+    C03 => consistency::c03_processing_fee,
+    C04 => consistency::c04_rules_below_city,
+    C05 => consistency::c05_stale_basis,
+    X01 => previous::x01_carry_over,
+    X02 => previous::x02_in_force,
+}
 
-/// The rules that need last year's report, in code order.
-pub static PREVIOUS_RULES: [PreviousRule; 2] = [
-    PreviousRule {
-        doc: &previous::x01_carry_over::DOC,
-        previous_example: previous::x01_carry_over::PREVIOUS_EXAMPLE,
-        run: previous::x01_carry_over::run,
-    },
-    PreviousRule {
-        doc: &previous::x02_in_force::DOC,
-        previous_example: previous::x02_in_force::PREVIOUS_EXAMPLE,
-        run: previous::x02_in_force::run,
-    },
-];
+impl RuleCode {
+    /// The rule with this code.
+    pub fn rule(self) -> &'static Rule {
+        // The registry lists the rules in the order of the enum.
+        &RULES[self as usize]
+    }
 
-/// The rule comparing with last year's report that has `code`, if it is one.
-pub fn previous_rule(code: RuleCode) -> Option<&'static PreviousRule> {
-    PREVIOUS_RULES.iter().find(|r| r.doc.code == code)
+    pub fn doc(self) -> &'static RuleDoc {
+        self.rule().doc
+    }
+}
+
+impl serde::Serialize for RuleCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for RuleCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Rule {
+    /// One line of the list of rules: 「S01　错误　缺少部分」.
+    pub fn list_line(&self) -> String {
+        format!(
+            "{}　{}　{}",
+            self.code,
+            self.doc.severity.label_zh(),
+            self.doc.name
+        )
+    }
 }
 
 pub fn doc(code: RuleCode) -> &'static RuleDoc {
-    RULES
-        .iter()
-        .find(|r| r.doc.code == code)
-        .map(|r| r.doc)
-        .expect("every code has a rule")
+    code.doc()
 }
 
 /// Runs every rule over a parsed report; findings come sorted by position.
 pub fn run_all(parsed: &Parsed) -> Vec<Finding> {
-    let mut sink = Sink::new(parsed);
-    for rule in &RULES {
-        (rule.run)(parsed, &mut sink);
-    }
-    sorted(sink)
+    run(&Context {
+        this_year: parsed,
+        last_year: None,
+    })
 }
 
 /// Like [`run_all`], and also compares the report with last year's (`previous`) when their years
 /// follow each other (or are not known). Findings point into this year's report only.
 pub fn run_all_with_previous(parsed: &Parsed, previous: &Parsed) -> Vec<Finding> {
-    let mut sink = Sink::new(parsed);
-    for rule in &RULES {
-        (rule.run)(parsed, &mut sink);
-    }
-    if previous::follows(parsed, previous) {
-        for rule in &PREVIOUS_RULES {
-            (rule.run)(parsed, previous, &mut sink);
-        }
-    }
-    sorted(sink)
+    run(&Context {
+        this_year: parsed,
+        last_year: Some(previous).filter(|p| previous::follows(parsed, p)),
+    })
 }
 
-fn sorted(sink: Sink) -> Vec<Finding> {
+/// Runs every rule that has what it needs in `context`.
+fn run(context: &Context) -> Vec<Finding> {
+    let mut sink = Sink::new(context.this_year);
+    for rule in &RULES {
+        if rule.doc.needs_last_year() && context.last_year.is_none() {
+            continue;
+        }
+        sink.start(rule.code);
+        (rule.run)(context, &mut sink);
+    }
     let mut findings = sink.into_findings();
     findings.sort_by_key(|f| (f.start, f.end, f.code));
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_code_finds_its_own_rule() {
+        for code in RuleCode::ALL {
+            assert_eq!(code.rule().code, code);
+        }
+        assert_eq!(RULES[0].list_line(), "S01　错误　缺少部分");
+    }
 }

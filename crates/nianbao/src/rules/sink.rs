@@ -1,10 +1,14 @@
 use crate::parse::Parsed;
-use crate::rules::{Finding, Related, RuleCode};
+use crate::rules::{Finding, Label, RuleCode, Source};
 use crate::span::Span;
+use crate::text::LineIndex;
 
-/// Collects findings, filling in severity (from the rule's doc), line numbers and the part they lie in.
+/// Collects findings for the rule that runs, filling in its code and severity, line numbers and the
+/// part they lie in.
 pub struct Sink<'p> {
-    lines: &'p crate::text::LineIndex,
+    /// The rule whose findings are pushed now (set by the runner before each rule).
+    rule: RuleCode,
+    lines: &'p LineIndex,
     /// Where each found part's heading starts, in text order.
     part_starts: Vec<(usize, u8)>,
     findings: Vec<Finding>,
@@ -21,57 +25,104 @@ impl<'p> Sink<'p> {
             .collect();
         part_starts.sort_unstable();
         Sink {
+            rule: RuleCode::ALL[0],
             lines: &parsed.lines,
             part_starts,
             findings: Vec::new(),
         }
     }
 
-    pub fn push(&mut self, code: RuleCode, span: Span, message: String) -> &mut Finding {
-        self.push_related(code, span, message, Vec::new())
+    /// Findings from now on are the rule `code`'s.
+    pub(crate) fn start(&mut self, code: RuleCode) {
+        self.rule = code;
     }
 
-    /// Adds a finding that also concerns other places (e.g. every cell of a sum); returns it so the
-    /// caller may add a cell's expected and actual values.
-    pub fn push_related(
-        &mut self,
-        code: RuleCode,
-        span: Span,
-        message: String,
-        related: Vec<(Span, String)>,
-    ) -> &mut Finding {
-        let related = related
-            .into_iter()
-            .map(|(s, label)| Related {
-                start: s.start,
-                end: s.end,
-                line: self.lines.line_of(s.start),
-                label,
-            })
-            .collect();
+    /// Reports a finding of the running rule at `span` (its primary place); the builder returned
+    /// adds its labelled places, values and help.
+    pub fn report(&mut self, span: Span, message: String) -> FindingBuilder<'_> {
         let part = self
             .part_starts
             .iter()
             .rev()
             .find(|(start, _)| *start <= span.start)
             .map(|&(_, number)| number);
+        let at = self.findings.len();
         self.findings.push(Finding {
-            code,
-            severity: super::doc(code).severity,
+            code: self.rule,
+            severity: self.rule.doc().severity,
             message,
             line: self.lines.line_of(span.start),
             start: span.start,
             end: span.end,
-            related,
             part,
-            previous: None,
+            labels: Vec::new(),
             expected: None,
             actual: None,
+            help: None,
         });
-        self.findings.last_mut().expect("just pushed")
+        FindingBuilder {
+            finding: &mut self.findings[at],
+            lines: self.lines,
+        }
     }
 
     pub fn into_findings(self) -> Vec<Finding> {
         self.findings
+    }
+}
+
+/// A finding just reported, being completed (each call adds to it; dropping the builder keeps it).
+pub struct FindingBuilder<'s> {
+    finding: &'s mut Finding,
+    lines: &'s LineIndex,
+}
+
+impl FindingBuilder<'_> {
+    /// Another place in this year's text the finding concerns, and what it is.
+    pub fn label(self, span: Span, label: String) -> Self {
+        let line = self.lines.line_of(span.start);
+        self.push_label(span, line, label, Source::ThisYear)
+    }
+
+    pub fn labels(mut self, labels: Vec<(Span, String)>) -> Self {
+        for (span, label) in labels {
+            self = self.label(span, label);
+        }
+        self
+    }
+
+    /// The place in last year's report (`last_year`) the finding compares with.
+    pub fn label_in_last_year(self, last_year: &Parsed, span: Span, label: String) -> Self {
+        let line = last_year.line_of(span.start);
+        self.push_label(span, line, label, Source::LastYear)
+    }
+
+    fn push_label(self, span: Span, line: usize, label: String, source: Source) -> Self {
+        self.finding.labels.push(Label {
+            start: span.start,
+            end: span.end,
+            line,
+            label,
+            source,
+        });
+        self
+    }
+
+    /// What the value at the primary place should be, and what it is, as shown to the user.
+    pub fn expected_actual(self, expected: String, actual: String) -> Self {
+        self.finding.expected = Some(expected);
+        self.finding.actual = Some(actual);
+        self
+    }
+
+    pub fn help(self, help: String) -> Self {
+        self.finding.help = Some(help);
+        self
+    }
+
+    /// The part the finding concerns, when it is not the one its place lies in (a missing part).
+    pub fn part(self, number: u8) -> Self {
+        self.finding.part = Some(number);
+        self
     }
 }

@@ -6,6 +6,7 @@
 //! up with the template's columns: filler is skipped, the label's own overflow is skipped, and empty
 //! cells between numbers keep their place.
 
+use super::chinese::is_space;
 use super::lines::lines_from;
 use super::number::{classify, TokenKind};
 use crate::span::Span;
@@ -26,10 +27,6 @@ enum Cand {
     Value(Span),
     Text(Span),
     Blank(Span),
-}
-
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{feff}'
 }
 
 fn is_cjk(c: char) -> bool {

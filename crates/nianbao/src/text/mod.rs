@@ -2,6 +2,7 @@
 //! and reading the cells that follow a table label.
 
 pub mod cells;
+pub mod chinese;
 pub mod dense;
 pub mod fold;
 pub mod lines;

@@ -2,6 +2,7 @@
 
 use crate::model::{CellProblem, Fixed, Value};
 use crate::template::ValueKind;
+use crate::text::chinese::is_space;
 
 /// What a token looks like before its column is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,10 +18,6 @@ const PLACEHOLDERS: &[&str] = &[
 const UNITS: &[&str] = &[
     "万元", "元", "件", "个", "项", "次", "人", "条", "份", "宗", "起",
 ];
-
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{feff}'
-}
 
 /// A parsed numeric literal: sign, whole part, fractional digits.
 struct Literal {

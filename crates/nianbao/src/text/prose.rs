@@ -9,7 +9,7 @@
 
 use crate::model::Table;
 use crate::span::Span;
-use crate::text::Dense;
+use crate::text::{chinese, Dense};
 
 /// A line break or a left-out piece of text.
 pub const BREAK: char = '\n';
@@ -229,50 +229,8 @@ impl Prose {
         if i > at {
             return Some((value, i));
         }
-        chinese_number(self.chars.get(at..).unwrap_or(&[])).map(|(v, n)| (v, at + n))
+        chinese::count(self.chars.get(at..).unwrap_or(&[])).map(|(v, n)| (v, at + n))
     }
-}
-
-fn chinese_digit(c: char) -> Option<i64> {
-    match c {
-        '零' | '〇' => Some(0),
-        '一' => Some(1),
-        '二' | '两' => Some(2),
-        '三' => Some(3),
-        '四' => Some(4),
-        '五' => Some(5),
-        '六' => Some(6),
-        '七' => Some(7),
-        '八' => Some(8),
-        '九' => Some(9),
-        _ => None,
-    }
-}
-
-/// A count in Chinese numerals up to 九千九百九十九, and how many characters it takes.
-fn chinese_number(chars: &[char]) -> Option<(i64, usize)> {
-    let mut total = 0;
-    let mut pending: Option<i64> = None;
-    let mut n = 0;
-    for &c in chars {
-        if let Some(d) = chinese_digit(c) {
-            if pending.is_some_and(|p| p != 0) {
-                break;
-            }
-            pending = Some(d);
-        } else {
-            let unit = match c {
-                '十' => 10,
-                '百' => 100,
-                '千' => 1000,
-                _ => break,
-            };
-            total += pending.unwrap_or(1) * unit;
-            pending = None;
-        }
-        n += 1;
-    }
-    (n > 0).then(|| (total + pending.unwrap_or(0), n))
 }
 
 /// The years (1990–2099) written before 年 in `prose`: the index of the first digit, the value, and
@@ -280,21 +238,9 @@ fn chinese_number(chars: &[char]) -> Option<(i64, usize)> {
 pub fn years(prose: &Prose) -> Vec<(usize, u32, usize)> {
     let mut out = Vec::new();
     for k in prose.find_all("年").filter(|&k| k >= 4) {
-        let year = (k - 4..k).try_fold(0, |acc, i| {
-            let c = prose.char(i)?;
-            let d = c
-                .to_digit(10)
-                .or_else(|| chinese_digit(c).filter(|_| c != '两').map(|d| d as u32))?;
-            Some(acc * 10 + d)
-        });
-        let Some(year) = year else {
-            continue;
-        };
-        let before_is_digit = k > 4
-            && prose
-                .char(k - 5)
-                .is_some_and(|c| c.is_ascii_digit() || chinese_digit(c).is_some());
-        if (1990..2100).contains(&year) && !before_is_digit {
+        let four: Option<Vec<char>> = (k - 4..k).map(|i| prose.char(i)).collect();
+        let before = k.checked_sub(5).and_then(|i| prose.char(i));
+        if let Some(year) = four.and_then(|four| chinese::year(&four, before)) {
             out.push((k - 4, year, k));
         }
     }

@@ -8,7 +8,7 @@ use roxmltree::Node;
 
 use super::numbering::Numbering;
 use super::xml::{child, in_wordml, is, number_at, val};
-use crate::import::blocks::{Block, Cell, Table};
+use crate::import::blocks::{Block, Cell, Table, DEEPEST_TABLE};
 
 pub struct Body {
     numbering: Numbering,
@@ -19,20 +19,36 @@ impl Body {
         Body { numbering }
     }
 
-    /// Block-level content: paragraphs and tables, through content controls and custom XML.
+    /// Block-level content: paragraphs and tables, through content controls, custom XML and tracked
+    /// insertions.
     pub fn blocks_in(&mut self, container: Node) -> Vec<Block> {
+        self.blocks_at(container, 0)
+    }
+
+    /// The blocks in `container`, inside `depth` tables. Wrappers are opened on a stack of the
+    /// reader's own, not the call stack, so that any depth of them is read; a table nested deeper
+    /// than [`DEEPEST_TABLE`] is read as its cells' content, one after another.
+    fn blocks_at(&mut self, container: Node, depth: usize) -> Vec<Block> {
         let mut blocks = Vec::new();
-        for node in container.children() {
+        let mut pending: Vec<Node> = container.children().rev().collect();
+        while let Some(node) = pending.pop() {
             if is(&node, "p") {
                 self.paragraph(node, &mut blocks);
+            } else if is(&node, "tbl") && depth < DEEPEST_TABLE {
+                blocks.push(Block::Table(self.table(node, depth + 1)));
             } else if is(&node, "tbl") {
-                blocks.push(Block::Table(self.table(node)));
+                let cells: Vec<Node> = through_wrappers(node, "tr")
+                    .into_iter()
+                    .flat_map(|tr| through_wrappers(tr, "tc"))
+                    .flat_map(|tc| tc.children())
+                    .collect();
+                pending.extend(cells.into_iter().rev());
             } else if is(&node, "sdt") {
                 if let Some(content) = child(&node, "sdtContent") {
-                    blocks.extend(self.blocks_in(content));
+                    pending.extend(content.children().rev());
                 }
             } else if is(&node, "customXml") || is(&node, "ins") || is(&node, "moveTo") {
-                blocks.extend(self.blocks_in(node));
+                pending.extend(node.children().rev());
             }
         }
         blocks
@@ -47,7 +63,7 @@ impl Body {
         }
     }
 
-    fn table(&mut self, tbl: Node) -> Table {
+    fn table(&mut self, tbl: Node, depth: usize) -> Table {
         let mut rows: Vec<Vec<Cell>> = Vec::new();
         // Grid column → (row, index in row) of the cell a vertical merge there started at.
         let mut merging: HashMap<usize, (usize, usize)> = HashMap::new();
@@ -63,7 +79,7 @@ impl Body {
             for tc in through_wrappers(tr, "tc") {
                 let columns = number_at(&tc, &["tcPr", "gridSpan"]).unwrap_or(1);
                 let merge = child(&tc, "tcPr").and_then(|pr| child(&pr, "vMerge"));
-                let cell = Cell::new(self.blocks_in(tc), columns, 1);
+                let cell = Cell::new(self.blocks_at(tc, depth), columns, 1);
                 let width = cell.columns;
                 match merge.map(|m| val(&m).unwrap_or("continue")) {
                     Some("restart") => {
@@ -92,8 +108,11 @@ impl Body {
     }
 }
 
+/// The text of the runs under `node`, in order, however deeply hyperlinks, fields, content
+/// controls and tracked changes wrap them (walked with a stack of its own).
 fn run_text(node: Node, out: &mut String) {
-    for n in node.children() {
+    let mut pending: Vec<Node> = node.children().rev().collect();
+    while let Some(n) = pending.pop() {
         if !n.is_element() {
             continue;
         }
@@ -101,7 +120,7 @@ fn run_text(node: Node, out: &mut String) {
         if !in_wordml(&n) {
             // Markup compatibility: the modern choice is read, its fallback copy is not.
             if name != "Fallback" {
-                run_text(n, out);
+                pending.extend(n.children().rev());
             }
             continue;
         }
@@ -113,7 +132,7 @@ fn run_text(node: Node, out: &mut String) {
             // Properties, deleted text, field instructions, drawings and text boxes are not body text.
             "pPr" | "rPr" | "del" | "moveFrom" | "delText" | "instrText" | "drawing" | "pict"
             | "object" | "txbxContent" | "footnoteReference" | "endnoteReference" => {}
-            _ => run_text(n, out),
+            _ => pending.extend(n.children().rev()),
         }
     }
 }
@@ -121,15 +140,16 @@ fn run_text(node: Node, out: &mut String) {
 /// The `name` elements under `node`, looking through content controls and custom XML around them.
 fn through_wrappers<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Vec<Node<'a, 'i>> {
     let mut out = Vec::new();
-    for n in node.children() {
+    let mut pending: Vec<Node> = node.children().rev().collect();
+    while let Some(n) = pending.pop() {
         if is(&n, name) {
             out.push(n);
         } else if is(&n, "sdt") {
             if let Some(content) = child(&n, "sdtContent") {
-                out.extend(through_wrappers(content, name));
+                pending.extend(content.children().rev());
             }
         } else if is(&n, "customXml") {
-            out.extend(through_wrappers(n, name));
+            pending.extend(n.children().rev());
         }
     }
     out

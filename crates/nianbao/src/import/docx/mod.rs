@@ -7,18 +7,17 @@ mod package;
 mod xml;
 
 use super::blocks::Block;
+use super::error::ImportError;
 
-const BROKEN: &str = "这个 .docx 文件已损坏或不完整，无法读取。请在 Word 或 WPS 中打开后重新保存，或直接复制正文粘贴到这里。";
-
-/// Reads the body of the Word document in `bytes`, or says in Chinese why it cannot.
-pub fn blocks_of_docx(bytes: &[u8]) -> Result<Vec<Block>, String> {
+/// Reads the body of the Word document in `bytes`, or says why it cannot.
+pub fn blocks_of_docx(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
     let parts = package::read(bytes)?;
-    let document = xml::parse(&parts.document).ok_or_else(|| BROKEN.to_string())?;
+    let document = xml::parse(&parts.document).ok_or(ImportError::BrokenDocx)?;
     let body = document
         .root_element()
         .children()
         .find(|n| xml::is(n, "body"))
-        .ok_or_else(|| BROKEN.to_string())?;
+        .ok_or(ImportError::BrokenDocx)?;
     let numbering = numbering::Numbering::new(parts.numbering.as_deref(), parts.styles.as_deref());
     Ok(body::Body::new(numbering).blocks_in(body))
 }
@@ -31,7 +30,11 @@ mod tests {
     fn what_is_not_a_word_document_says_so() {
         assert!(blocks_of_docx(b"PK\x03\x04 not really")
             .unwrap_err()
+            .to_string()
             .contains("损坏"));
-        assert!(blocks_of_docx(b"").unwrap_err().contains("损坏"));
+        assert!(blocks_of_docx(b"")
+            .unwrap_err()
+            .to_string()
+            .contains("损坏"));
     }
 }

@@ -1,6 +1,6 @@
 //! The parts of a Word package (a zip): the main document, and the numbering and styles it refers to.
 
-use super::BROKEN;
+use crate::import::error::ImportError;
 
 /// No report's text comes near this; a zip that inflates beyond it is broken or hostile.
 const LARGEST_INFLATED: usize = 64 * 1024 * 1024;
@@ -12,14 +12,12 @@ pub struct Parts {
     pub styles: Option<Vec<u8>>,
 }
 
-const NOT_WORD: &str = "这个文件不是 Word 文档（里面没有 Word 正文）。请打开 Word 另存的 .docx 文件，或直接复制正文粘贴到这里。";
-
 /// Reads the parts out of the zip in `bytes`.
-pub fn read(bytes: &[u8]) -> Result<Parts, String> {
-    let archive = rawzip::ZipArchive::from_slice(bytes).map_err(|_| BROKEN.to_string())?;
+pub fn read(bytes: &[u8]) -> Result<Parts, ImportError> {
+    let archive = rawzip::ZipArchive::from_slice(bytes).map_err(|_| ImportError::BrokenDocx)?;
     let mut entries = archive.entries();
     let (mut document, mut numbering, mut styles) = (None, None, None);
-    while let Some(header) = entries.next_entry().map_err(|_| BROKEN.to_string())? {
+    while let Some(header) = entries.next_entry().map_err(|_| ImportError::BrokenDocx)? {
         let found = Some((header.wayfinder(), header.compression_method()));
         match header.file_path().as_ref() {
             b"word/document.xml" => document = found,
@@ -38,18 +36,18 @@ pub fn read(bytes: &[u8]) -> Result<Parts, String> {
     let inflate =
         |(wayfinder, method): (rawzip::ZipArchiveEntryWayfinder, rawzip::CompressionMethod)| {
             if wayfinder.uncompressed_size_hint() > LARGEST_INFLATED as u64 {
-                return Err(BROKEN.to_string());
+                return Err(ImportError::BrokenDocx);
             }
             let entry = archive
                 .get_entry(wayfinder)
-                .map_err(|_| BROKEN.to_string())?;
+                .map_err(|_| ImportError::BrokenDocx)?;
             let data = if method == rawzip::CompressionMethod::STORE {
                 entry.data().to_vec()
             } else if method == rawzip::CompressionMethod::DEFLATE {
                 miniz_oxide::inflate::decompress_to_vec_with_limit(entry.data(), LARGEST_INFLATED)
-                    .map_err(|_| BROKEN.to_string())?
+                    .map_err(|_| ImportError::BrokenDocx)?
             } else {
-                return Err(BROKEN.to_string());
+                return Err(ImportError::BrokenDocx);
             };
             let actual = rawzip::ZipVerification {
                 crc: crc32(&data),
@@ -58,10 +56,10 @@ pub fn read(bytes: &[u8]) -> Result<Parts, String> {
             entry
                 .claim_verifier()
                 .valid(actual)
-                .map_err(|_| BROKEN.to_string())?;
+                .map_err(|_| ImportError::BrokenDocx)?;
             Ok(data)
         };
-    let document = inflate(document.ok_or_else(|| NOT_WORD.to_string())?)?;
+    let document = inflate(document.ok_or(ImportError::NotWord)?)?;
     // Numbering and styles only add list numbers: a damaged one is skipped, not fatal.
     Ok(Parts {
         document,

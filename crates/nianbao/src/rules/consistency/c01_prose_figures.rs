@@ -8,21 +8,21 @@
 use std::sync::OnceLock;
 
 use crate::model::{Cell, Document};
-use crate::parse::Parsed;
-use crate::rules::{RuleCode, Severity};
-use crate::rules::{RuleDoc, Sink};
+use crate::rules::Severity;
+use crate::rules::{Context, RuleDoc, Sink};
 use crate::span::Span;
 use crate::template::{self, TableId};
+use crate::text::chinese::{NONE_HAPPENED, NOT_DONE};
 use crate::text::prose::{years, Prose};
 
 pub static DOC: RuleDoc = RuleDoc {
-    code: RuleCode::C01,
     severity: Severity::Warning,
     name: "正文数字与表格不一致",
     what: "正文中关于表格内容的数字应与表格一致：收到（新收）申请件数对表三第一项总计，上年结转对第二项，办结、答复、办理对第三项（七）总计，结转下年度对第四项，予以公开、部分公开对相应行，因政府信息公开引起的行政复议、行政诉讼件数对表四的总计，行政许可、行政处罚、行政强制件数和制发、废止、现行有效的规章、规范性文件件数对表二。正文说「未收到申请」而表三第一项总计不为 0 也属不一致。只读取这些明确的说法；正文中关于文章、信息条数、热线工单等其他事项的数字，以及写明其他年份（「上年」「2022年」）的数字不作比较；表格某一行本身总计与各列之和不符时，正文与其中任一数相同即不报告（由合计规则报告表格本身）。",
     why: "公众往往只读正文。正文与表格各说各的，说明至少有一处填错，也会让人怀疑整份年报数据的可靠性。",
     bad: "一、总体情况\n本年度共收到政府信息公开申请5件，均已按时答复。\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3\n",
     good: "一、总体情况\n本年度共收到政府信息公开申请3件，通过微信公众号发布信息120条。\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3\n",
+    last_year_example: None,
 };
 
 /// One slot of a key phrase.
@@ -82,9 +82,7 @@ const APPLICATION_OR_SELF: &[&str] = &[
     "申请",
     "的",
 ];
-const NEGATION: &[&str] = &["未", "没有", "未曾", "尚未", "暂未", "并未", "均未", "从未"];
 const NOT_THIS_YEAR: &[&str] = &["上年", "去年", "上一年", "同比"];
-const NOT_DONE: &[&str] = &["未", "尚未", "没有", "不予", "不再", "暂未"];
 const ISSUE: &[&str] = &["制定", "制发", "出台", "印发", "发布"];
 const APPLICATION_UNITS: &[&str] = &["件", "份", "个", "宗"];
 const CASE_UNITS: &[&str] = &["件", "起", "宗", "个"];
@@ -148,7 +146,7 @@ static FIGURES: [Figure; FIGURE_COUNT] = [
     // 未收到政府信息公开申请
     Figure {
         key: &[
-            One(NEGATION),
+            One(NONE_HAPPENED),
             One(RECEIVE),
             Many(APPLICATION),
             One(&["申请"]),
@@ -565,7 +563,8 @@ fn quote(text: &str, span: Span) -> String {
         .to_string()
 }
 
-pub fn run(parsed: &Parsed, out: &mut Sink) {
+pub fn run(context: &Context, out: &mut Sink) {
+    let parsed = context.this_year;
     let prose = Prose::of(parsed);
     let all_years = years(prose);
     // Matches come in text order; a phrase already reported is not read again by another figure.
@@ -639,7 +638,7 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
                 )
             };
             reported_until = end;
-            out.push_related(DOC.code, span, message, table.places);
+            out.report(span, message).labels(table.places);
         }
     }
 }

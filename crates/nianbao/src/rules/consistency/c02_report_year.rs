@@ -5,32 +5,22 @@
 //! (「2022年，我街道…」): the typical trace of last year's report copied and not fully updated.
 //! A later year followed by plans (「2024年，我街道将…」) is not a slip.
 
-use crate::parse::{year_in, Parsed};
-use crate::rules::{RuleCode, Severity};
-use crate::rules::{RuleDoc, Sink};
-use crate::text::fold_str;
+use crate::parse::year_in;
+use crate::rules::Severity;
+use crate::rules::{Context, RuleDoc, Sink};
 use crate::text::prose::{is_stop, years, Prose, BREAK};
+use crate::text::{chinese, fold_str};
 
 pub static DOC: RuleDoc = RuleDoc {
-    code: RuleCode::C02,
     severity: Severity::Warning,
     name: "年度前后不一致",
     what: "报告标题、统计期限和正文中的年度应当一致。统计期限的起止年份与标题年度不同，或正文中以某一年开头叙述本机关工作的句子（如「2022年，我街道……」）与报告年度不同时报告。以标题年度为准；标题没有年度时以统计期限为准。正文中以后续年度开头、讲工作打算的句子（「2024年，我街道将……」）不报告。",
     why: "年报常在上一年的基础上修改，没改干净的年份会让读者弄不清数据属于哪一年，也说明文字可能照搬了上年内容。",
     bad: "某街道2023年政府信息公开工作年度报告\n本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n一、总体情况\n2022年，我街道认真贯彻落实《中华人民共和国政府信息公开条例》。\n",
     good: "某街道2023年政府信息公开工作年度报告\n本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n一、总体情况\n2023年，我街道认真贯彻落实《中华人民共和国政府信息公开条例》。\n五、存在的主要问题及改进情况\n2024年，我街道将进一步规范政府信息公开工作。\n",
+    last_year_example: None,
 };
 
-const PERIOD_MARKERS: [&str; 6] = [
-    "统计期限",
-    "统计时限",
-    "统计期间",
-    "统计时间",
-    "统计时段",
-    "统计区间",
-];
-/// How far after a marker the period's years may be, in characters.
-const PERIOD_WINDOW: usize = 40;
 /// How far into a sentence a word naming the body may be, in characters.
 const SELF_WINDOW: usize = 8;
 
@@ -69,9 +59,9 @@ const PLANS: [&str; 9] = [
 
 /// The years of the 统计期限 (「自2021年1月1日起至2021年12月31日止」): (first digit, year, 年).
 fn period_years(prose: &Prose, all: &[(usize, u32, usize)]) -> Vec<(usize, u32, usize)> {
-    for marker in PERIOD_MARKERS {
+    for marker in chinese::PERIOD_MARKERS {
         for at in prose.find_all(marker) {
-            let end = prose.sentence_end(at).min(at + PERIOD_WINDOW);
+            let end = prose.sentence_end(at).min(at + chinese::PERIOD_WINDOW);
             // `all` is in text order.
             let first = all.partition_point(|y| y.0 <= at);
             let found: Vec<_> = all[first..]
@@ -86,14 +76,15 @@ fn period_years(prose: &Prose, all: &[(usize, u32, usize)]) -> Vec<(usize, u32, 
     }
     // No marker: 「2021年1月1日至2021年12月31日」.
     for (i, &(s, y, k)) in all.iter().enumerate() {
-        if prose.eat(prose.skip_breaks(k + 1), "1月1日").is_none() {
+        if prose
+            .eat(prose.skip_breaks(k + 1), chinese::PERIOD_FIRST_DAY)
+            .is_none()
+        {
             continue;
         }
-        if let Some(&end) = all[i + 1..]
-            .iter()
-            .take(1)
-            .find(|(s2, _, k2)| *s2 < k + 16 && prose.eat(*k2 + 1, "12月31日").is_some())
-        {
+        if let Some(&end) = all[i + 1..].iter().take(1).find(|(s2, _, k2)| {
+            *s2 < k + 16 && prose.eat(*k2 + 1, chinese::PERIOD_LAST_DAY).is_some()
+        }) {
             return vec![(s, y, k), end];
         }
     }
@@ -112,7 +103,7 @@ fn opens_sentence(prose: &Prose, s: usize) -> bool {
     before == '.'
         && s.checked_sub(2)
             .and_then(|i| prose.char(i))
-            .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+            .is_some_and(|c| c.is_ascii_digit() || chinese::is_list_numeral(c))
 }
 
 /// Whether the sentence goes on to speak of the body's own work right after 「YYYY年」.
@@ -134,7 +125,7 @@ fn speaks_of_itself(prose: &Prose, nian: usize) -> bool {
     };
     // A date (「2022年1月」「二〇二二年一月」), or a point or span of time.
     let month = clause
-        .trim_start_matches(|c: char| "一二三四五六七八九十".contains(c))
+        .trim_start_matches(chinese::is_list_numeral)
         .starts_with('月');
     if first.is_ascii_digit() || month || NOT_THE_YEAR.iter().any(|w| clause.starts_with(w)) {
         return false;
@@ -142,7 +133,8 @@ fn speaks_of_itself(prose: &Prose, nian: usize) -> bool {
     first == '我' || first == '本' || SELF.iter().any(|w| clause.contains(w))
 }
 
-pub fn run(parsed: &Parsed, out: &mut Sink) {
+pub fn run(context: &Context, out: &mut Sink) {
+    let parsed = context.this_year;
     let prose = Prose::of(parsed);
     let all = years(prose);
     let period = period_years(prose, &all);
@@ -169,7 +161,7 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
         }
         let span = prose.span(s, k + 1);
         let message = format!("统计期限写的是 {year} 年，但{basis_name}，年度不一致");
-        out.push_related(DOC.code, span, message, vec![basis.clone()]);
+        out.report(span, message).labels(vec![basis.clone()]);
     }
     for &(s, year, k) in &all {
         if year == reference
@@ -187,7 +179,8 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
         let message = format!(
             "正文「{opening}……」写的是 {year} 年的工作，但{basis_name}，是否沿用了其他年度的文字？"
         );
-        out.push_related(DOC.code, prose.span(s, k + 1), message, vec![basis.clone()]);
+        out.report(prose.span(s, k + 1), message)
+            .labels(vec![basis.clone()]);
     }
 }
 

@@ -4,21 +4,20 @@
 //! 信息处理费 is charged to applicants and reported in part 六; it is not T2 第（八）项 行政事业性收费 (the
 //! body's own administrative fees), whose mention does not count. A missing part 六 is S01's finding.
 
-use crate::parse::Parsed;
-use crate::rules::{RuleCode, Severity};
-use crate::rules::{RuleDoc, Sink};
+use crate::rules::Severity;
+use crate::rules::{Context, RuleDoc, Sink};
 use crate::span::Span;
 use crate::template::TableId;
-use crate::text::fold_str;
+use crate::text::{chinese, fold_str};
 
 pub static DOC: RuleDoc = RuleDoc {
-    code: RuleCode::C03,
     severity: Severity::Warning,
     name: "未报告信息处理费情况",
     what: "格式要求在第六部分「其他需要报告的事项」中报告依据《政府信息公开信息处理费管理办法》收取信息处理费的情况；没有收取的，也应写明。第六部分完全没有提到信息处理费（例如只写「无。」）时报告；表三「（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用」大于 0（说明发出过收费通知），而第六部分没有报告收费通知情况时也报告（该行本身总计与各列之和不符时，由合计规则报告）。不要与表二第二十条第（八）项「行政事业性收费」混淆，后者不算。",
     why: "信息处理费直接关系申请人的负担，格式文件把它列为第六部分的必报内容；不写，读者无法判断本机关是否收费、收了多少。",
     bad: "五、存在的主要问题及改进情况\n信息更新不够及时。\n六、其他需要报告的事项\n无。\n",
     good: "五、存在的主要问题及改进情况\n信息更新不够及时。\n六、其他需要报告的事项\n本年度未收取信息处理费。\n",
+    last_year_example: None,
 };
 
 /// Words by which part 六 speaks of charging applicants.
@@ -26,7 +25,6 @@ const FEE_WORDS: [&str; 6] = ["处理费", "收费", "收取费用", "缴费", "
 /// T2's 行政事业性收费 is another matter.
 const NOT_FEES: &str = "行政事业性收费";
 const NOTICE_WORDS: [&str; 4] = ["收费通知", "缴费通知", "缴纳通知", "付费通知"];
-const NEGATIONS: [&str; 4] = ["未", "没有", "无", "不"];
 /// How far before a notice word a negation is read, in characters.
 const NEGATION_REACH: usize = 4;
 /// A first line this short is quoted in the message.
@@ -40,13 +38,14 @@ fn reports_a_notice(folded: &str) -> bool {
         (0..chars.len()).any(|i| {
             chars[i..].starts_with(&word) && {
                 let before: String = chars[i.saturating_sub(NEGATION_REACH)..i].iter().collect();
-                !NEGATIONS.iter().any(|n| before.contains(n))
+                !chinese::NEGATIONS.iter().any(|n| before.contains(n))
             }
         })
     })
 }
 
-pub fn run(parsed: &Parsed, out: &mut Sink) {
+pub fn run(context: &Context, out: &mut Sink) {
+    let parsed = context.this_year;
     let doc = &parsed.document;
     let part = doc.part(6);
     if !part.found {
@@ -89,7 +88,7 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
                     "没有说明信息处理费和收费通知的情况"
                 }
             );
-            out.push_related(DOC.code, cell.span, message, vec![heading]);
+            out.report(cell.span, message).labels(vec![heading]);
             return;
         }
     }
@@ -109,7 +108,7 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
         let message = format!(
             "第六部分「其他需要报告的事项」{what}没有说明信息处理费的收取情况；按格式要求应在此报告，未收取的应写明「本年度未收取信息处理费」"
         );
-        out.push(DOC.code, part.heading_span, message);
+        out.report(part.heading_span, message);
     }
 }
 

@@ -6,21 +6,21 @@
 //! in that order; addresses are never read (「县后街77号」 is not a county).
 
 use crate::parse::Parsed;
-use crate::rules::{RuleCode, Severity};
-use crate::rules::{RuleDoc, Sink};
+use crate::rules::Severity;
+use crate::rules::{Context, RuleDoc, Sink};
 use crate::span::Span;
 use crate::template::TableId;
 use crate::text::fold_str;
 use crate::text::prose::Prose;
 
 pub static DOC: RuleDoc = RuleDoc {
-    code: RuleCode::C04,
     severity: Severity::Info,
     name: "基层机关填报了规章",
     what: "街道、乡镇和县级（含市辖区）机关无权制定规章，表二第二十条第（一）项「规章」一行应为 0。机关名称（取自标题、「请与……联系」、落款或正文中「我街道」「我镇」「我县」等自称）表明是这一级机关，而「规章」一行填了大于 0 的数时提示。",
     why: "按《中华人民共和国立法法》，只有国务院部门、省级人民政府和设区的市、自治州人民政府可以制定规章。基层机关在「规章」行填数，多半是把行政规范性文件或内部制度填错了行。",
     bad: "某某街道2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t2\t0\t2\n行政规范性文件\t0\t0\t0\n",
     good: "某某街道2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t2\t0\t2\n",
+    last_year_example: None,
 };
 
 /// In order of precedence: a 街道 or township of a county is named as such.
@@ -199,7 +199,8 @@ fn named_body(parsed: &Parsed, prose: &Prose) -> Option<Named> {
         })
 }
 
-pub fn run(parsed: &Parsed, out: &mut Sink) {
+pub fn run(context: &Context, out: &mut Sink) {
+    let parsed = context.this_year;
     let Some(table) = parsed.document.table(TableId::T2).filter(|t| t.found) else {
         return;
     };
@@ -224,9 +225,9 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
         body.how, body.name
     );
     let related = vec![(body.span, format!("机关名称（{}）", body.how))];
-    let finding = out.push_related(DOC.code, cell.span, message, related);
-    finding.expected = Some("0".to_string());
-    finding.actual = Some(n.to_string());
+    out.report(cell.span, message)
+        .labels(related)
+        .expected_actual("0".to_string(), n.to_string());
 }
 
 #[cfg(test)]

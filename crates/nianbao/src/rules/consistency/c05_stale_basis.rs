@@ -1,18 +1,17 @@
 //! C05: the prose cites 国办公开办函〔2019〕60号 (the trial format) in a report for 2021 or later.
 
-use crate::parse::Parsed;
-use crate::rules::{RuleCode, Severity};
-use crate::rules::{RuleDoc, Sink};
+use crate::rules::Severity;
+use crate::rules::{Context, RuleDoc, Sink};
 use crate::text::prose::Prose;
 
 pub static DOC: RuleDoc = RuleDoc {
-    code: RuleCode::C05,
     severity: Severity::Warning,
     name: "引用已被替代的格式文件",
     what: "2021 年度起的年报应依据《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）编制。2021 年度及以后的报告在正文中引用 2019 年的试行格式国办公开办函〔2019〕60号时报告。",
     why: "引用旧文件说明报告可能是照着旧模板或上年报告改的，表格和内容要求也可能跟着用错了。",
     bad: "某街道2023年政府信息公开工作年度报告\n本报告依据国办公开办函〔2019〕60号要求编制。\n一、总体情况\n",
     good: "某街道2023年政府信息公开工作年度报告\n本报告依据国办公开办函〔2021〕30号要求编制。\n一、总体情况\n",
+    last_year_example: None,
 };
 
 /// The first year whose reports use the 2021 format.
@@ -35,7 +34,8 @@ fn cites_60(prose: &Prose, at: usize) -> Option<usize> {
     prose.eat(prose.skip_breaks(i), "60号")
 }
 
-pub fn run(parsed: &Parsed, out: &mut Sink) {
+pub fn run(context: &Context, out: &mut Sink) {
+    let parsed = context.this_year;
     let Some(year) = parsed.document.year else {
         return;
     };
@@ -57,6 +57,6 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
         let message = format!(
             "本报告为 {year} 年度，但正文引用了「{cited}」，这是 2019、2020 年度年报使用的试行格式；2021 年度起应依据国办公开办函〔2021〕30号"
         );
-        out.push(DOC.code, span, message);
+        out.report(span, message);
     }
 }

@@ -1,14 +1,10 @@
 //! Rules that need last year's report beside this one (X01, X02). Without it they have nothing to
-//! compare: [`crate::check`] runs them as no-ops, [`crate::check_with_previous`] runs them for real.
+//! compare: [`crate::check`] does not run them, [`crate::check_with_previous`] does.
 
 pub mod x01_carry_over;
 pub mod x02_in_force;
 
 use crate::parse::Parsed;
-use crate::rules::Sink;
-
-/// What an X rule does when only this year's report is given: nothing.
-pub fn needs_previous(_: &Parsed, _: &mut Sink) {}
 
 /// Whether `previous` can be last year's report of `parsed`: when both years are known, they must
 /// follow each other. Otherwise the comparison would report differences that mean nothing.
@@ -20,20 +16,6 @@ pub fn follows(parsed: &Parsed, previous: &Parsed) -> bool {
 }
 
 /// 「上年年报第 N 行」.
-/// The place in last year's report a finding compares with.
-pub(crate) fn place_last_year(
-    previous: &Parsed,
-    span: crate::span::Span,
-    label: String,
-) -> crate::rules::Related {
-    crate::rules::Related {
-        start: span.start,
-        end: span.end,
-        line: previous.line_of(span.start),
-        label,
-    }
-}
-
 pub(crate) fn where_last_year(previous: &Parsed, offset: usize) -> String {
     format!("上年年报第 {} 行", previous.line_of(offset))
 }

@@ -1,24 +1,24 @@
 //! X01: this year's 二、上年结转 equals last year's 四、结转下年度继续办理, column by column.
 
-use super::{place_last_year, where_last_year};
+use super::where_last_year;
 use crate::model::Row;
 use crate::parse::Parsed;
-use crate::rules::{RuleCode, Severity};
-use crate::rules::{RuleDoc, Sink};
+use crate::rules::Severity;
+use crate::rules::{Context, RuleDoc, Sink};
 use crate::template::TableId;
 
 pub static DOC: RuleDoc = RuleDoc {
-    code: RuleCode::X01,
     severity: Severity::Error,
     name: "上年结转与上年年报不符",
     what: "与上一年度的年报一起检查时：表三每一列本年的「二、上年结转政府信息公开申请数量」应等于上年年报同一列的「四、结转下年度继续办理」。不等时在本年的单元格上报告，并写明上年年报中对应单元格所在的行。只给出本年报告时不检查。",
     why: "上年结转到今年的申请，就是上年报告中结转下年度继续办理的申请，两份报告必须衔接；对不上说明有一年填错，或有申请在两年之间漏记。",
     bad: "某街道2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2\n二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n（七）总计\t2\t0\t0\t0\t0\t0\t2\n四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0\n",
     good: "某街道2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n二、上年结转政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n（七）总计\t2\t0\t0\t0\t0\t0\t2\n四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0\n",
+    last_year_example: Some(LAST_YEAR_EXAMPLE),
 };
 
 /// Last year's report for the examples: one application carried forward.
-pub static PREVIOUS_EXAMPLE: &str = "某街道2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3\n二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n（七）总计\t2\t0\t0\t0\t0\t0\t2\n四、结转下年度继续办理\t1\t0\t0\t0\t0\t0\t1\n";
+pub const LAST_YEAR_EXAMPLE: &str = "某街道2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3\n二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n（七）总计\t2\t0\t0\t0\t0\t0\t2\n四、结转下年度继续办理\t1\t0\t0\t0\t0\t0\t1\n";
 
 fn t3_row<'p>(parsed: &'p Parsed, key: &str) -> Option<&'p Row> {
     parsed
@@ -29,7 +29,11 @@ fn t3_row<'p>(parsed: &'p Parsed, key: &str) -> Option<&'p Row> {
         .filter(|r| r.found)
 }
 
-pub fn run(parsed: &Parsed, previous: &Parsed, out: &mut Sink) {
+pub fn run(context: &Context, out: &mut Sink) {
+    let Some(previous) = context.last_year else {
+        return;
+    };
+    let parsed = context.this_year;
     let (Some(carried), Some(forward)) = (t3_row(parsed, "carried"), t3_row(previous, "forward"))
     else {
         return;
@@ -49,13 +53,12 @@ pub fn run(parsed: &Parsed, previous: &Parsed, out: &mut Sink) {
             where_last_year(previous, then.span.start),
             (a - b).unsigned_abs()
         );
-        let finding = out.push(DOC.code, now.span, message);
-        finding.previous = Some(place_last_year(
-            previous,
-            then.span,
-            format!("上年「{}」{}列", forward.label, then.column),
-        ));
-        finding.expected = Some(b.to_string());
-        finding.actual = Some(a.to_string());
+        out.report(now.span, message)
+            .label_in_last_year(
+                previous,
+                then.span,
+                format!("上年「{}」{}列", forward.label, then.column),
+            )
+            .expected_actual(b.to_string(), a.to_string());
     }
 }

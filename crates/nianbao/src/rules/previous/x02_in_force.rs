@@ -1,25 +1,25 @@
 //! X02: 现行有效件数 = last year's 现行有效件数 + 本年制发件数 − 本年废止件数 (2021-format T2, rows 规章 and
 //! 行政规范性文件, when both reports have them).
 
-use super::{place_last_year, where_last_year};
+use super::where_last_year;
 use crate::model::{Cell, Table};
 use crate::parse::Parsed;
-use crate::rules::{RuleCode, Severity};
-use crate::rules::{RuleDoc, Sink};
+use crate::rules::Severity;
+use crate::rules::{Context, RuleDoc, Sink};
 use crate::template::{self, TableId, Version};
 
 pub static DOC: RuleDoc = RuleDoc {
-    code: RuleCode::X02,
     severity: Severity::Info,
     name: "现行有效件数与上年不衔接",
     what: "与上一年度的年报一起检查时：表二第二十条第（一）项「规章」「行政规范性文件」两行，本年现行有效件数一般应等于上年年报的现行有效件数加本年制发件数、减本年废止件数。两份报告都是 2021 版表格时才检查；不等时提示。只给出本年报告时不检查。",
     why: "现行有效件数是逐年累计的，与上年衔接不上，可能是漏报了制发或废止的文件，也可能是清理文件后没有说明。因失效、修改等原因也可能合理地不等，所以只作提示。",
     bad: "某街道2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t2\t1\t3\n",
     good: "某街道2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t2\t1\t6\n",
+    last_year_example: Some(LAST_YEAR_EXAMPLE),
 };
 
 /// Last year's report for the examples: five 行政规范性文件 in force.
-pub static PREVIOUS_EXAMPLE: &str = "某街道2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t1\t0\t5\n";
+pub const LAST_YEAR_EXAMPLE: &str = "某街道2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t1\t0\t5\n";
 
 const ROWS: [&str; 2] = ["rules", "normative"];
 
@@ -39,7 +39,11 @@ fn cell<'t>(table: &'t Table, row: &str, column: &str) -> Option<&'t Cell> {
     table.row(row).filter(|r| r.found)?.cells.get(index)
 }
 
-pub fn run(parsed: &Parsed, previous: &Parsed, out: &mut Sink) {
+pub fn run(context: &Context, out: &mut Sink) {
+    let Some(previous) = context.last_year else {
+        return;
+    };
+    let parsed = context.this_year;
     let (Some(now), Some(then)) = (t2(parsed), t2(previous)) else {
         return;
     };
@@ -74,13 +78,9 @@ pub fn run(parsed: &Parsed, previous: &Parsed, out: &mut Sink) {
             (issued.span, format!("「{label}」本年制发件数")),
             (repealed.span, format!("「{label}」本年废止件数")),
         ];
-        let finding = out.push_related(DOC.code, in_force.span, message, related);
-        finding.previous = Some(place_last_year(
-            previous,
-            last.span,
-            format!("上年「{label}」现行有效件数"),
-        ));
-        finding.expected = Some(expected.to_string());
-        finding.actual = Some(n.to_string());
+        out.report(in_force.span, message)
+            .labels(related)
+            .label_in_last_year(previous, last.span, format!("上年「{label}」现行有效件数"))
+            .expected_actual(expected.to_string(), n.to_string());
     }
 }

@@ -2,21 +2,21 @@
 
 use super::s01_missing_part::numeral;
 use super::SIX_PARTS;
-use crate::parse::Parsed;
-use crate::rules::{RuleCode, Severity};
-use crate::rules::{RuleDoc, Sink};
+use crate::rules::Severity;
+use crate::rules::{Context, RuleDoc, Sink};
 
 pub static DOC: RuleDoc = RuleDoc {
-    code: RuleCode::S03,
     severity: Severity::Warning,
     name: "部分序号不规范",
     what: "六个部分的标题应以中文序号加顿号开头：「一、」至「六、」。标题缺少序号（如只写「总体情况」）、用了阿拉伯数字（如「6、」）或序号与部分不符（如第三部分写成「五、」）时报告。",
     why: "序号是读者定位各部分的依据；序号缺失或错乱，往往说明标题是手工改动或从旧文档拼接而来。",
     bad: "总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n6、其他需要报告的事项\n",
     good: SIX_PARTS,
+    last_year_example: None,
 };
 
-pub fn run(parsed: &Parsed, out: &mut Sink) {
+pub fn run(context: &Context, out: &mut Sink) {
+    let parsed = context.this_year;
     let doc = &parsed.document;
     // A split part is reported once, by S05.
     for part in doc
@@ -46,6 +46,6 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
                 numeral(part.number)
             )
         };
-        out.push(DOC.code, part.heading_span, message);
+        out.report(part.heading_span, message);
     }
 }

@@ -8,7 +8,6 @@ pub mod r04_review_total;
 
 use crate::model::{Cell, Row, Table};
 use crate::parse::Parsed;
-use crate::rules::RuleCode;
 use crate::rules::Sink;
 use crate::template::{self, Pick, SumRule, SumShape, TableSpec};
 
@@ -102,7 +101,6 @@ fn describe(terms: &[Term], total: i64, long_name: &str) -> String {
 /// Checks one instance of `rule`; `place` names it in the message (built only for a finding).
 fn check_instance(
     out: &mut Sink,
-    code: RuleCode,
     rule: &SumRule,
     place: impl FnOnce() -> String,
     left: &[Term],
@@ -131,13 +129,13 @@ fn check_instance(
         .chain(right)
         .map(|t| (t.cell.span, format!("{} {}", t.name, t.cell.column)))
         .collect();
-    let finding = out.push_related(code, anchor.span, message, related);
-    finding.expected = Some((actual + shortfall).to_string());
-    finding.actual = Some(actual.to_string());
+    out.report(anchor.span, message)
+        .labels(related)
+        .expected_actual((actual + shortfall).to_string(), actual.to_string());
 }
 
-/// Evaluates the sum rule `rule`, reporting under `code`.
-pub fn run(code: RuleCode, rule: &SumRule, parsed: &Parsed, out: &mut Sink) {
+/// Evaluates the sum rule `rule` (each R rule runs its own).
+pub fn run(rule: &SumRule, parsed: &Parsed, out: &mut Sink) {
     let Some(table) = parsed.document.table(rule.table).filter(|t| t.found) else {
         return;
     };
@@ -163,7 +161,7 @@ pub fn run(code: RuleCode, rule: &SumRule, parsed: &Parsed, out: &mut Sink) {
                     continue;
                 };
                 let place = || format!("{}列", column.name);
-                check_instance(out, code, rule, place, &l, &r, anchor);
+                check_instance(out, rule, place, &l, &r, anchor);
             }
         }
         SumShape::EachRow { per_band } => {
@@ -216,7 +214,7 @@ pub fn run(code: RuleCode, rule: &SumRule, parsed: &Parsed, out: &mut Sink) {
                         Some(b) if !b.is_empty() => b.to_string(),
                         _ => format!("{}行", row_spec.short),
                     };
-                    check_instance(out, code, rule, place, &l, &r, anchor);
+                    check_instance(out, rule, place, &l, &r, anchor);
                 }
             }
         }

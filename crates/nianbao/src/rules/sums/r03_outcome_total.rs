@@ -1,14 +1,18 @@
 //! R03: in T3, for each column, （七）总计 = the sum of every outcome row under （一）–（六）.
 
-use crate::rules::RuleDoc;
-use crate::rules::{RuleCode, Severity};
+use crate::rules::Severity;
+use crate::rules::{Context, RuleDoc, Sink};
 
 pub static DOC: RuleDoc = RuleDoc {
-    code: RuleCode::R03,
     severity: Severity::Error,
     name: "办理结果总计不等于各项之和",
     what: "表三每一列的「（七）总计」，应等于（一）予以公开、（二）部分公开，以及（三）不予公开、（四）无法提供、（五）不予处理、（六）其他处理下各小项之和。（三）至（六）本身没有小计行。",
     why: "每件申请只能有一种办理结果；总计与各项之和不等，说明有结果漏填、重复统计或总计未更新。",
     bad: "三、收到和处理政府信息公开申请情况\n（一）予以公开\t1\t0\t0\t0\t0\t0\t1\n（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t0\t0\t0\t0\t0\t0\t0\n1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0\n2.其他法律行政法规禁止公开\t0\t0\t0\t0\t0\t0\t0\n3.危及“三安全一稳定”\t0\t0\t0\t0\t0\t0\t0\n4.保护第三方合法权益\t0\t0\t0\t0\t0\t0\t0\n5.属于三类内部事务信息\t0\t0\t0\t0\t0\t0\t0\n6.属于四类过程性信息\t0\t0\t0\t0\t0\t0\t0\n7.属于行政执法案卷\t0\t0\t0\t0\t0\t0\t0\n8.属于行政查询事项\t0\t0\t0\t0\t0\t0\t0\n1.本机关不掌握相关政府信息\t1\t0\t0\t0\t0\t0\t1\n2.没有现成信息需要另行制作\t0\t0\t0\t0\t0\t0\t0\n3.补正后申请内容仍不明确\t0\t0\t0\t0\t0\t0\t0\n1.信访举报投诉类申请\t0\t0\t0\t0\t0\t0\t0\n2.重复申请\t0\t0\t0\t0\t0\t0\t0\n3.要求提供公开出版物\t0\t0\t0\t0\t0\t0\t0\n4.无正当理由大量反复申请\t0\t0\t0\t0\t0\t0\t0\n5.要求行政机关确认或重新出具已获取信息\t0\t0\t0\t0\t0\t0\t0\n1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\n2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\n3.其他\t0\t0\t0\t0\t0\t0\t0\n（七）总计\t1\t0\t0\t0\t0\t0\t1\n",
     good: "三、收到和处理政府信息公开申请情况\n（一）予以公开\t1\t0\t0\t0\t0\t0\t1\n（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t0\t0\t0\t0\t0\t0\t0\n1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0\n2.其他法律行政法规禁止公开\t0\t0\t0\t0\t0\t0\t0\n3.危及“三安全一稳定”\t0\t0\t0\t0\t0\t0\t0\n4.保护第三方合法权益\t0\t0\t0\t0\t0\t0\t0\n5.属于三类内部事务信息\t0\t0\t0\t0\t0\t0\t0\n6.属于四类过程性信息\t0\t0\t0\t0\t0\t0\t0\n7.属于行政执法案卷\t0\t0\t0\t0\t0\t0\t0\n8.属于行政查询事项\t0\t0\t0\t0\t0\t0\t0\n1.本机关不掌握相关政府信息\t1\t0\t0\t0\t0\t0\t1\n2.没有现成信息需要另行制作\t0\t0\t0\t0\t0\t0\t0\n3.补正后申请内容仍不明确\t0\t0\t0\t0\t0\t0\t0\n1.信访举报投诉类申请\t0\t0\t0\t0\t0\t0\t0\n2.重复申请\t0\t0\t0\t0\t0\t0\t0\n3.要求提供公开出版物\t0\t0\t0\t0\t0\t0\t0\n4.无正当理由大量反复申请\t0\t0\t0\t0\t0\t0\t0\n5.要求行政机关确认或重新出具已获取信息\t0\t0\t0\t0\t0\t0\t0\n1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\n2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\n3.其他\t0\t0\t0\t0\t0\t0\t0\n（七）总计\t2\t0\t0\t0\t0\t0\t2\n",
+    last_year_example: None,
 };
+
+pub fn run(context: &Context, out: &mut Sink) {
+    super::run(&crate::template::OUTCOME_TOTAL, context.this_year, out);
+}

@@ -2,21 +2,21 @@
 
 use super::short_name;
 use crate::model::CellProblem;
-use crate::parse::Parsed;
-use crate::rules::{RuleCode, Severity};
-use crate::rules::{RuleDoc, Sink};
+use crate::rules::Severity;
+use crate::rules::{Context, RuleDoc, Sink};
 
 pub static DOC: RuleDoc = RuleDoc {
-    code: RuleCode::T03,
     severity: Severity::Error,
     name: "单元格不是有效数字",
     what: "表格中每个单元格都应填写数字，没有发生的填 0。单元格为空、填了「/」「-」「—」「无」等占位符、不是数字、为负数，或应为件数的格子填了小数时报告。",
     why: "空格和占位符无法参与合计核对，读者也无法分辨是「零」还是「漏填」。",
     bad: "四、政府信息公开行政复议、行政诉讼情况\n行政复议\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉\n0\t/\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n",
     good: "四、政府信息公开行政复议、行政诉讼情况\n行政复议\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉\n0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n",
+    last_year_example: None,
 };
 
-pub fn run(parsed: &Parsed, out: &mut Sink) {
+pub fn run(context: &Context, out: &mut Sink) {
+    let parsed = context.this_year;
     for table in parsed.document.tables.iter().filter(|t| t.found) {
         for row in table.rows.iter().filter(|r| r.found) {
             for cell in &row.cells {
@@ -43,12 +43,12 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
                     CellProblem::Negative => format!("{place}为负数 {raw}，应为非负数"),
                     CellProblem::Fraction => format!("{place}为小数 {raw}，件数应为整数"),
                 };
-                let finding = out.push(DOC.code, cell.span, message);
-                finding.expected = Some("数字".to_string());
-                finding.actual = Some(match raw.trim() {
+                let actual = match raw.trim() {
                     "" => "空".to_string(),
                     written => written.to_string(),
-                });
+                };
+                out.report(cell.span, message)
+                    .expected_actual("数字".to_string(), actual);
             }
         }
     }

@@ -2,21 +2,21 @@
 
 use super::short_name;
 use crate::model::LabelMatch;
-use crate::parse::Parsed;
-use crate::rules::{RuleCode, Severity};
-use crate::rules::{RuleDoc, Sink};
+use crate::rules::Severity;
+use crate::rules::{Context, RuleDoc, Sink};
 
 pub static DOC: RuleDoc = RuleDoc {
-    code: RuleCode::T05,
     severity: Severity::Warning,
     name: "行列标题与模板不一致",
     what: "表格的行标题或列标题应与格式文件逐字一致。能认出是哪一行或哪一列、但文字有出入（如「本年度止件数」应为「本年废止件数」，2021 版表格中写「规范性文件」而非「行政规范性文件」）时报告。",
     why: "标题的错字和改动往往来自手工重打表格，容易连带数据错位；统一的标题也便于汇总。",
     bad: "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年度止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t0\t0\t0\n",
     good: "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t0\t0\t0\n",
+    last_year_example: None,
 };
 
-pub fn run(parsed: &Parsed, out: &mut Sink) {
+pub fn run(context: &Context, out: &mut Sink) {
+    let parsed = context.this_year;
     for table in parsed.document.tables.iter().filter(|t| t.found) {
         let name = short_name(table.id);
         for issue in &table.header_issues {
@@ -24,7 +24,7 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
                 Some(found) => format!("{name}表头「{found}」应为「{}」", issue.expected),
                 None => format!("{name}表头中没有「{}」", issue.expected),
             };
-            out.push(DOC.code, issue.span, message);
+            out.report(issue.span, message);
         }
         for row in table
             .rows
@@ -32,8 +32,7 @@ pub fn run(parsed: &Parsed, out: &mut Sink) {
             .filter(|r| r.label_match == Some(LabelMatch::Deviating))
         {
             let Some(span) = row.label_span else { continue };
-            out.push(
-                DOC.code,
+            out.report(
                 span,
                 format!(
                     "{name}行标题「{}」与格式文件不一致，应为「{}」",

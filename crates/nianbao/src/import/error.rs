@@ -1,0 +1,171 @@
+//! Why a file cannot be read, and what to do instead: every message the readers give, written once.
+//! `Display` is the advice in Chinese, as the page and the command line show it.
+
+use std::fmt;
+
+use super::kind::LARGEST_FILE;
+
+/// A file the checker does not read, and so what the user should open or paste instead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unsupported {
+    Spreadsheet,
+    Presentation,
+    Ofd,
+    Archive,
+    /// A Word document with an opening password.
+    EncryptedWord,
+    /// .doc or .wps, Word's and WPS's binary formats.
+    OldWord,
+    Pdf,
+    Rtf,
+    Image,
+    /// A single-file web archive.
+    Mht,
+    /// Not text at all (an executable, a database…).
+    Binary,
+}
+
+/// Why a file cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// Larger than [`LARGEST_FILE`]: `size` in bytes when known (a stream is stopped at the limit).
+    TooLarge { name: String, size: Option<u64> },
+    /// A kind of file the checker does not read.
+    Unsupported { name: String, kind: Unsupported },
+    /// A .docx that is not a well-formed zip of well-formed XML, or inflates too far.
+    BrokenDocx,
+    /// A zip with no Word document in it.
+    NotWord,
+    /// Text whose bytes are not in the encoding its byte-order mark says.
+    BadBom,
+    /// Text in an encoding that is neither UTF-8 nor GB18030.
+    UnknownEncoding,
+    /// A web page whose elements nest deeper than `limit`.
+    TooDeep { name: String, limit: usize },
+}
+
+const PASTE: &str = "或直接复制报告正文粘贴到这里。";
+
+impl fmt::Display for Unsupported {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unsupported::Spreadsheet => write!(f, "这是电子表格，不是报告正文。请打开报告本身，{PASTE}"),
+            Unsupported::Presentation => write!(f, "这是演示文稿，不是报告正文。请打开报告本身，{PASTE}"),
+            Unsupported::Ofd => f.write_str("OFD 版式文件无法直接读取。请在 OFD 阅读器中全选复制正文后粘贴到这里，或打开报告的 Word 版本。"),
+            Unsupported::Archive => write!(f, "这是压缩包，请先解压，再打开其中的报告文件，{PASTE}"),
+            Unsupported::EncryptedWord => write!(f, "这个 Word 文档设有打开密码（已加密），无法读取。请在 Word 中取消密码后另存为 .docx，{PASTE}"),
+            Unsupported::OldWord => write!(f, "这是旧版 Word/WPS 文档（.doc 或 .wps），本页无法读取。请在 Word 或 WPS 中打开，另存为 .docx 后再打开，{PASTE}"),
+            Unsupported::Pdf => f.write_str("PDF 文件无法直接读取。请在 PDF 阅读器中全选复制正文后粘贴到这里；如有报告的 Word 版本（.docx），可直接打开。"),
+            Unsupported::Rtf => write!(f, "RTF 文档无法直接读取。请在 Word 或 WPS 中打开，另存为 .docx 后再打开，{PASTE}"),
+            Unsupported::Image => f.write_str("图片中的文字无法检查。请打开报告的文字稿（.docx 或 .txt），或复制正文粘贴到这里。"),
+            Unsupported::Mht => write!(f, "MHT 单文件网页无法直接读取。请在浏览器中打开后另存为「网页，仅 HTML」（.html）再打开，{PASTE}"),
+            Unsupported::Binary => write!(f, "这不是文本文件。本页能打开 .docx、.txt、.md 和保存的网页（.html），{PASTE}"),
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::TooLarge { name, size } => {
+                write!(f, "无法打开「{name}」：")?;
+                if let Some(size) = size {
+                    write!(f, "文件有 {:.1} MB，", *size as f64 / (1024.0 * 1024.0))?;
+                }
+                write!(
+                    f,
+                    "超过 {} MB，不像是一份年度报告。请只复制报告正文粘贴到这里。",
+                    LARGEST_FILE / (1024 * 1024)
+                )
+            }
+            ImportError::Unsupported { name, kind } => write!(f, "无法打开「{name}」：{kind}"),
+            ImportError::BrokenDocx => f.write_str("这个 .docx 文件已损坏或不完整，无法读取。请在 Word 或 WPS 中打开后重新保存，或直接复制正文粘贴到这里。"),
+            ImportError::NotWord => f.write_str("这个文件不是 Word 文档（里面没有 Word 正文）。请打开 Word 另存的 .docx 文件，或直接复制正文粘贴到这里。"),
+            ImportError::BadBom => f.write_str("文件编码损坏（按 BOM 所示编码无法解码）"),
+            ImportError::UnknownEncoding => f.write_str("无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK"),
+            ImportError::TooDeep { name, limit } => write!(f, "无法打开「{name}」：网页的标签嵌套超过 {limit} 层，无法读取。请在浏览器中打开这个网页，全选复制正文后粘贴到这里。"),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Front ends that pass messages on as text take the advice as it is shown.
+impl From<ImportError> for String {
+    fn from(error: ImportError) -> String {
+        error.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: [Unsupported; 11] = [
+        Unsupported::Spreadsheet,
+        Unsupported::Presentation,
+        Unsupported::Ofd,
+        Unsupported::Archive,
+        Unsupported::EncryptedWord,
+        Unsupported::OldWord,
+        Unsupported::Pdf,
+        Unsupported::Rtf,
+        Unsupported::Image,
+        Unsupported::Mht,
+        Unsupported::Binary,
+    ];
+
+    #[test]
+    fn each_refusal_names_the_file_and_says_what_to_do_instead() {
+        let mut seen = Vec::new();
+        for kind in ALL {
+            let message = ImportError::Unsupported {
+                name: "年报.x".into(),
+                kind,
+            }
+            .to_string();
+            assert!(message.starts_with("无法打开「年报.x」："), "{message}");
+            assert!(
+                message.contains("请") || message.contains("粘贴"),
+                "{message}"
+            );
+            assert!(!seen.contains(&message), "said twice: {message}");
+            seen.push(message);
+        }
+        let streamed = ImportError::TooLarge {
+            name: "-".into(),
+            size: None,
+        };
+        assert_eq!(
+            streamed.to_string(),
+            "无法打开「-」：超过 20 MB，不像是一份年度报告。请只复制报告正文粘贴到这里。"
+        );
+        let message: String = ImportError::BrokenDocx.into();
+        assert!(message.contains("损坏"), "{message}");
+    }
+
+    /// The messages are written here and nowhere else in the readers.
+    #[test]
+    fn no_reader_writes_a_message_of_its_own() {
+        let readers = [
+            include_str!("kind.rs"),
+            include_str!("charset.rs"),
+            include_str!("html.rs"),
+            include_str!("docx/mod.rs"),
+            include_str!("docx/package.rs"),
+            include_str!("docx/body.rs"),
+        ];
+        for source in readers {
+            let code = source.split("#[cfg(test)]").next().unwrap_or_default();
+            for phrase in [
+                "无法打开「",
+                "粘贴到这里",
+                "无法读取",
+                "编码损坏",
+                "无法识别",
+            ] {
+                assert!(!code.contains(phrase), "{phrase}");
+            }
+        }
+    }
+}
