@@ -29,6 +29,8 @@ pub struct RowShape {
     longest: usize,
     /// The largest plain count read.
     largest: u64,
+    /// A number of several digits run into the text beside it with no separator (「规章000行政…」).
+    glued: Option<Span>,
 }
 
 impl RowShape {
@@ -39,6 +41,7 @@ impl RowShape {
             absent: 0,
             longest: 0,
             largest: 0,
+            glued: None,
         };
         for slot in slots {
             match *slot {
@@ -49,6 +52,9 @@ impl RowShape {
                         if raw.bytes().all(|b| b.is_ascii_digit()) {
                             shape.longest = shape.longest.max(raw.len());
                             shape.largest = shape.largest.max(raw.parse().unwrap_or(u64::MAX));
+                            if raw.len() > 1 && touches_text(text, span) {
+                                shape.glued.get_or_insert(span);
+                            }
                         }
                     }
                 }
@@ -67,6 +73,7 @@ impl RowShape {
             absent: 1,
             longest: run.end - run.start,
             largest: u64::MAX,
+            glued: Some(run),
         }
     }
 
@@ -77,6 +84,12 @@ impl RowShape {
     fn is_empty(&self) -> bool {
         self.numbers == 0 && self.absent > 0
     }
+}
+
+/// Whether the number at `span` has Chinese text right before or after it, with no separator.
+fn touches_text(text: &str, span: Span) -> bool {
+    let is_cjk = |c: Option<char>| c.is_some_and(|c| ('\u{3400}'..='\u{9fff}').contains(&c));
+    is_cjk(text[..span.start].chars().next_back()) || is_cjk(text[span.end..].chars().next())
 }
 
 /// The first run of more digits than a count has in `within`, with nothing between them.
@@ -107,23 +120,18 @@ pub fn assess(spec: &TableSpec, shapes: &[RowShape]) -> Option<Unreliable> {
     // Counts are bounded in the tables with sums; T2 holds amounts and large decision counts.
     if spec.id != TableId::T2 {
         if let Some(row) = shapes.iter().find(|r| r.largest >= IMPLAUSIBLE_COUNT) {
-            let reason = if row.absent > 0 {
-                UnreliableReason::GluedCells
-            } else {
-                UnreliableReason::ImplausibleValues
+            return match row.glued {
+                Some(at) => unreliable(UnreliableReason::GluedCells, at),
+                None => unreliable(UnreliableReason::ImplausibleValues, row.at),
             };
-            return unreliable(reason, row.at);
         }
     }
     if let Some(row) = shapes.iter().find(|r| r.is_short()) {
-        // Could the row's numbers be its cells run together? Then they were glued, not lost.
-        let glued = row.longest > 1 && row.longest > row.absent;
-        let reason = if glued {
-            UnreliableReason::GluedCells
-        } else {
-            UnreliableReason::MisalignedCells
+        // Numbers run into the text beside them were glued together; otherwise cells were lost.
+        return match row.glued {
+            Some(at) => unreliable(UnreliableReason::GluedCells, at),
+            None => unreliable(UnreliableReason::MisalignedCells, row.at),
         };
-        return unreliable(reason, row.at);
     }
     let with_numbers = shapes.iter().any(|r| r.numbers > 0);
     if with_numbers {

@@ -7,6 +7,7 @@ use crate::model::{Cell, HeaderIssue, LabelMatch, Row, Table};
 use crate::span::Span;
 use crate::template::{self, RowSpec, SectionSpec, TableId, TableSpec, Version};
 use crate::text::cells::{first_value_line, order_by_column, read_row, rows_of_numbers, Slot};
+use crate::text::dense::is_piece_of;
 use crate::text::fold::{fold_chars, fold_static};
 use crate::text::number::{classify, read_cell, TokenKind};
 use crate::text::Dense;
@@ -56,7 +57,12 @@ fn find_label(dense: &Dense, row: &RowSpec, within: Span) -> Option<Anchor> {
                 .flatten()
                 .map(|span| Anchor {
                     span,
-                    how: LabelMatch::Deviating,
+                    // Its line only a piece of the label: the label was wrapped, not reworded.
+                    how: if dense.line_is_piece_of(span.start, fold_static(row.label)) {
+                        LabelMatch::Exact
+                    } else {
+                        LabelMatch::Deviating
+                    },
                     values_at: None,
                 })
         })
@@ -250,10 +256,15 @@ fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span)
                     label: row.label,
                     section: section.caption,
                     found: true,
-                    label_match: Some(if anchor.is_some() {
-                        anchor.map_or(LabelMatch::Exact, |a| a.how)
-                    } else {
-                        LabelMatch::Deviating
+                    label_match: Some(match (anchor, label_span) {
+                        (Some(a), _) => a.how,
+                        // What is left of the label is a piece of it: wrapped, not reworded.
+                        (None, Some(at))
+                            if is_piece_of(&text[at.start..at.end], fold_static(row.label)) =>
+                        {
+                            LabelMatch::Exact
+                        }
+                        (None, _) => LabelMatch::Deviating,
                     }),
                     label_span: anchor.map(|a| a.span).or(label_span),
                     cells: {

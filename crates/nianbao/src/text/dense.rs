@@ -129,6 +129,19 @@ impl<'a> Dense<'a> {
         Some(self.with_closing_quotes(self.to_original(at, at + needle.len())))
     }
 
+    /// Whether the text of the line holding `at`, folded and without its digits, is a piece of
+    /// folded `label`: a label that PDF text wrapped shows one piece per line, which says nothing
+    /// about its wording (「2.申请人逾期未按收费通知要求」).
+    pub fn line_is_piece_of(&self, at: usize, label: &str) -> bool {
+        let start = self.original[..at.min(self.original.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let end = self.original[start..]
+            .find('\n')
+            .map_or(self.original.len(), |i| start + i);
+        is_piece_of(&self.original[start..end], label)
+    }
+
     /// Finds folded `needle` within `within` where runs of digits interrupt it: PDF text wraps a row
     /// label around the line of the row's numbers (「1.申请人无正当理由逾期不补正、⏎ 67 3 0 ⏎ 行政机关…」).
     /// Gives the label's span and where the first interrupting digit is; `None` when the needle is
@@ -210,6 +223,16 @@ fn find_short(hay: &str, needle: &str) -> Option<usize> {
     hay.match_indices(first)
         .map(|(at, _)| at)
         .find(|&at| hay[at..].starts_with(needle))
+}
+
+/// Whether `written`, folded and without digits, is a piece (three characters or more) of folded
+/// `label`.
+pub fn is_piece_of(written: &str, label: &str) -> bool {
+    let piece: String = super::fold::fold_chars(written)
+        .filter(|c| !c.is_ascii_digit())
+        .collect();
+    let piece = piece.trim_matches('.');
+    piece.chars().count() >= 3 && label.contains(piece)
 }
 
 /// Punctuation that pasted labels write one for another (after folding: `,` `.` `;`).

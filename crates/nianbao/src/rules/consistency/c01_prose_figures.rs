@@ -479,7 +479,9 @@ struct Stated {
 fn stated(doc: &Document, target: &Target) -> Option<Stated> {
     match *target {
         Target::T3(key) => {
-            let table = doc.table(TableId::T3).filter(|t| t.found)?;
+            let table = doc
+                .table(TableId::T3)
+                .filter(|t| t.found && t.is_reliable())?;
             let row = table.row(key).filter(|r| r.found && r.cells.len() == 7)?;
             let total = &row.cells[6];
             let name = format!("表三「{}」总计", row.label);
@@ -491,7 +493,9 @@ fn stated(doc: &Document, target: &Target) -> Option<Stated> {
             })
         }
         Target::T4(bands) => {
-            let table = doc.table(TableId::T4).filter(|t| t.found)?;
+            let table = doc
+                .table(TableId::T4)
+                .filter(|t| t.found && t.is_reliable())?;
             let row = table
                 .rows
                 .first()
@@ -519,7 +523,9 @@ fn stated(doc: &Document, target: &Target) -> Option<Stated> {
             })
         }
         Target::T2(key, columns) => {
-            let table = doc.table(TableId::T2).filter(|t| t.found)?;
+            let table = doc
+                .table(TableId::T2)
+                .filter(|t| t.found && t.is_reliable())?;
             let spec = template::table(TableId::T2, table.version);
             let (section, _) = spec.data_rows().find(|(_, r)| r.key == key)?;
             let index = columns

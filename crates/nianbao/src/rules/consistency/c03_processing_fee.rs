@@ -67,7 +67,7 @@ pub fn run(context: &Context, out: &mut Sink) {
     // A row whose 总计 is not the sum of its columns is the sum rules' finding, not evidence here.
     let unpaid = doc
         .table(TableId::T3)
-        .filter(|t| t.found)
+        .filter(|t| t.found && t.is_reliable())
         .and_then(|t| t.row("other_unpaid"))
         .filter(|r| r.found && r.cells.len() == 7)
         .and_then(|r| {

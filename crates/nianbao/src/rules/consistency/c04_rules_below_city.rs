@@ -201,7 +201,11 @@ fn named_body(parsed: &Parsed, prose: &Prose) -> Option<Named> {
 
 pub fn run(context: &Context, out: &mut Sink) {
     let parsed = context.this_year;
-    let Some(table) = parsed.document.table(TableId::T2).filter(|t| t.found) else {
+    let Some(table) = parsed
+        .document
+        .table(TableId::T2)
+        .filter(|t| t.found && t.is_reliable())
+    else {
         return;
     };
     let Some(row) = table.row("rules").filter(|r| r.found) else {

@@ -24,7 +24,7 @@ fn t3_row<'p>(parsed: &'p Parsed, key: &str) -> Option<&'p Row> {
     parsed
         .document
         .table(TableId::T3)
-        .filter(|t| t.found)
+        .filter(|t| t.found && t.is_reliable())
         .and_then(|t| t.row(key))
         .filter(|r| r.found)
 }

@@ -28,7 +28,7 @@ fn t2<'p>(parsed: &'p Parsed) -> Option<&'p Table> {
     parsed
         .document
         .table(TableId::T2)
-        .filter(|t| t.found && t.version == Version::V2021)
+        .filter(|t| t.found && t.is_reliable() && t.version == Version::V2021)
 }
 
 /// The cell of `row` in the column `column` of T2 2021's first section.
