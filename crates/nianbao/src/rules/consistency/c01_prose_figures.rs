@@ -469,6 +469,9 @@ fn match_count(prose: &Prose, mut at: usize, units: &[&str]) -> Option<(i64, usi
 /// What the table says, as the prose would state it.
 struct Stated {
     value: i64,
+    /// Another figure the prose may rightly give for it with 受理: 「受理申请 749 件」 counts what was
+    /// received and what was carried over (新收 + 上年结转).
+    also: Option<i64>,
     /// The sum of the parts the total is made of, when the table's own total does not hold: the prose
     /// may quote either.
     parts_sum: Option<i64>,
@@ -485,8 +488,17 @@ fn stated(doc: &Document, target: &Target) -> Option<Stated> {
             let row = table.row(key).filter(|r| r.found && r.cells.len() == 7)?;
             let total = &row.cells[6];
             let name = format!("表三「{}」总计", row.label);
+            let carried = || {
+                let row = table.row("carried").filter(|r| r.found)?;
+                row.cells.get(6)?.count()
+            };
+            let value = total.count()?;
             Some(Stated {
-                value: total.count()?,
+                value,
+                also: (key == "new")
+                    .then(carried)
+                    .flatten()
+                    .and_then(|c| value.checked_add(c)),
                 parts_sum: sum(&row.cells[..6]),
                 places: vec![(total.span, name.clone())],
                 name,
@@ -517,6 +529,7 @@ fn stated(doc: &Document, target: &Target) -> Option<Stated> {
             };
             Some(Stated {
                 value,
+                also: None,
                 parts_sum,
                 name,
                 places,
@@ -536,6 +549,7 @@ fn stated(doc: &Document, target: &Target) -> Option<Stated> {
             let name = format!("表二「{}」{}", row.label, section.columns[index].name);
             Some(Stated {
                 value: cell.count()?,
+                also: None,
                 parts_sum: None,
                 places: vec![(cell.span, name.clone())],
                 name,
@@ -557,6 +571,27 @@ fn total_band(band: usize) -> &'static str {
         "行政诉讼·未经复议直接起诉",
         "行政诉讼·复议后起诉",
     ][band]
+}
+
+/// Words before 答复 / 办结 that make it one kind of outcome (「同意公开答复 9 件」), not all of them.
+const OUTCOME_KINDS: &[&str] = &[
+    "公开",
+    "同意",
+    "不予",
+    "部分",
+    "告知",
+    "无法提供",
+    "不予处理",
+    "其他",
+];
+
+/// Whether the figure at `at..end` is one item of a list of outcomes (「同意公开答复 9 件、部分公开答复
+/// 0 件、转下一年度办理的有 1 件」) rather than the number of applications handled.
+fn is_one_outcome(prose: &Prose, at: usize, end: usize) -> bool {
+    let before = at.saturating_sub(LOOK_BEHIND);
+    let kind = OUTCOME_KINDS.iter().any(|w| prose.contains(before, at, w));
+    let listed = matches!(prose.text(end, end + 1).as_str(), "、" | "." | ";" | "；");
+    kind || listed
 }
 
 /// The phrase as the user wrote it, on one line.
@@ -625,7 +660,15 @@ pub fn run(context: &Context, out: &mut Sink) {
             let Some(table) = stated(&parsed.document, &figure.target) else {
                 continue;
             };
-            if said == table.value || Some(said) == table.parts_sum {
+            // 「受理」 may count the applications carried over with the new ones; 「收到」 may not.
+            let accepted = prose.text(at, at + 2) == "受理";
+            if said == table.value
+                || Some(said) == table.parts_sum
+                || (accepted && Some(said) == table.also)
+            {
+                continue;
+            }
+            if matches!(figure.target, Target::T3("total")) && is_one_outcome(prose, at, end) {
                 continue;
             }
             let span = prose.span(at, end);
