@@ -268,14 +268,19 @@ pub fn inline_headings(
         } else {
             continue;
         };
-        if !inline_boundary(&folded[..numeral_start]) {
-            continue;
-        }
         let Some((number, how, title_len)) = title_at_start(&folded[dot + 1..]) else {
             continue;
         };
         let end = dot + 1 + title_len;
         let span = to_original(numeral_start, end);
+        // A space before the numeral (which folding dropped) is a boundary too.
+        let spaced = line
+            .get(..span.start.saturating_sub(start))
+            .and_then(|before| before.chars().next_back())
+            .is_some_and(chinese::is_space);
+        if !spaced && !inline_boundary(&folded[..numeral_start]) {
+            continue;
+        }
         let numeral_span = to_original(numeral_start, dot + 1);
         let Some(text) = line.get(span.start - start..span.end - start) else {
             continue;
