@@ -230,7 +230,14 @@ fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span)
             .min()
             .unwrap_or(bounds.end);
         let header_region = Span::new(bounds.start, first_label.max(bounds.start));
-        let headers = read_headers(text, dense, section, header_region);
+        let mut headers = read_headers(text, dense, section, header_region);
+        // Text in content order can put a captioned sub-table's header after its first row label.
+        if caption.is_some() && !headers.issues.is_empty() {
+            let anywhere = read_headers(text, dense, section, bounds);
+            if anywhere.issues.len() < headers.issues.len() {
+                headers.issues = anywhere.issues;
+            }
+        }
         score += headers.found as i64;
         let header_end = headers.end;
         // Evidence that this (sub-)table is in the text at all; header words alone may be prose.
@@ -607,13 +614,43 @@ fn find_split_header(dense: &Dense, header: &str, region: Span) -> Option<Span> 
             }
         }
     }
-    in_order.or_else(|| {
-        let spans: Option<Vec<Span>> = pieces.iter().map(|p| dense.find(p, region)).collect();
-        let spans = spans?;
-        let start = spans.iter().map(|s| s.start).min()?;
-        let end = spans.iter().map(|s| s.end).max()?;
-        Some(Span::new(start, end))
-    })
+    in_order
+        .or_else(|| {
+            let spans: Option<Vec<Span>> = pieces.iter().map(|p| dense.find(p, region)).collect();
+            let spans = spans?;
+            let start = spans.iter().map(|s| s.start).min()?;
+            let end = spans.iter().map(|s| s.end).max()?;
+            Some(Span::new(start, end))
+        })
+        .or_else(|| scattered_header(dense, &chars, region))
+}
+
+/// A header whose characters come in order with a neighbour's between them (「本年处理决定数⏎内容 量」),
+/// within twice its length.
+fn scattered_header(dense: &Dense, chars: &[char], region: Span) -> Option<Span> {
+    let from = dense.to_folded(region.start);
+    let to = dense.to_folded(region.end);
+    let hay: Vec<(usize, char)> = dense.folded().get(from..to)?.char_indices().collect();
+    let reach = chars.len() * 2;
+    for (k, &(_, c)) in hay.iter().enumerate() {
+        if c != chars[0] {
+            continue;
+        }
+        let mut want = chars.iter().skip(1).peekable();
+        let mut last = k;
+        for (j, &(_, h)) in hay.iter().enumerate().skip(k + 1).take(reach) {
+            if want.peek() == Some(&&h) {
+                want.next();
+                last = j;
+            }
+        }
+        if want.peek().is_none() {
+            let start = from + hay[k].0;
+            let end = from + hay[last].0 + hay[last].1.len_utf8();
+            return Some(dense.to_original(start, end));
+        }
+    }
+    None
 }
 
 fn cells_of(text: &str, section: &SectionSpec, slots: &[Slot], segment: Span) -> Vec<Cell> {
