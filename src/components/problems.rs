@@ -15,6 +15,9 @@ pub struct ProblemsProps {
     /// The report is for an earlier text; a new check follows when typing pauses.
     #[prop_or_default]
     pub stale: bool,
+    /// The checker failed on this text; it is checked again once edited.
+    #[prop_or_default]
+    pub unchecked: bool,
     pub selected: Option<usize>,
     pub on_select: Callback<usize>,
 }
@@ -22,6 +25,8 @@ pub struct ProblemsProps {
 impl PartialEq for ProblemsProps {
     fn eq(&self, other: &Self) -> bool {
         same_report(&self.report, &other.report)
+            && self.stale == other.stale
+            && self.unchecked == other.unchecked
             && self.selected == other.selected
             && self.on_select == other.on_select
     }
@@ -58,6 +63,9 @@ fn item(index: usize, finding: &Finding, selected: bool, on_select: &Callback<us
 #[component]
 pub fn Problems(props: &ProblemsProps) -> Html {
     let body = match props.report.as_deref() {
+        None if props.unchecked => html! {
+            <p class="status">{"这段文字还没有检查：检查程序上次在它上面出错了。修改文字后会重新检查。"}</p>
+        },
         None => html! {
             <p class="status">{"尚未输入报告。请粘贴报告全文、把文件拖到页面上，或点击「载入示例」。"}</p>
         },
