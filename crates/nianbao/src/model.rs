@@ -109,6 +109,35 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// Column or caption labels of the template that were not found as written.
     pub header_issues: Vec<HeaderIssue>,
+    /// Why the cells could not be read with confidence, if so: then no finding is drawn from them.
+    pub unreliable: Option<Unreliable>,
+}
+
+impl Table {
+    /// The table was read and its cells can be trusted.
+    pub fn is_reliable(&self) -> bool {
+        self.unreliable.is_none()
+    }
+}
+
+/// Why a table's cells cannot be trusted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnreliableReason {
+    /// The numbers of a row run together with no separator (「713000074」).
+    GluedCells,
+    /// Rows with fewer numbers than columns, or rows without numbers beside rows with them: the cells
+    /// cannot be lined up with their columns.
+    MisalignedCells,
+    /// Counts no report could hold (ten million applications and more).
+    ImplausibleValues,
+}
+
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Unreliable {
+    pub reason: UnreliableReason,
+    /// Where it shows: the first row (or the table) where the cells could not be separated.
+    pub span: Span,
 }
 
 impl Table {

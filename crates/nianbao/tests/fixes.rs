@@ -117,11 +117,11 @@ fn a_known_other_wording_of_a_row_label_is_fixed_and_a_label_known_by_key_words_
         Some("改为「行政规范性文件」")
     );
     assert!(fixed(text).contains("\n行政规范性文件\t0\t0\t0\n"));
-    // shuyang's 「逾期不补正」 row is recognised by its key words only: no fix.
+    // hongze's misspelt 「2.其他法律行政止公开」 is recognised by its key words only: no fix.
     let corpus = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/corpus/shuyang-county-2025.txt");
-    let shuyang = std::fs::read_to_string(corpus).unwrap();
-    let report = nianbao::check(&shuyang);
+        .join("tests/fixtures/corpus/hongze-2024.layout.txt");
+    let hongze = std::fs::read_to_string(corpus).unwrap();
+    let report = nianbao::check(&hongze);
     let row = report
         .findings
         .iter()

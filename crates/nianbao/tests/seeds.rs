@@ -100,7 +100,8 @@ fn no_seed_breaks_a_sum_rule_or_a_table_rule_it_does_not_break() {
 fn formats_and_years_are_read() {
     let expect: [(&str, Version, Option<u32>); 5] = [
         ("000", Version::V2021, Some(2021)),
-        ("001", Version::V2021, None),
+        // No year in the title or the 统计期限: the prose says 2021 (「2021年八卦洲街道…」).
+        ("001", Version::V2021, Some(2021)),
         ("002", Version::V2021, Some(2021)),
         ("003", Version::V2021, Some(2023)),
         ("004", Version::V2019, Some(2020)),

@@ -161,7 +161,7 @@ pub fn read_heading(line: &str, start: usize, folded: &str) -> Option<HeadingLin
     }
     let part = part_of_title(title, numeral);
     // Only a part's heading, or a top-level numeral that may open an extra part, is worth keeping.
-    if part.is_none() && !matches!(numeral, Numeral::Chinese(n) if n >= FIRST_EXTRA_NUMERAL) {
+    if part.is_none() && !matches!(numeral, Numeral::Chinese(_)) {
         return None;
     }
     Some(HeadingLine {
@@ -172,6 +172,132 @@ pub fn read_heading(line: &str, start: usize, folded: &str) -> Option<HeadingLin
         title: title.to_string(),
         part,
     })
+}
+
+/// Whether a numbered line is a row label of a template table (「四、结转下年度继续办理」), which a
+/// table pasted one cell per line puts on a line of its own.
+pub fn is_table_label(heading: &HeadingLine) -> bool {
+    static LABELS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let labels = LABELS.get_or_init(|| {
+        let mut labels = Vec::new();
+        for id in crate::template::TableId::ALL {
+            for version in crate::template::Version::ALL {
+                for section in crate::template::table(id, version).sections {
+                    for row in section.rows {
+                        let folded = fold_str(row.label);
+                        // Only labels numbered like a part matter; the title is what follows 「、」.
+                        if let Some((Numeral::Chinese(_), at)) = split_numeral(&folded) {
+                            if at > 0 {
+                                labels.push(folded[at..].to_string());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        labels
+    });
+    // A wrapped label shows only its start on the line (「四、结转下年度」).
+    let title = heading.title.as_str();
+    labels.iter().any(|l| {
+        title.starts_with(l.as_str()) || (title.chars().count() >= 3 && l.starts_with(title))
+    })
+}
+
+/// The standard title or a variant of some part that `rest` (folded) starts with: the longest, so that
+/// a variant is not cut short by a shorter title it begins with.
+fn title_at_start(rest: &str) -> Option<(u8, TitleMatch, usize)> {
+    let mut best: Option<(u8, TitleMatch, usize)> = None;
+    for (spec, (standard, variants)) in PARTS.iter().zip(folded_titles()) {
+        let candidates = std::iter::once((standard, TitleMatch::Standard))
+            .chain(variants.iter().map(|v| (v, TitleMatch::Variant)));
+        for (title, how) in candidates {
+            if rest.starts_with(title.as_str()) && best.is_none_or(|b| title.len() > b.2) {
+                best = Some((spec.number, how, title.len()));
+            }
+        }
+    }
+    best
+}
+
+/// Where a heading may start inside a line whose breaks were lost: at the line's start or after
+/// anything that is not Chinese text or an opening bracket (a full stop, a space dropped by folding,
+/// a table's last number). Inside a sentence 「…的三、…」 is not a heading.
+fn inline_boundary(before: &str) -> bool {
+    let mut back = before.chars().rev();
+    match back.next() {
+        None => true,
+        // A number with its unit closes a table cell: 「…947.43元三、收到和处理…」.
+        Some('元' | '件' | '条' | '个' | '项' | '次') => {
+            back.next().is_some_and(|c| c.is_ascii_digit())
+        }
+        Some(c) => !matches!(c, '\u{3400}'..='\u{9fff}' | '(' | '（' | '[' | '《' | '“'),
+    }
+}
+
+/// Part headings inside a line whose line breaks were lost (a page's text, a crawler's export):
+/// 「…网站下载。一、总体情况2019年，我区…」. Only a numbered standard title or accepted variant counts
+/// here, since nothing marks where the title ends.
+pub fn inline_headings(
+    line: &str,
+    start: usize,
+    folded: &str,
+    to_original: impl Fn(usize, usize) -> Span,
+) -> Vec<HeadingLine> {
+    let mut found = Vec::new();
+    for (dot, _) in folded.match_indices('.') {
+        let lead: &str = &folded[..dot];
+        // The numeral before the point: Chinese digits, or one or two ASCII digits.
+        let chinese_len: usize = lead
+            .chars()
+            .rev()
+            .take_while(|&c| chinese::is_list_numeral(c))
+            .map(char::len_utf8)
+            .sum();
+        let ascii_len = lead.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let (numeral, numeral_start) = if chinese_len > 0 {
+            match chinese::list_number(&lead[dot - chinese_len..]) {
+                Some(n) => (Numeral::Chinese(n), dot - chinese_len),
+                None => continue,
+            }
+        } else if (1..=2).contains(&ascii_len) {
+            match lead[dot - ascii_len..].parse() {
+                Ok(n) => (Numeral::Arabic(n), dot - ascii_len),
+                Err(_) => continue,
+            }
+        } else {
+            continue;
+        };
+        let Some((number, how, title_len)) = title_at_start(&folded[dot + 1..]) else {
+            continue;
+        };
+        let end = dot + 1 + title_len;
+        let span = to_original(numeral_start, end);
+        // A space before the numeral (which folding dropped) is a boundary too.
+        let spaced = line
+            .get(..span.start.saturating_sub(start))
+            .and_then(|before| before.chars().next_back())
+            .is_some_and(chinese::is_space);
+        if !spaced && !inline_boundary(&folded[..numeral_start]) {
+            continue;
+        }
+        let numeral_span = to_original(numeral_start, dot + 1);
+        let Some(text) = line.get(span.start - start..span.end - start) else {
+            continue;
+        };
+        found.push(HeadingLine {
+            span,
+            text: text.trim_start_matches(['#', ' ']).to_string(),
+            numeral,
+            numeral_text: line
+                .get(numeral_span.start - start..numeral_span.end - start)
+                .unwrap_or("")
+                .to_string(),
+            title: folded[dot + 1..end].to_string(),
+            part: Some((number, how)),
+        });
+    }
+    found
 }
 
 #[cfg(test)]

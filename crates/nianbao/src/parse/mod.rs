@@ -1,5 +1,6 @@
 //! From text to a [`Document`]: title and year, the six parts, then the tables read by the template.
 
+mod confidence;
 mod headings;
 mod parts;
 mod prose;
@@ -44,7 +45,17 @@ pub fn parse(text: &str) -> Parsed<'_> {
     let year = title
         .as_ref()
         .and_then(|t| year_in(&crate::text::fold_str(&t.text)))
-        .or_else(|| title::period_year_in_folded(dense.folded()));
+        .or_else(|| title::period_year_in_folded(dense.folded()))
+        .or_else(|| {
+            // The prose of part 一 says which year it reports on; failing that, the whole report.
+            let first = &part_list[0];
+            let from = dense.to_folded(first.body.start);
+            let to = dense.to_folded(first.body.end);
+            let part_one = dense.folded().get(from..to).filter(|_| first.found);
+            part_one
+                .and_then(title::prose_year_in_folded)
+                .or_else(|| title::prose_year_in_folded(dense.folded()))
+        });
 
     let preferred = year.map_or(Version::V2021, Version::for_year);
     let tables: Vec<_> = TableId::ALL

@@ -1,7 +1,10 @@
 //! Finding the six parts: which heading line is which part, split parts, extra parts, and where each
 //! part's body runs.
 
-use super::headings::{read_heading, HeadingLine, Numeral, FIRST_EXTRA_NUMERAL};
+use super::headings::{
+    inline_headings, is_table_label, read_heading, HeadingLine, Numeral, TitleMatch,
+    FIRST_EXTRA_NUMERAL,
+};
 use crate::model::{ExtraHeading, ExtraKind, Part};
 use crate::span::Span;
 use crate::template::PARTS;
@@ -21,30 +24,62 @@ pub fn find_parts(text: &str, dense: &Dense, lines: &LineIndex) -> Outline {
     let mut last_numeral = 0;
     let mut last_part = 0u8;
 
+    let mut headings = Vec::new();
     for (start, line, folded) in dense.lines() {
-        let Some(heading) = read_heading(line, start, folded) else {
-            continue;
-        };
-        match heading.part {
-            Some((number, _)) => {
-                let index = usize::from(number - 1);
-                let value = heading.numeral.value().unwrap_or(u32::from(number));
-                if found[index].is_none() {
-                    found[index] = Some(heading);
-                    last_numeral = value;
-                    last_part = number;
-                } else if number == last_part && value == last_numeral + 1 {
-                    last_numeral = value;
-                    extras.push((ExtraKind::Split, Some(number), heading));
-                }
+        headings.clear();
+        match read_heading(line, start, folded) {
+            Some(heading) => headings.push(heading),
+            // A line that is no heading may hold some where its line breaks were lost.
+            None if folded.contains('.') => {
+                let base = dense.to_folded(start);
+                headings.extend(inline_headings(line, start, folded, |from, to| {
+                    dense.to_original(base + from, base + to)
+                }));
             }
-            None => {
-                if let Numeral::Chinese(value) = heading.numeral {
-                    let short =
-                        heading.title.chars().count() <= 20 && !heading.title.contains(['。', ',']);
-                    if value >= FIRST_EXTRA_NUMERAL && value == last_numeral + 1 && short {
+            None => {}
+        }
+        for heading in headings.drain(..) {
+            match heading.part {
+                Some((number, _)) => {
+                    let index = usize::from(number - 1);
+                    let value = heading.numeral.value().unwrap_or(u32::from(number));
+                    let renamed =
+                        |h: &HeadingLine| matches!(h.part, Some((_, TitleMatch::Renamed)));
+                    // A look-alike found by key words gives way to the part's own title.
+                    let look_alike = found[index]
+                        .as_ref()
+                        .is_some_and(|f| renamed(f) && !renamed(&heading));
+                    if found[index].is_none() || look_alike {
+                        if let Some(old) = found[index].take() {
+                            // The look-alike and any pieces it seemed split into were sections
+                            // of their own.
+                            for extra in extras.iter_mut() {
+                                if extra.0 == ExtraKind::Split && extra.1 == Some(number) {
+                                    *extra = (ExtraKind::Extra, None, extra.2.clone());
+                                }
+                            }
+                            extras.push((ExtraKind::Extra, None, old));
+                        }
+                        found[index] = Some(heading);
                         last_numeral = value;
-                        extras.push((ExtraKind::Extra, None, heading));
+                        last_part = number;
+                    } else if number == last_part && value == last_numeral + 1 {
+                        last_numeral = value;
+                        extras.push((ExtraKind::Split, Some(number), heading));
+                    }
+                }
+                None => {
+                    if let Numeral::Chinese(value) = heading.numeral {
+                        let short = heading.title.chars().count() <= 20
+                            && !heading.title.contains(['。', ',']);
+                        // Below 七, a heading continuing the numbering is an extra section only
+                        // on a line of its own (not a table cell) and when no table label reads so.
+                        let extra_ok = value >= FIRST_EXTRA_NUMERAL
+                            || (!line.starts_with('\t') && !is_table_label(&heading));
+                        if value == last_numeral + 1 && short && extra_ok {
+                            last_numeral = value;
+                            extras.push((ExtraKind::Extra, None, heading));
+                        }
                     }
                 }
             }

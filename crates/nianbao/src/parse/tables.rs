@@ -2,10 +2,12 @@
 //! pasting), then read the cells that follow it. Each table is read under both format versions and the
 //! version that explains more of the text wins.
 
+use super::confidence::{self, RowShape};
 use crate::model::{Cell, HeaderIssue, LabelMatch, Row, Table};
 use crate::span::Span;
 use crate::template::{self, RowSpec, SectionSpec, TableId, TableSpec, Version};
-use crate::text::cells::{first_value_line, read_row, Slot};
+use crate::text::cells::{first_value_line, order_by_column, read_row, rows_of_numbers, Slot};
+use crate::text::dense::is_piece_of;
 use crate::text::fold::{fold_chars, fold_static};
 use crate::text::number::{classify, read_cell, TokenKind};
 use crate::text::Dense;
@@ -15,6 +17,9 @@ use crate::text::Dense;
 struct Anchor {
     span: Span,
     how: LabelMatch,
+    /// Where the row's numbers start when they sit inside the label (a label wrapped around the
+    /// line of numbers in PDF text); after the label otherwise.
+    values_at: Option<usize>,
 }
 
 /// Finds a row's label: as the template prints it, then as a known alias, then by its key words.
@@ -24,8 +29,18 @@ fn find_label(dense: &Dense, row: &RowSpec, within: Span) -> Option<Anchor> {
         .map(|span| Anchor {
             span,
             how: LabelMatch::Exact,
+            values_at: None,
         });
     exact
+        .or_else(|| {
+            dense
+                .find_around_numbers(fold_static(row.label), within)
+                .map(|(span, numbers)| Anchor {
+                    span,
+                    how: LabelMatch::Exact,
+                    values_at: numbers,
+                })
+        })
         .or_else(|| {
             row.aliases
                 .iter()
@@ -33,6 +48,7 @@ fn find_label(dense: &Dense, row: &RowSpec, within: Span) -> Option<Anchor> {
                 .map(|span| Anchor {
                     span,
                     how: LabelMatch::Deviating,
+                    values_at: None,
                 })
         })
         .or_else(|| {
@@ -41,7 +57,13 @@ fn find_label(dense: &Dense, row: &RowSpec, within: Span) -> Option<Anchor> {
                 .flatten()
                 .map(|span| Anchor {
                     span,
-                    how: LabelMatch::Deviating,
+                    // Its line only a piece of the label: the label was wrapped, not reworded.
+                    how: if dense.line_is_piece_of(span.start, fold_static(row.label)) {
+                        LabelMatch::Exact
+                    } else {
+                        LabelMatch::Deviating
+                    },
+                    values_at: None,
                 })
         })
 }
@@ -123,6 +145,7 @@ fn section_bounds(dense: &Dense, spec: &TableSpec, region: Span) -> Vec<(Option<
         captions.push(found.map(|span| Anchor {
             span,
             how: LabelMatch::Exact,
+            values_at: None,
         }));
     }
     let mut bounds = Vec::with_capacity(captions.len());
@@ -140,11 +163,36 @@ fn section_bounds(dense: &Dense, spec: &TableSpec, region: Span) -> Vec<(Option<
     bounds
 }
 
+/// The section's row labels in template order, each after the one before, within `bounds`.
+fn find_anchors(
+    dense: &Dense,
+    section: &'static SectionSpec,
+    bounds: Span,
+) -> Vec<(&'static RowSpec, Option<Anchor>)> {
+    let mut cursor = bounds.start;
+    let mut anchors = Vec::with_capacity(section.rows.len());
+    for row in section.rows {
+        if row.label.is_empty() {
+            anchors.push((row, None));
+            continue;
+        }
+        let anchor = find_label(dense, row, Span::new(cursor, bounds.end));
+        // A group label spans its rows: PDF text puts it anywhere among them (often after the
+        // first), so it does not move the search on.
+        if let Some(a) = anchor.filter(|_| row.has_values) {
+            cursor = a.values_at.unwrap_or(a.span.end).max(a.span.end);
+        }
+        anchors.push((row, anchor));
+    }
+    anchors
+}
+
 fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span) -> Reading {
     let mut score = 0i64;
     let mut rows = Vec::new();
     let mut header_issues = Vec::new();
     let mut found_any = false;
+    let mut shapes: Vec<RowShape> = Vec::new();
 
     for ((caption, bounds), section) in section_bounds(dense, spec, region)
         .into_iter()
@@ -154,29 +202,42 @@ fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span)
             score += 2;
             found_any = true;
         }
-        // Labels in template order, each after the one before.
-        let mut cursor = bounds.start;
-        let mut anchors: Vec<(&'static RowSpec, Option<Anchor>)> =
-            Vec::with_capacity(section.rows.len());
-        for row in section.rows {
-            if row.label.is_empty() {
-                anchors.push((row, None));
-                continue;
+        let (rows_before, shapes_before) = (rows.len(), shapes.len());
+        let mut anchors = find_anchors(dense, section, bounds);
+        // A sub-table whose rows are not under its caption may be elsewhere in the table (a converter
+        // can move a sub-table's rows after the next captions): look in the whole table then.
+        let mut bounds = bounds;
+        if spec.sections.len() > 1
+            && anchors
+                .iter()
+                .all(|(row, a)| a.is_none() || !row.has_values)
+        {
+            let anywhere = find_anchors(dense, section, region);
+            if anywhere.iter().any(|(_, a)| a.is_some()) {
+                anchors = anywhere;
+                bounds = Span::new(region.start, region.end);
             }
-            let anchor = find_label(dense, row, Span::new(cursor, bounds.end));
+        }
+        for (_, anchor) in &anchors {
             if let Some(a) = anchor {
-                cursor = a.span.end;
                 score += if a.how == LabelMatch::Exact { 2 } else { 1 };
                 found_any = true;
             }
-            anchors.push((row, anchor));
         }
         let first_label = anchors
             .iter()
-            .find_map(|(_, a)| a.map(|a| a.span.start))
+            .filter_map(|(_, a)| a.map(|a| a.span.start))
+            .min()
             .unwrap_or(bounds.end);
         let header_region = Span::new(bounds.start, first_label.max(bounds.start));
-        let headers = read_headers(text, dense, section, header_region);
+        let mut headers = read_headers(text, dense, section, header_region);
+        // Text in content order can put a captioned sub-table's header after its first row label.
+        if caption.is_some() && !headers.issues.is_empty() {
+            let anywhere = read_headers(text, dense, section, bounds);
+            if anywhere.issues.len() < headers.issues.len() {
+                headers.issues = anywhere.issues;
+            }
+        }
         score += headers.found as i64;
         let header_end = headers.end;
         // Evidence that this (sub-)table is in the text at all; header words alone may be prose.
@@ -184,13 +245,57 @@ fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span)
             || anchors.iter().any(|(_, a)| a.is_some())
             || headers.found >= MIN_HEADERS_AS_EVIDENCE.min(section.headers.len());
 
-        for (i, (row, anchor)) in anchors.iter().enumerate() {
-            let next_label = anchors[i + 1..]
-                .iter()
-                .find_map(|(_, a)| a.map(|a| a.span.start))
-                .unwrap_or(bounds.end);
+        // Where each label starts, in text order: a row's cells run to the next label, whichever.
+        let mut starts: Vec<usize> = anchors
+            .iter()
+            .filter_map(|(_, a)| a.map(|a| a.span.start))
+            .collect();
+        starts.sort_unstable();
+        let mut filled = fill_unlabelled_rows(text, &anchors, section.columns.len(), bounds);
+        for (index, (row, anchor)) in anchors.iter().enumerate() {
+            if let Some((slots, label_span)) = filled[index].take() {
+                let segment = Span::new(
+                    slot_span(&slots[0]).start,
+                    slots.last().map_or(0, |s| slot_span(s).end),
+                );
+                rows.push(Row {
+                    key: row.key,
+                    label: row.label,
+                    section: section.caption,
+                    found: true,
+                    label_match: Some(match (anchor, label_span) {
+                        (Some(a), _) => a.how,
+                        // What is left of the label is a piece of it: wrapped, not reworded.
+                        (None, Some(at))
+                            if is_piece_of(&text[at.start..at.end], fold_static(row.label)) =>
+                        {
+                            LabelMatch::Exact
+                        }
+                        (None, _) => LabelMatch::Deviating,
+                    }),
+                    label_span: anchor.map(|a| a.span).or(label_span),
+                    cells: {
+                        shapes.push(RowShape::of(text, &slots, slot_span(&slots[0])));
+                        cells_of(text, section, &slots, segment)
+                    },
+                });
+                continue;
+            }
+            let next_label = |after: usize| {
+                starts
+                    .iter()
+                    .copied()
+                    .find(|&s| s >= after)
+                    .unwrap_or(bounds.end)
+            };
             let (segment, after_label) = match anchor {
-                Some(a) => (Span::new(a.span.end, next_label), true),
+                Some(a) => {
+                    let from = a.values_at.unwrap_or(a.span.end);
+                    (
+                        Span::new(from, next_label(a.span.end).max(from)),
+                        a.values_at.is_none(),
+                    )
+                }
                 None if row.label.is_empty() => {
                     // An unlabelled row: its numbers start on the first line of numbers after the header.
                     let from = header_end.unwrap_or(header_region.end);
@@ -199,12 +304,33 @@ fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span)
                             section_found = true;
                             (Span::new(start, bounds.end), false)
                         }
-                        None => (Span::point(from), false),
+                        None => {
+                            // No line of numbers: the row is blank, or its numbers are glued to
+                            // the header text (a page whose line breaks were lost).
+                            let glued_run = section_found
+                                .then(|| {
+                                    confidence::glued_digits(text, Span::new(from, bounds.end))
+                                })
+                                .flatten();
+                            if let Some(run) = glued_run {
+                                shapes.push(RowShape::glued(run));
+                            }
+                            (Span::point(from), false)
+                        }
                     }
                 }
                 None => (Span::point(bounds.end), true),
             };
-            let slots = read_row(text, segment, section.columns.len(), after_label);
+            let mut slots = read_row(text, segment, section.columns.len(), after_label);
+            order_by_column(text, &mut slots);
+            if row.label.is_empty() && slots.contains(&Slot::Absent) {
+                // Table 4 as three sub-tables (or its groups in another order): each group read
+                // under its own header.
+                if let Some(by_band) = read_by_bands(text, dense, section, bounds) {
+                    section_found = true;
+                    slots = by_band;
+                }
+            }
             if !row.has_values {
                 // Numbers after a group label belong to no row: this version does not fit the text.
                 let stray = slots.iter().any(|s| matches!(s, Slot::Cell(sp) if classify(&text[sp.start..sp.end]) == TokenKind::Number));
@@ -213,8 +339,14 @@ fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span)
                 }
                 continue;
             }
-            let present = anchor.is_some() || (row.label.is_empty() && !segment.is_empty());
+            // An unlabelled row of a table that is there is present even when blank.
+            let present = anchor.is_some() || (row.label.is_empty() && section_found);
             let cells = if present {
+                shapes.push(RowShape::of(
+                    text,
+                    &slots,
+                    anchor.map_or(Span::point(segment.start), |a| a.span),
+                ));
                 cells_of(text, section, &slots, segment)
             } else {
                 Vec::new()
@@ -231,6 +363,30 @@ fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span)
                 cells,
             });
         }
+        // Labels too broken to place every row (a narrow label column in PDF text spreads each label
+        // over many lines, beside its group's): the rows of numbers, in order, are the rows.
+        let placed = &rows[rows_before..];
+        let clean = placed.iter().all(|r| r.found)
+            && confidence::assess(spec, &shapes[shapes_before..]).is_none();
+        if spec.sections.len() == 1 && !clean && placed.iter().all(|r| !r.label.is_empty()) {
+            let from = header_end.map_or(first_label, |e| e.min(first_label));
+            let n = section.columns.len();
+            if let Some(lines) = rows_of_numbers(text, Span::new(from, bounds.end), n, placed.len())
+            {
+                shapes.truncate(shapes_before);
+                for (row, slots) in rows[rows_before..].iter_mut().zip(lines) {
+                    let segment = Span::new(
+                        slot_span(&slots[0]).start,
+                        slots.last().map_or(0, |s| slot_span(s).end),
+                    );
+                    shapes.push(RowShape::of(text, &slots, segment));
+                    row.cells = cells_of(text, section, &slots, segment);
+                    // Key words found among the fragments say nothing about the label's wording.
+                    row.found = true;
+                    row.label_match = Some(LabelMatch::Exact);
+                }
+            }
+        }
         if section_found {
             found_any = true;
             header_issues.extend(headers.issues);
@@ -242,11 +398,155 @@ fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span)
             version: spec.version,
             found: found_any,
             region,
+            unreliable: found_any
+                .then(|| confidence::assess(spec, &shapes))
+                .flatten(),
             rows,
             header_issues,
         },
         score,
     }
+}
+
+/// The cells of an unlabelled row whose column groups (bands) each have a header of their own, read
+/// group by group: after each band's header, its first line of numbers, holding exactly the band's
+/// cells. `None` unless every band is found so.
+fn read_by_bands(
+    text: &str,
+    dense: &Dense,
+    section: &SectionSpec,
+    bounds: Span,
+) -> Option<Vec<Slot>> {
+    let mut bands: Vec<(&'static str, usize)> = Vec::new();
+    for column in section.columns {
+        match bands.last_mut() {
+            Some((band, count)) if *band == column.band => *count += 1,
+            _ => bands.push((column.band, 1)),
+        }
+    }
+    if bands.len() < 2 || bands.iter().any(|(band, _)| band.is_empty()) {
+        return None;
+    }
+    // Every place a band's header is written, to bound the numbers under each.
+    let mut headers: Vec<(usize, Span)> = Vec::new();
+    for (i, (band, _)) in bands.iter().enumerate() {
+        let mut from = bounds.start;
+        while let Some(at) = dense.find(fold_static(band), Span::new(from, bounds.end)) {
+            headers.push((i, at));
+            from = at.end;
+        }
+    }
+    headers.sort_by_key(|(_, at)| at.start);
+    let mut slots = Vec::with_capacity(section.columns.len());
+    let mut used: Vec<usize> = Vec::new();
+    for (i, (_, width)) in bands.iter().enumerate() {
+        let group = headers.iter().enumerate().find_map(|(k, (band, at))| {
+            if *band != i {
+                return None;
+            }
+            let until = headers
+                .get(k + 1)
+                .map_or(bounds.end, |(_, next)| next.start);
+            let start = first_value_line(text, Span::new(at.end, until))?;
+            let read = read_row(text, Span::new(start, until), width + 1, false);
+            let full = read[..*width].iter().all(|s| matches!(s, Slot::Cell(_)));
+            (full && read[*width] == Slot::Absent && !used.contains(&start))
+                .then(|| (start, read[..*width].to_vec()))
+        })?;
+        used.push(group.0);
+        slots.extend(group.1);
+    }
+    Some(slots)
+}
+
+fn slot_span(slot: &Slot) -> Span {
+    match *slot {
+        Slot::Cell(s) | Slot::Empty(s) => s,
+        Slot::Absent => Span::point(0),
+    }
+}
+
+/// A row's cells and, when its label was not found, the text that stands for it.
+type Filled = Option<(Vec<Slot>, Option<Span>)>;
+
+/// Rows whose labels were not found (misspelt, scrambled by a PDF, or left far from their numbers)
+/// but whose numbers are there: after a found row come exactly as many more full rows of numbers as
+/// there are rows missing before the next found label. Those are the missing rows, in template order.
+/// Anything less certain is left missing.
+fn fill_unlabelled_rows(
+    text: &str,
+    anchors: &[(&'static RowSpec, Option<Anchor>)],
+    n: usize,
+    bounds: Span,
+) -> Vec<Filled> {
+    let mut filled: Vec<Filled> = vec![None; anchors.len()];
+    let data: Vec<usize> = (0..anchors.len())
+        .filter(|&i| anchors[i].0.has_values && !anchors[i].0.label.is_empty())
+        .collect();
+    let mut at = 0;
+    while at < data.len() {
+        let Some(found) = anchors[data[at]].1 else {
+            at += 1;
+            continue;
+        };
+        let missing = data[at + 1..]
+            .iter()
+            .take_while(|&&i| anchors[i].1.is_none())
+            .count();
+        let next = data.get(at + 1 + missing).and_then(|&i| anchors[i].1);
+        at += 1 + missing;
+        if missing == 0 {
+            continue;
+        }
+        let from = found.values_at.unwrap_or(found.span.end);
+        let to = next.map_or(bounds.end, |a| a.span.start).max(from);
+        let want = n * (missing + 1);
+        let slots = read_row(
+            text,
+            Span::new(from, to),
+            want + 1,
+            found.values_at.is_none(),
+        );
+        let numbers = slots[..want].iter().all(|s| {
+            matches!(s, Slot::Cell(sp) if classify(&text[sp.start..sp.end]) == TokenKind::Number)
+        });
+        if !numbers || slots[want] != Slot::Absent {
+            continue;
+        }
+        let first = data[at - 1 - missing];
+        for (k, chunk) in slots[..want].chunks(n).enumerate() {
+            let mut cells = chunk.to_vec();
+            order_by_column(text, &mut cells);
+            let label = (k > 0)
+                .then(|| {
+                    label_between(
+                        text,
+                        slot_span(&slots[k * n - 1]).end,
+                        slot_span(&chunk[0]).start,
+                    )
+                })
+                .flatten();
+            filled[data[at - 1 - missing + k].max(first)] = Some((cells, label));
+        }
+    }
+    filled
+}
+
+/// The last line of text with Chinese in it between two rows' numbers: what is left of a row label.
+fn label_between(text: &str, from: usize, to: usize) -> Option<Span> {
+    let between = text.get(from..to)?;
+    let mut at = from;
+    let mut best = None;
+    for line in between.split('\n') {
+        if line.chars().any(|c| ('\u{3400}'..='\u{9fff}').contains(&c)) {
+            let trimmed =
+                line.trim_matches(|c: char| c.is_whitespace() || c == '|' || c == '\u{3000}');
+            let lead = line.find(trimmed).unwrap_or(0);
+            best = Some(Span::new(at + lead, at + lead + trimmed.len()));
+        }
+        at += line.len() + 1;
+    }
+    best
 }
 
 /// Header words found that, without any row label, show a table is there.
@@ -269,7 +569,10 @@ fn read_headers(text: &str, dense: &Dense, section: &SectionSpec, region: Span) 
     // Read only when a header is missing.
     let mut cells = None;
     for &header in section.headers {
-        match dense.find(fold_static(header), region) {
+        let found = dense
+            .find(fold_static(header), region)
+            .or_else(|| find_split_header(dense, fold_static(header), region));
+        match found {
             Some(span) => {
                 scan.found += 1;
                 scan.end = Some(scan.end.map_or(span.end, |e| e.max(span.end)));
@@ -286,6 +589,68 @@ fn read_headers(text: &str, dense: &Dense, section: &SectionSpec, region: Span) 
         }
     }
     scan
+}
+
+/// A header whose cell text PDF extraction laid out over two or three lines, interleaved with its
+/// neighbours' (「商业 科研⏎企业 机构」): its pieces of two characters, in order, within the header.
+fn find_split_header(dense: &Dense, header: &str, region: Span) -> Option<Span> {
+    let chars: Vec<char> = header.chars().collect();
+    if chars.len() < 3 {
+        return None;
+    }
+    let pieces: Vec<String> = chars.chunks(2).map(|c| c.iter().collect()).collect();
+    // In order first; then in any order, as a column's lines can come out above one another reversed.
+    let mut from = region.start;
+    let mut in_order: Option<Span> = None;
+    for piece in &pieces {
+        match dense.find(piece, Span::new(from, region.end)) {
+            Some(at) => {
+                in_order = Some(in_order.map_or(at, |s| Span::new(s.start, at.end)));
+                from = at.end;
+            }
+            None => {
+                in_order = None;
+                break;
+            }
+        }
+    }
+    in_order
+        .or_else(|| {
+            let spans: Option<Vec<Span>> = pieces.iter().map(|p| dense.find(p, region)).collect();
+            let spans = spans?;
+            let start = spans.iter().map(|s| s.start).min()?;
+            let end = spans.iter().map(|s| s.end).max()?;
+            Some(Span::new(start, end))
+        })
+        .or_else(|| scattered_header(dense, &chars, region))
+}
+
+/// A header whose characters come in order with a neighbour's between them (「本年处理决定数⏎内容 量」),
+/// within twice its length.
+fn scattered_header(dense: &Dense, chars: &[char], region: Span) -> Option<Span> {
+    let from = dense.to_folded(region.start);
+    let to = dense.to_folded(region.end);
+    let hay: Vec<(usize, char)> = dense.folded().get(from..to)?.char_indices().collect();
+    let reach = chars.len() * 2;
+    for (k, &(_, c)) in hay.iter().enumerate() {
+        if c != chars[0] {
+            continue;
+        }
+        let mut want = chars.iter().skip(1).peekable();
+        let mut last = k;
+        for (j, &(_, h)) in hay.iter().enumerate().skip(k + 1).take(reach) {
+            if want.peek() == Some(&&h) {
+                want.next();
+                last = j;
+            }
+        }
+        if want.peek().is_none() {
+            let start = from + hay[k].0;
+            let end = from + hay[last].0 + hay[last].1.len_utf8();
+            return Some(dense.to_original(start, end));
+        }
+    }
+    None
 }
 
 fn cells_of(text: &str, section: &SectionSpec, slots: &[Slot], segment: Span) -> Vec<Cell> {
@@ -349,5 +714,6 @@ pub fn read(text: &str, dense: &Dense, id: TableId, region: Span, preferred: Ver
         region,
         rows: Vec::new(),
         header_issues: Vec::new(),
+        unreliable: None,
     })
 }

@@ -98,6 +98,39 @@ pub fn period_year_in_folded(folded: &str) -> Option<u32> {
     chinese::year_in(&folded[start..at + "年".len()])
 }
 
+/// The year the prose is about, when neither the title nor the 统计期限 says (「2021年八卦洲街道认真
+/// 贯彻…」, 「截至2021年底」): the year written most often before 年 in `folded` (part 一, or the
+/// report), the later one on a tie. A year followed by 月 and 日 dates something (the report's own date
+/// is the next year's) and counts only when nothing else does.
+pub fn prose_year_in_folded(folded: &str) -> Option<u32> {
+    let chars: Vec<char> = folded.chars().collect();
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    let mut dates: Vec<u32> = Vec::new();
+    for i in 4..chars.len() {
+        if chars[i] != '年' {
+            continue;
+        }
+        let Some(year) = chinese::year(&chars[i - 4..i], i.checked_sub(5).map(|b| chars[b])) else {
+            continue;
+        };
+        let after: String = chars[i + 1..chars.len().min(i + 7)].iter().collect();
+        let dated = after.contains('月') && after.contains('日');
+        if dated {
+            dates.push(year);
+            continue;
+        }
+        match counts.iter_mut().find(|(y, _)| *y == year) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((year, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(year, n)| (n, year))
+        .map(|(year, _)| year)
+        .or_else(|| dates.into_iter().max().map(|y| y - 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,6 +164,17 @@ mod tests {
             Some(2021)
         );
         assert_eq!(period_year("没有年份"), None);
+    }
+
+    #[test]
+    fn reads_the_year_from_the_prose() {
+        let prose = |t: &str| prose_year_in_folded(&fold_str(t));
+        assert_eq!(
+            prose("2021年八卦洲街道认真贯彻《条例》（2019年修订）。截至2021年底，共公开…"),
+            Some(2021)
+        );
+        assert_eq!(prose("八卦洲街道办事处\n2022年1月20日"), Some(2021));
+        assert_eq!(prose("没有年份"), None);
     }
 
     #[test]

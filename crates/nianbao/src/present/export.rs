@@ -45,7 +45,7 @@ mod tests {
         let report = crate::check(crate::present::tests_support::seed("001"));
         let text = super::problem_list(&report);
         assert!(
-            text.contains("格式：2021 版　年度：未识别　错误 0　警告 2　提示 0"),
+            text.contains("格式：2021 版　年度：2021　错误 0　警告 2　提示 0"),
             "{text}"
         );
         assert!(

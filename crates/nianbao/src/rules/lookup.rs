@@ -6,9 +6,10 @@ use crate::span::Span;
 use crate::template::facts::{Quantity, RowRef};
 use crate::template::{self, TableId, TableSpec, Total};
 
-/// The found table `id` of `doc`, with its declaration.
+/// The found table `id` of `doc`, with its declaration, when its cells were read with confidence (a
+/// table that was not is reported once, by T06, and nothing is drawn from its cells).
 pub fn table(doc: &Document, id: TableId) -> Option<(&Table, &'static TableSpec)> {
-    let table = doc.table(id).filter(|t| t.found)?;
+    let table = doc.table(id).filter(|t| t.found && t.is_reliable())?;
     Some((table, template::table(id, table.version)))
 }
 

@@ -84,6 +84,7 @@ registry! {
     T03 => tables::t03_bad_cell,
     T04 => tables::t04_wrong_format,
     T05 => tables::t05_label_deviates,
+    T06 => tables::t06_unreadable_table,
     R01 => sums::r01_carry_balance,
     R02 => sums::r02_row_total,
     R03 => sums::r03_outcome_total,

@@ -95,6 +95,23 @@ fn push_piece(text: &str, piece: Span, out: &mut Vec<Cand>) {
         out.extend(parts.into_iter().map(Cand::Value));
         return;
     }
+    // A label's last words, then the row's numbers (PDF text: 「行政机关不再处理其政府信息公开 17 8 2」).
+    let values_from = parts
+        .iter()
+        .rposition(|p| classify(&text[p.start..p.end]) == TokenKind::Text)
+        .map_or(0, |i| i + 1);
+    let label_words = &parts[..values_from];
+    if values_from < parts.len()
+        && label_words
+            .iter()
+            .any(|p| text[p.start..p.end].chars().any(is_cjk))
+    {
+        if let (Some(first), Some(last)) = (label_words.first(), label_words.last()) {
+            out.push(Cand::Text(Span::new(first.start, last.end)));
+        }
+        out.extend(parts[values_from..].iter().copied().map(Cand::Value));
+        return;
+    }
     match classify(s) {
         TokenKind::Number | TokenKind::Placeholder => out.push(Cand::Value(piece)),
         TokenKind::Text => out.push(Cand::Text(piece)),
@@ -208,6 +225,109 @@ pub fn read_row(text: &str, segment: Span, n: usize, after_label: bool) -> Vec<S
         .collect();
     slots.resize(n, Slot::Absent);
     slots
+}
+
+/// Puts the cells of a row that PDF text spread over several lines back in column order. In
+/// `pdftotext -layout` text a row whose label wraps can have its last number on the label's first line
+/// and the others on the next (「（二）部分公开…这一情      71⏎   58 0 3 2 4 4」); each cell keeps its
+/// column (characters from the line's start), so the columns give the order. Rows on one line, and
+/// cell-per-line layouts (where every cell starts in the same column), are left alone.
+///
+/// Says whether the cells are on one line or in distinct columns (whether their order is known).
+pub fn order_by_column(text: &str, slots: &mut [Slot]) -> bool {
+    // Most rows are on one line: nothing to measure (and a long line is not scanned per cell).
+    let first = slots.first().and_then(|s| match s {
+        Slot::Cell(span) => Some(span.start),
+        _ => None,
+    });
+    let last = slots.last().and_then(|s| match s {
+        Slot::Cell(span) => Some(span.end),
+        _ => None,
+    });
+    if let (Some(first), Some(last)) = (first, last) {
+        if first <= last && !text[first..last].contains('\n') {
+            return true;
+        }
+    }
+    let mut placed: Vec<(usize, usize, Span)> = Vec::with_capacity(slots.len());
+    for slot in slots.iter() {
+        let Slot::Cell(span) = *slot else {
+            return false;
+        };
+        let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let column = text[line_start..span.start].chars().count();
+        placed.push((line_start, column, span));
+    }
+    let lines = {
+        let mut starts: Vec<usize> = placed.iter().map(|p| p.0).collect();
+        starts.dedup();
+        starts.len()
+    };
+    if lines < 2 {
+        return true;
+    }
+    let mut columns: Vec<usize> = placed.iter().map(|p| p.1).collect();
+    columns.sort_unstable();
+    if columns.windows(2).any(|w| w[0] == w[1]) {
+        return false;
+    }
+    // One cell per line in distinct columns is a staircase, not a grid: leave it as read.
+    if lines == placed.len() {
+        return false;
+    }
+    placed.sort_by_key(|p| p.1);
+    for (slot, (_, _, span)) in slots.iter_mut().zip(placed) {
+        *slot = Slot::Cell(span);
+    }
+    true
+}
+
+/// The numbers of `segment`, line by line, as `rows` rows of `n` cells: consecutive lines add up to a
+/// row (a row that PDF text spread over lines), each row put in column order. `None` unless exactly
+/// that many rows are there, and no further line of a row's worth of numbers follows.
+pub fn rows_of_numbers(text: &str, segment: Span, n: usize, rows: usize) -> Option<Vec<Vec<Slot>>> {
+    let body = text.get(segment.start..segment.end)?;
+    let mut out: Vec<Vec<Slot>> = Vec::with_capacity(rows);
+    let mut current: Vec<Slot> = Vec::with_capacity(n);
+    for (line_start, line) in lines_from(body, segment.start) {
+        if is_filler(line) {
+            continue;
+        }
+        let mut numbers = Vec::new();
+        let mut at = line_start;
+        for word in line.split(|c: char| is_space(c) || c == '|' || c == '\t') {
+            if !word.is_empty() && classify(word) == TokenKind::Number {
+                numbers.push(Slot::Cell(Span::new(at, at + word.len())));
+            }
+            at += word.len()
+                + line[at - line_start + word.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+        }
+        if numbers.is_empty() {
+            continue;
+        }
+        if out.len() == rows {
+            // What follows the table may quote a figure, never a whole row of them.
+            if numbers.len() >= n {
+                return None;
+            }
+            continue;
+        }
+        current.extend(numbers);
+        if current.len() > n {
+            return None;
+        }
+        if current.len() == n {
+            // A row over several lines must come apart into distinct columns.
+            if !order_by_column(text, &mut current) {
+                return None;
+            }
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    (out.len() == rows && current.is_empty()).then_some(out)
 }
 
 /// The start of the first line in `segment` made only of numbers and placeholders (at least one

@@ -129,6 +129,79 @@ impl<'a> Dense<'a> {
         Some(self.with_closing_quotes(self.to_original(at, at + needle.len())))
     }
 
+    /// Whether the text of the line holding `at`, folded and without its digits, is a piece of
+    /// folded `label`: a label that PDF text wrapped shows one piece per line, which says nothing
+    /// about its wording (「2.申请人逾期未按收费通知要求」).
+    pub fn line_is_piece_of(&self, at: usize, label: &str) -> bool {
+        let start = self.original[..at.min(self.original.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let end = self.original[start..]
+            .find('\n')
+            .map_or(self.original.len(), |i| start + i);
+        is_piece_of(&self.original[start..end], label)
+    }
+
+    /// Finds folded `needle` within `within` where runs of digits interrupt it: PDF text wraps a row
+    /// label around the line of the row's numbers (「1.申请人无正当理由逾期不补正、⏎ 67 3 0 ⏎ 行政机关…」).
+    /// Gives the label's span and where the first interrupting digit is; `None` when the needle is
+    /// only found whole (a plain [`Dense::find`] finds that) or not at all.
+    ///
+    /// Commas, enumeration commas and semicolons inside the label may also be written one for
+    /// another (「逾期不补正, 行政机关」): such a label is found, with no digit position when no number
+    /// interrupts it.
+    pub fn find_around_numbers(&self, needle: &str, within: Span) -> Option<(Span, Option<usize>)> {
+        let from = self.to_folded(within.start);
+        let to = self.to_folded(within.end);
+        let hay = self.folded.get(from..to)?.as_bytes();
+        let want = needle.as_bytes();
+        // The label's own leading digits (「1.」) must match as written.
+        let lead = want
+            .iter()
+            .take_while(|b| b.is_ascii_digit() || **b == b'.')
+            .count();
+        let first = *want.first()?;
+        for start in memchr_all(hay, first) {
+            let (mut i, mut j) = (start, 0);
+            let mut first_gap = None;
+            let mut gaps = 0;
+            let mut loose = false;
+            while j < want.len() && i < hay.len() {
+                if hay[i] == want[j] {
+                    i += 1;
+                    j += 1;
+                    continue;
+                }
+                if j > lead && is_soft_stop(hay[i]) && is_soft_stop(want[j]) {
+                    loose = true;
+                    i += 1;
+                    j += 1;
+                    continue;
+                }
+                // Past the label's first characters, a run of numbers may interrupt it, with a few
+                // characters of a neighbouring cell (a group label's 「他处理」) among them.
+                if j < lead + MATCHED_BEFORE_GAP || gaps == MAX_GAPS {
+                    break;
+                }
+                match resume_after_gap(hay, i, &want[j..]) {
+                    Some((resumed, digit)) => {
+                        first_gap.get_or_insert(digit);
+                        gaps += 1;
+                        i = resumed;
+                    }
+                    None => break,
+                }
+            }
+            if j == want.len() && (first_gap.is_some() || loose) {
+                let span = self.to_original(from + start, from + i);
+                let gap_at =
+                    first_gap.map(|gap| self.to_original(from + gap, from + gap + 1).start);
+                return Some((self.with_closing_quotes(span), gap_at));
+            }
+        }
+        None
+    }
+
     /// Extends `span` over quotation marks right after it: folding drops them, but a label that ends
     /// in one (「3.危及“三安全一稳定”」) owns it.
     fn with_closing_quotes(&self, span: Span) -> Span {
@@ -150,6 +223,68 @@ fn find_short(hay: &str, needle: &str) -> Option<usize> {
     hay.match_indices(first)
         .map(|(at, _)| at)
         .find(|&at| hay[at..].starts_with(needle))
+}
+
+/// Whether `written`, folded and without digits, is a piece (three characters or more) of folded
+/// `label`.
+pub fn is_piece_of(written: &str, label: &str) -> bool {
+    let piece: String = super::fold::fold_chars(written)
+        .filter(|c| !c.is_ascii_digit())
+        .collect();
+    let piece = piece.trim_matches('.');
+    piece.chars().count() >= 3 && label.contains(piece)
+}
+
+/// Punctuation that pasted labels write one for another (after folding: `,` `.` `;`).
+fn is_soft_stop(b: u8) -> bool {
+    matches!(b, b',' | b'.' | b';')
+}
+
+/// Label characters matched before a gap may interrupt it.
+const MATCHED_BEFORE_GAP: usize = 3;
+/// Gaps in one label.
+const MAX_GAPS: usize = 3;
+/// Characters other than digits a gap may hold.
+const GAP_OTHER_CHARS: usize = 4;
+/// Label bytes that must follow a gap (two Chinese characters).
+const RESUME_BYTES: usize = 6;
+
+/// Where the label `rest` goes on after a gap starting at `at` of `hay`: digits, and at most a few
+/// other characters, none of which starts the rest. Gives the position and the first digit's.
+fn resume_after_gap(hay: &[u8], at: usize, rest: &[u8]) -> Option<(usize, usize)> {
+    let resume = &rest[..rest.len().min(RESUME_BYTES)];
+    let mut i = at;
+    let mut others = 0;
+    let mut digit = None;
+    while i < hay.len() {
+        if hay[i..].starts_with(resume) {
+            // A gap must have held a number: that is what moved the label apart.
+            return digit.map(|d| (i, d));
+        }
+        if hay[i].is_ascii_digit() {
+            digit.get_or_insert(i);
+            i += 1;
+            continue;
+        }
+        others += 1;
+        if others > GAP_OTHER_CHARS {
+            return None;
+        }
+        // Step over one whole character.
+        i += 1;
+        while i < hay.len() && (hay[i] & 0xc0) == 0x80 {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// Every place of byte `b` in `hay`.
+fn memchr_all(hay: &[u8], b: u8) -> impl Iterator<Item = usize> + '_ {
+    hay.iter()
+        .enumerate()
+        .filter(move |(_, &c)| c == b)
+        .map(|(i, _)| i)
 }
 
 #[cfg(test)]
@@ -189,6 +324,24 @@ mod tests {
         let label = crate::text::fold_str("3.危及“三安全一稳定”");
         let span = dense.find(&label, Span::new(0, text.len())).unwrap();
         assert_eq!(&text[span.start..span.end], "3.危及“三安全一稳定”");
+    }
+
+    #[test]
+    fn finds_a_label_wrapped_around_its_numbers() {
+        let text = "1.申请人无正当理由逾期不补正、\n 67 3 0 0 1 0 71\n行政机关不再处理其政府信息公开申请\n2.";
+        let dense = Dense::new(text);
+        let label = crate::text::fold_str(
+            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        );
+        let (span, numbers) = dense
+            .find_around_numbers(&label, Span::new(0, text.len()))
+            .unwrap();
+        assert_eq!(span.start, 0);
+        assert_eq!(&text[span.end - 6..span.end], "申请");
+        assert_eq!(numbers, text.find("67"));
+        assert!(dense
+            .find_around_numbers("1.申请人", Span::new(0, text.len()))
+            .is_none());
     }
 
     #[test]

@@ -44,6 +44,36 @@ fn reports_a_notice(folded: &str) -> bool {
     })
 }
 
+/// How near 处理费 an amount must be written to be its amount, in characters.
+const AMOUNT_REACH: usize = 30;
+
+/// Whether `folded` gives an amount of 信息处理费 (「收取信息处理费共计400元」, 「收取380元」 in the same
+/// sentence): a number with 元 near 处理费, within its sentence.
+fn reports_a_fee_amount(folded: &str) -> bool {
+    let chars: Vec<char> = folded.chars().collect();
+    let word: Vec<char> = "处理费".chars().collect();
+    (0..chars.len())
+        .filter(|&i| chars[i..].starts_with(&word))
+        .any(|i| {
+            let from = i.saturating_sub(AMOUNT_REACH);
+            let to = (i + word.len() + AMOUNT_REACH).min(chars.len());
+            let window = &chars[from..to];
+            // Only the sentence holding 处理费.
+            let at = i - from;
+            let start = window[..at]
+                .iter()
+                .rposition(|&c| c == '。')
+                .map_or(0, |p| p + 1);
+            let end = window[at..]
+                .iter()
+                .position(|&c| c == '。')
+                .map_or(window.len(), |p| at + p);
+            window[start..end]
+                .windows(2)
+                .any(|w| w[0].is_ascii_digit() && w[1] == '元')
+        })
+}
+
 pub fn run(context: &Context, out: &mut Sink) {
     let parsed = context.this_year;
     let doc = &parsed.document;
@@ -74,7 +104,8 @@ pub fn run(context: &Context, out: &mut Sink) {
         (Some(total) == t.parts_sum()).then_some((t.row, t.total, total))
     });
     if let Some((row, cell, n)) = unpaid.filter(|u| u.2 > 0) {
-        if !reports_a_notice(&body) {
+        // An amount collected (「收取信息处理费 380 元」) tells that fee notices went out.
+        if !reports_a_notice(&body) && !reports_a_fee_amount(&body) {
             let message = format!(
                 "表三「（六）{}」总计为 {n}，说明本年向申请人发出过收费通知，但第六部分「其他需要报告的事项」{}",
                 row.label,
@@ -117,5 +148,19 @@ mod tests {
         assert!(reports_a_notice("本年度发出收费通知2件,申请人均未缴费。"));
         assert!(!reports_a_notice("本年度未发出收费通知。"));
         assert!(!reports_a_notice("本年度未收取信息处理费。"));
+    }
+
+    #[test]
+    fn an_amount_collected_is_read_in_its_sentence() {
+        let folded = |t: &str| crate::text::fold_str(t);
+        assert!(reports_a_fee_amount(&folded(
+            "全县行政机关收取信息处理费共计380元，其中民政局1件。"
+        )));
+        assert!(reports_a_fee_amount(&folded(
+            "全年收取政府信息公开信息处理费 0 元。"
+        )));
+        assert!(!reports_a_fee_amount(&folded(
+            "本年度未收取信息处理费。采购金额5元。"
+        )));
     }
 }

@@ -150,7 +150,12 @@ fn check_instance(
 
 /// Evaluates the sum rule `rule` (each R rule runs its own).
 pub fn run(rule: &SumRule, parsed: &Parsed, out: &mut Sink) {
-    let Some(table) = parsed.document.table(rule.table).filter(|t| t.found) else {
+    // Only cells read with confidence are summed (T06 reports a table that is not).
+    let Some(table) = parsed
+        .document
+        .table(rule.table)
+        .filter(|t| t.found && t.is_reliable())
+    else {
         return;
     };
     let spec = template::table(table.id, table.version);

@@ -14,9 +14,15 @@ pub static DOC: RuleDoc = RuleDoc {
     last_year_example: None,
 };
 
+/// A table that cannot be read reliably is reported once, by T06, and not here.
 pub fn run(context: &Context, out: &mut Sink) {
     let parsed = context.this_year;
-    for table in parsed.document.tables.iter().filter(|t| t.found) {
+    for table in parsed
+        .document
+        .tables
+        .iter()
+        .filter(|t| t.found && t.is_reliable())
+    {
         let mut last_seen = table.region.start;
         let mut reported_sections: Vec<&str> = Vec::new();
         for row in &table.rows {

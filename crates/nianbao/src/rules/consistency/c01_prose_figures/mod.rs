@@ -19,6 +19,7 @@ use crate::rules::lookup;
 use crate::rules::Severity;
 use crate::rules::{Context, RuleDoc, Sink};
 use crate::span::Span;
+use crate::template::facts;
 use crate::text::prose::{years, Prose};
 
 pub static DOC: RuleDoc = RuleDoc {
@@ -33,6 +34,27 @@ pub static DOC: RuleDoc = RuleDoc {
 
 /// How far before a key phrase a figure's `not_after` words are looked for, in characters.
 const LOOK_BEHIND: usize = 6;
+
+/// Words before 答复 / 办结 that make it one kind of outcome (「同意公开答复 9 件」), not all of them.
+const OUTCOME_KINDS: &[&str] = &[
+    "公开",
+    "同意",
+    "不予",
+    "部分",
+    "告知",
+    "无法提供",
+    "不予处理",
+    "其他",
+];
+
+/// Whether the figure at `at..end` is one item of a list of outcomes (「同意公开答复 9 件、部分公开答复
+/// 0 件、转下一年度办理的有 1 件」) rather than the number of applications handled.
+fn is_one_outcome(prose: &Prose, at: usize, end: usize) -> bool {
+    let before = at.saturating_sub(LOOK_BEHIND);
+    let kind = OUTCOME_KINDS.iter().any(|w| prose.contains(before, at, w));
+    let listed = matches!(prose.text(end, end + 1).as_str(), "、" | "." | ";" | "；");
+    kind || listed
+}
 
 /// The phrase as the user wrote it, on one line.
 fn quote(text: &str, span: Span) -> String {
@@ -100,7 +122,22 @@ pub fn run(context: &Context, out: &mut Sink) {
             let Some(table) = lookup::read(&parsed.document, figure.target) else {
                 continue;
             };
-            if said == table.value || Some(said) == table.parts_sum {
+            // 「受理」 may count the applications carried over with the new ones; 「收到」 may not.
+            let accepted = std::ptr::eq(figure.target, &facts::NEW_APPLICATIONS)
+                && prose.text(at, at + 2) == "受理";
+            let with_carried = || {
+                let carried = lookup::read(&parsed.document, &facts::CARRIED_APPLICATIONS)?;
+                table.value.checked_add(carried.value)
+            };
+            if said == table.value
+                || Some(said) == table.parts_sum
+                || (accepted && Some(said) == with_carried())
+            {
+                continue;
+            }
+            if std::ptr::eq(figure.target, &facts::HANDLED_APPLICATIONS)
+                && is_one_outcome(prose, at, end)
+            {
                 continue;
             }
             let span = prose.span(at, end);
