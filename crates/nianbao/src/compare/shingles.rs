@@ -1,0 +1,129 @@
+//! Overlapping shingles: every run of [`SHINGLE`] consecutive units of normalised prose, hashed.
+//! A unit of one text is *repeated* when some shingle covering it also occurs in the other text.
+//!
+//! Why this is robust to small edits: a changed, inserted or deleted unit spoils only the shingles
+//! that contain it, and the units beside it are still covered by the shingles just before and just
+//! after; so one edited character in a copied sentence costs that character, not the sentence.
+//! Figures and years are already one unit each ([`super::normal`]), so changing them costs nothing.
+//!
+//! Cost: one hash of [`SHINGLE`] units per position and one look-up in a hash table per position,
+//! and each unit is marked at most once — linear in the length of both texts. [`Steps`] counts this
+//! work so that a test can check it grows linearly without timing anything.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Units per shingle: long enough that the stock phrases every report shares
+/// (「根据《中华人民共和国政府信息公开条例》」 is 17 units but common short phrases are fewer) rarely
+/// make two unrelated reports look alike, short enough that a copied sentence with one word changed
+/// is still mostly covered.
+pub const SHINGLE: usize = 10;
+
+/// The shingles' hashes are already well mixed: the table uses them as they are.
+#[derive(Default)]
+pub struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Shingle hash → the position of its first occurrence.
+pub type Index = HashMap<u64, u32, BuildHasherDefault<PassThrough>>;
+
+/// Work done, in elementary steps (a unit hashed, a look-up, a unit marked).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Steps(pub usize);
+
+/// The hash of one shingle (FNV-1a over the units, then a final mix so that every bit of the result
+/// depends on every unit).
+pub fn hash(window: &[char], steps: &mut Steps) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &c in window {
+        h ^= u64::from(c as u32);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    steps.0 += window.len();
+    // The finaliser of SplitMix64.
+    h ^= h >> 30;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^= h >> 27;
+    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
+}
+
+/// Every shingle of `units`, with where it first starts.
+pub fn index(units: &[char], steps: &mut Steps) -> Index {
+    let mut index = Index::default();
+    for (at, window) in units.windows(SHINGLE).enumerate() {
+        let h = hash(window, steps);
+        steps.0 += 1;
+        index
+            .entry(h)
+            .or_insert(u32::try_from(at).unwrap_or(u32::MAX));
+    }
+    index
+}
+
+/// Which units of `units` some shingle found in `other` covers, and for each covered unit the
+/// position in `other` of the unit it was matched with (through the first shingle covering it).
+pub fn covered(units: &[char], other: &Index, steps: &mut Steps) -> (Vec<bool>, Vec<Option<u32>>) {
+    let mut covered = vec![false; units.len()];
+    let mut origins = vec![None; units.len()];
+    // Units before this are already marked where they should be.
+    let mut marked_until = 0;
+    for (at, window) in units.windows(SHINGLE).enumerate() {
+        let h = hash(window, steps);
+        steps.0 += 1;
+        if let Some(&there) = other.get(&h) {
+            for unit in marked_until.max(at)..at + SHINGLE {
+                covered[unit] = true;
+                origins[unit] = u32::try_from(unit - at)
+                    .ok()
+                    .and_then(|d| there.checked_add(d));
+                steps.0 += 1;
+            }
+            marked_until = at + SHINGLE;
+        }
+    }
+    (covered, origins)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn one_changed_character_costs_only_itself() {
+        let last = chars("我街道严格落实政府信息公开保密审查制度做到应公开尽公开");
+        let this = chars("我街道严格落实政府信息公开保密审核制度做到应公开尽公开");
+        let mut steps = Steps::default();
+        let (cover, _) = covered(&this, &index(&last, &mut steps), &mut steps);
+        let changed = this.iter().zip(&last).position(|(a, b)| a != b).unwrap();
+        let uncovered: Vec<usize> = (0..this.len()).filter(|&i| !cover[i]).collect();
+        assert_eq!(uncovered, [changed]);
+    }
+
+    #[test]
+    fn shorter_than_a_shingle_is_never_repeated() {
+        let mut steps = Steps::default();
+        let short = chars("政府信息");
+        assert_eq!(
+            covered(&short, &index(&short, &mut steps), &mut steps).0,
+            [false; 4]
+        );
+    }
+}
