@@ -79,9 +79,18 @@ fn prose_regions(parsed: &Parsed) -> Vec<(Span, u8)> {
             ));
         }
     }
-    regions.retain(|(span, _)| span.start < span.end && span.end <= len);
     regions.sort_unstable();
-    regions
+    // A split part's body may already run over its further pieces: each byte is taken once.
+    let mut taken = 0;
+    let mut out = Vec::with_capacity(regions.len());
+    for (span, part) in regions {
+        let span = Span::new(span.start.max(taken), span.end.min(len));
+        if span.start < span.end {
+            taken = span.end;
+            out.push((span, part));
+        }
+    }
+    out
 }
 
 /// `span` without the pieces `skip` covers.
