@@ -12,7 +12,7 @@ use nianbao::model::{Cell, Row, Table};
 use nianbao::present::cells::findings_by_span;
 use nianbao::present::official::t3_label_cells;
 use nianbao::report::Span;
-use nianbao::template::{self, TableId, TableSpec};
+use nianbao::template::{self, HeaderRole, TableId, TableSpec};
 use nianbao::{Finding, Report};
 
 #[derive(Properties)]
@@ -95,7 +95,7 @@ fn t2(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
                     <caption>{section.caption.unwrap_or("")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{"信息内容"}</th>
+                            <th scope="col">{section.headers.first().copied().unwrap_or("")}</th>
                             for column in section.columns { <th scope="col">{column.name}</th> }
                         </tr>
                     </thead>
@@ -113,15 +113,36 @@ fn t2(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
     }
 }
 
+/// The header rows of T3 or T4 as the template lays them out.
+fn header(spec: &TableSpec) -> Html {
+    let rows = spec.header_layout().iter().map(|row| {
+        let cells = row.iter().map(|c| {
+            let (columns, rows) = (c.columns.to_string(), c.rows.to_string());
+            match c.role {
+                HeaderRole::Note => {
+                    html! { <th class="note" colspan={columns} rowspan={rows}>{c.text}</th> }
+                }
+                HeaderRole::Band => html! { <th colspan={columns} rowspan={rows}>{c.text}</th> },
+                HeaderRole::Column => {
+                    html! { <th scope="col" colspan={columns} rowspan={rows}>{c.text}</th> }
+                }
+            }
+        });
+        html! { <tr>{for cells}</tr> }
+    });
+    html! { <thead>{for rows}</thead> }
+}
+
 fn t3(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
     let section = &spec.sections[0];
     let rows = section.rows;
+    let outer = TableSpec::outer_group(rows).map(|(group, _)| group);
     let body = t3_label_cells(rows).into_iter().map(|(i, labels)| {
         let heads = labels.into_iter().map(|cell| {
             let label = rows[cell.row].label;
             if cell.row != i {
                 // A group label beside the rows it spans; the outer one is written vertically.
-                let vertical = rows[cell.row].key == "results";
+                let vertical = outer == Some(cell.row);
                 html! { <th class={classes!("group", vertical.then_some("vertical"))} rowspan={cell.rows.to_string()}>{label}</th> }
             } else if cell.columns > 1 {
                 html! { <th scope="row" colspan={cell.columns.to_string()}>{label}</th> }
@@ -140,22 +161,7 @@ fn t3(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
         <div class="table-scroll">
         <table class="report-table t3">
             <caption class="table-title">{"表三　收到和处理政府信息公开申请情况"}</caption>
-            <thead>
-                <tr>
-                    <th class="note" colspan="3" rowspan="3">{spec.note.unwrap_or("")}</th>
-                    <th colspan="7">{"申请人情况"}</th>
-                </tr>
-                <tr>
-                    <th rowspan="2">{"自然人"}</th>
-                    <th colspan="5">{"法人或其他组织"}</th>
-                    <th rowspan="2">{"总计"}</th>
-                </tr>
-                <tr>
-                    for column in section.columns.iter().filter(|c| !c.band.is_empty()) {
-                        <th scope="col">{column.name}</th>
-                    }
-                </tr>
-            </thead>
+            { header(spec) }
             <tbody>{for body}</tbody>
         </table>
         </div>
@@ -164,25 +170,11 @@ fn t3(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
 
 fn t4(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
     let section = &spec.sections[0];
-    let names: Vec<&str> = section.columns.iter().take(5).map(|c| c.name).collect();
     html! {
         <div class="table-scroll">
         <table class="report-table t4">
             <caption class="table-title">{"表四　政府信息公开行政复议、行政诉讼情况"}</caption>
-            <thead>
-                <tr>
-                    <th colspan="5">{"行政复议"}</th>
-                    <th colspan="10">{"行政诉讼"}</th>
-                </tr>
-                <tr>
-                    for name in names.iter() { <th rowspan="2" scope="col">{*name}</th> }
-                    <th colspan="5">{"未经复议直接起诉"}</th>
-                    <th colspan="5">{"复议后起诉"}</th>
-                </tr>
-                <tr>
-                    for name in names.iter().chain(names.iter()) { <th scope="col">{*name}</th> }
-                </tr>
-            </thead>
+            { header(spec) }
             <tbody>
                 <tr>{ value_cells(table.rows.first(), section.columns.len(), marks) }</tr>
             </tbody>

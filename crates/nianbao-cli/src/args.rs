@@ -1,4 +1,7 @@
-//! Command-line arguments. Small enough to parse by hand.
+//! Command-line arguments. Small enough to parse by hand. Options are UTF-8; file names are any
+//! bytes the system allows, kept as they are.
+
+use std::ffi::{OsStr, OsString};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OutputFormat {
@@ -12,13 +15,13 @@ pub enum Command {
     Version,
     /// Prints a file as the text the checker reads (what a .docx or web page becomes; findings' lines count in it).
     Text {
-        file: String,
+        file: OsString,
     },
     Check {
         format: OutputFormat,
-        files: Vec<String>,
+        files: Vec<OsString>,
         /// Last year's report: each file is also checked against it (X01, X02).
-        previous: Option<String>,
+        previous: Option<OsString>,
     },
 }
 
@@ -36,44 +39,53 @@ pub const USAGE: &str = "\
   FILE may be .txt/.md (UTF-8, UTF-16, GBK), .docx or a saved web page (.html/.htm).
 退出状态 / exit status: 0 无错误 no error, 1 有错误 errors found, 2 无法读取 unreadable input";
 
-pub fn parse_args(args: &[String]) -> Result<Command, String> {
-    let mut iter = args.iter().map(String::as_str);
-    match iter.next() {
+/// An argument as text, if it is text: a name that is not UTF-8 is never an option.
+fn text(arg: &OsStr) -> &str {
+    arg.to_str().unwrap_or("")
+}
+
+pub fn parse_args<A: AsRef<OsStr>>(args: &[A]) -> Result<Command, String> {
+    let mut iter = args.iter().map(AsRef::as_ref);
+    match iter.next().map(text) {
         None | Some("-h" | "--help" | "help") => return Ok(Command::Help),
         Some("-V" | "--version") => return Ok(Command::Version),
         Some("check") => {}
         Some("text") => {
-            let rest: Vec<&str> = iter.collect();
+            let rest: Vec<&OsStr> = iter.collect();
             return match rest.as_slice() {
-                [file] if !file.starts_with("--") || *file == "-" => Ok(Command::Text {
-                    file: file.to_string(),
+                [file] if !text(file).starts_with("--") || text(file) == "-" => Ok(Command::Text {
+                    file: file.to_os_string(),
                 }),
                 _ => Err("text 需要且只需要一个文件".to_string()),
             };
         }
-        Some(other) => return Err(format!("未知命令「{other}」")),
+        Some(_) => {
+            let other = args[0].as_ref().to_string_lossy();
+            return Err(format!("未知命令「{other}」"));
+        }
     }
     let mut format = OutputFormat::Text;
     let mut files = Vec::new();
     let mut previous = None;
     while let Some(arg) = iter.next() {
-        let last_year = match arg {
+        let last_year = match text(arg) {
             "--previous" => Some(
                 iter.next()
                     .ok_or("--previous 需要参数：上一年度年报的文件")?,
             ),
-            _ => arg.strip_prefix("--previous="),
+            flag => flag.strip_prefix("--previous=").map(OsStr::new),
         };
         if let Some(path) = last_year {
             if path.is_empty() {
                 return Err("--previous 需要参数：上一年度年报的文件".to_string());
             }
-            previous = Some(path.to_string());
+            previous = Some(path.to_os_string());
             continue;
         }
-        let value = match arg {
-            "--format" => Some(iter.next().ok_or("--format 需要参数 text 或 json")?),
-            _ => arg.strip_prefix("--format="),
+        let flag = text(arg);
+        let value = match flag {
+            "--format" => Some(text(iter.next().ok_or("--format 需要参数 text 或 json")?)),
+            _ => flag.strip_prefix("--format="),
         };
         if let Some(value) = value {
             format = match value {
@@ -81,18 +93,18 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
                 "json" => OutputFormat::Json,
                 other => return Err(format!("--format 只能是 text 或 json，而不是「{other}」")),
             };
-        } else if arg == "-h" || arg == "--help" {
+        } else if flag == "-h" || flag == "--help" {
             return Ok(Command::Help);
-        } else if arg.starts_with("--") {
-            return Err(format!("未知选项「{arg}」"));
+        } else if flag.starts_with("--") {
+            return Err(format!("未知选项「{flag}」"));
         } else {
-            files.push(arg.to_string());
+            files.push(arg.to_os_string());
         }
     }
     if files.is_empty() {
         return Err("请给出要检查的文件（- 表示标准输入）".to_string());
     }
-    if previous.as_deref() == Some("-") && files.iter().any(|f| f == "-") {
+    if previous.as_deref() == Some(OsStr::new("-")) && files.iter().any(|f| f == "-") {
         return Err("标准输入只能读一次：上年年报和要检查的文件不能都是 -".to_string());
     }
     Ok(Command::Check {
@@ -106,8 +118,8 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
 mod tests {
     use super::*;
 
-    fn args(s: &[&str]) -> Vec<String> {
-        s.iter().map(|a| a.to_string()).collect()
+    fn args(s: &[&str]) -> Vec<OsString> {
+        s.iter().map(OsString::from).collect()
     }
 
     #[test]
@@ -139,7 +151,7 @@ mod tests {
             Ok(Command::Check {
                 format: OutputFormat::Text,
                 files: args(&["a.txt", "b.txt"]),
-                previous: Some("2022.txt".to_string()),
+                previous: Some("2022.txt".into()),
             })
         );
         assert_eq!(
@@ -147,7 +159,7 @@ mod tests {
             Ok(Command::Check {
                 format: OutputFormat::Text,
                 files: args(&["a.txt"]),
-                previous: Some("2022.txt".to_string()),
+                previous: Some("2022.txt".into()),
             })
         );
         assert!(parse_args(&args(&["check", "a.txt", "--previous"])).is_err());

@@ -1,148 +1,222 @@
 //! The native command-line checker: `nianbao check [--format text|json] [--previous FILE] FILE...`.
 
 mod args;
+mod input;
 mod markup;
+mod names;
 mod read;
 
-use std::io::{Read, Write};
+use std::ffi::{OsStr, OsString};
+use std::io::Write;
 
 pub use args::{parse_args, Command, OutputFormat};
+pub use input::ReadError;
 pub use markup::html_to_text;
 pub use read::read_report;
 
 use nianbao::summary::FileSummary;
+use nianbao::Report;
 
-/// Exit statuses.
-pub const OK: i32 = 0;
-pub const FOUND_ERRORS: i32 = 1;
-pub const CANNOT_READ: i32 = 2;
+/// How a run ended, as its exit status says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Exit {
+    /// Every file read, and none has an error.
+    NoErrors = 0,
+    /// Some file has an error.
+    ErrorsFound = 1,
+    /// Some file (or the command line) could not be read: this outranks errors found.
+    CannotRead = 2,
+}
 
-fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
-    if path == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes)?;
-        Ok(bytes)
-    } else {
-        std::fs::read(path)
+impl Exit {
+    pub fn code(self) -> i32 {
+        self as i32
+    }
+}
+
+impl From<Exit> for std::process::ExitCode {
+    fn from(exit: Exit) -> Self {
+        std::process::ExitCode::from(exit as u8)
+    }
+}
+
+/// Where the run writes: results on one stream, messages on the other. Results are flushed before
+/// a message, so that on a terminal they come in order.
+struct Streams<'a> {
+    out: &'a mut dyn Write,
+    err: &'a mut dyn Write,
+}
+
+impl Streams<'_> {
+    fn say(&mut self, message: std::fmt::Arguments) {
+        let _ = self.out.flush();
+        let _ = writeln!(self.err, "nianbao: {message}");
     }
 }
 
 /// A file (or standard input for `-`) as the text the checker reads, whatever its kind and encoding.
-fn read_text(path: &str) -> Result<String, String> {
-    let bytes = read_input(path).map_err(|e| e.to_string())?;
-    Ok(read_report(path, &bytes)?)
+fn read_text(path: &OsStr) -> Result<String, ReadError> {
+    let name = names::shown(path);
+    let bytes = input::read_bytes(path, &name)?;
+    Ok(read_report(&name, &bytes)?)
 }
 
-/// Runs the CLI with `args` (without the program name); returns the exit status.
-pub fn main_with(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
-    let command = match parse_args(args) {
-        Ok(c) => c,
+/// Runs the CLI with `args` (without the program name).
+pub fn main_with<A: AsRef<OsStr>>(
+    args: &[A],
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Exit {
+    let mut streams = Streams {
+        out: stdout,
+        err: stderr,
+    };
+    let exit = match parse_args(args) {
+        Ok(command) => run(command, &mut streams),
         Err(message) => {
-            let _ = writeln!(stderr, "nianbao: {message}\n\n{}", args::USAGE);
-            return CANNOT_READ;
+            let _ = writeln!(streams.err, "nianbao: {message}\n\n{}", args::USAGE);
+            Exit::CannotRead
         }
     };
-    let (format, files, previous) = match command {
+    let _ = streams.out.flush();
+    exit
+}
+
+fn run(command: Command, streams: &mut Streams) -> Exit {
+    match command {
         Command::Help => {
-            let _ = writeln!(stdout, "{}", args::USAGE);
-            return OK;
+            let _ = writeln!(streams.out, "{}", args::USAGE);
+            Exit::NoErrors
         }
         Command::Version => {
-            let _ = writeln!(stdout, "nianbao {}", env!("CARGO_PKG_VERSION"));
-            return OK;
+            let _ = writeln!(streams.out, "nianbao {}", env!("CARGO_PKG_VERSION"));
+            Exit::NoErrors
         }
-        Command::Text { file } => {
-            return match read_text(&file) {
-                Ok(text) => {
-                    let _ = stdout.write_all(text.as_bytes());
-                    OK
-                }
-                Err(e) => {
-                    let _ = writeln!(stderr, "nianbao: 无法读取 {file}: {e}");
-                    CANNOT_READ
-                }
-            };
-        }
+        Command::Text { file } => print_text(&file, streams),
         Command::Check {
             format,
             files,
             previous,
-        } => (format, files, previous),
+        } => check_all(format, &files, previous, streams),
+    }
+}
+
+fn print_text(file: &OsStr, streams: &mut Streams) -> Exit {
+    match read_text(file) {
+        Ok(text) => {
+            let _ = streams.out.write_all(text.as_bytes());
+            Exit::NoErrors
+        }
+        Err(e) => {
+            streams.say(format_args!("无法读取 {}: {e}", names::shown(file)));
+            Exit::CannotRead
+        }
+    }
+}
+
+/// Last year's report, read once for every file.
+struct LastYear {
+    name: String,
+    text: String,
+    year: Option<u32>,
+}
+
+fn read_last_year(path: &OsStr) -> Result<LastYear, ReadError> {
+    let text = read_text(path)?;
+    let year = nianbao::parse::parse(&text).document.year;
+    Ok(LastYear {
+        name: names::shown(path),
+        text,
+        year,
+    })
+}
+
+fn check_all(
+    format: OutputFormat,
+    files: &[OsString],
+    previous: Option<OsString>,
+    streams: &mut Streams,
+) -> Exit {
+    let last_year = match previous.as_deref().map(read_last_year).transpose() {
+        Ok(last_year) => last_year,
+        Err(e) => {
+            let name = previous.as_deref().map(names::shown).unwrap_or_default();
+            streams.say(format_args!("无法读取上年年报 {name}: {e}"));
+            return Exit::CannotRead;
+        }
     };
-    // Last year's report, read once for every file.
-    let previous = match previous {
-        None => None,
-        Some(path) => match read_text(&path) {
-            Ok(text) => Some((path, text)),
-            Err(e) => {
-                let _ = writeln!(stderr, "nianbao: 无法读取上年年报 {path}: {e}");
-                return CANNOT_READ;
-            }
-        },
-    };
-    let previous_year = previous
-        .as_ref()
-        .and_then(|(_, text)| nianbao::parse::parse(text).document.year);
-    let mut status = OK;
+    let mut exit = Exit::NoErrors;
     let mut summaries = Vec::new();
-    for path in &files {
+    for path in files {
         let text = match read_text(path) {
-            Ok(t) => t,
+            Ok(text) => text,
             Err(e) => {
-                let _ = writeln!(stderr, "nianbao: 无法读取 {path}: {e}");
-                status = CANNOT_READ;
+                streams.say(format_args!("无法读取 {}: {e}", names::shown(path)));
+                exit = Exit::CannotRead;
                 continue;
             }
         };
-        let report = match &previous {
-            Some((last_path, last)) => {
-                let report = nianbao::check_with_previous(&text, last);
-                if let (Some(last_year), Some(year)) = (previous_year, report.document.year) {
-                    if last_year + 1 != year {
-                        let _ = writeln!(
-                            stderr,
-                            "nianbao: {path} 为 {year} 年度，上年年报 {last_path} 为 {last_year} 年度，两者不相连，未做跨年核对（X01、X02）"
-                        );
-                    }
-                }
-                report
-            }
-            None => nianbao::check(&text),
-        };
-        if report.has_errors() && status == OK {
-            status = FOUND_ERRORS;
+        let report = check_one(path, &text, last_year.as_ref(), streams);
+        if report.has_errors() {
+            exit = exit.max(Exit::ErrorsFound);
         }
-        let summary = FileSummary::new(path, &report);
+        let summary = FileSummary::new(&names::in_json(path), &report);
         match format {
-            OutputFormat::Text => {
-                for f in &summary.findings {
-                    let _ = writeln!(
-                        stdout,
-                        "{path}:{}: {} {} {}",
-                        f.line,
-                        f.code,
-                        f.severity.as_str(),
-                        f.message
-                    );
-                }
-                let _ = writeln!(
-                    stdout,
-                    "{path}: {} 处错误，{} 处警告，{} 处提示（格式：{}，年度：{}）",
-                    summary.counts.error,
-                    summary.counts.warning,
-                    summary.counts.info,
-                    summary.format.map_or("未识别", |v| v.as_str()),
-                    summary
-                        .year
-                        .map_or_else(|| "未识别".to_string(), |y| y.to_string()),
-                );
-            }
+            OutputFormat::Text => write_text(&names::shown(path), &summary, streams.out),
             OutputFormat::Json => summaries.push(summary),
         }
     }
     if format == OutputFormat::Json {
-        let _ = serde_json::to_writer_pretty(&mut *stdout, &summaries);
-        let _ = writeln!(stdout);
+        let _ = serde_json::to_writer_pretty(&mut *streams.out, &summaries);
+        let _ = writeln!(streams.out);
     }
-    status
+    exit
+}
+
+/// Checks one file's text, against last year's report when there is one and the years follow.
+fn check_one(
+    path: &OsStr,
+    text: &str,
+    last_year: Option<&LastYear>,
+    streams: &mut Streams,
+) -> Report {
+    let Some(last) = last_year else {
+        return nianbao::check(text);
+    };
+    let report = nianbao::check_with_previous(text, &last.text);
+    if let (Some(last_year), Some(year)) = (last.year, report.document.year) {
+        if last_year + 1 != year {
+            streams.say(format_args!(
+                "{} 为 {year} 年度，上年年报 {} 为 {last_year} 年度，两者不相连，未做跨年核对（X01、X02）",
+                names::shown(path),
+                last.name
+            ));
+        }
+    }
+    report
+}
+
+/// A line per finding, then the file's counts.
+fn write_text(name: &str, summary: &FileSummary, out: &mut dyn Write) {
+    for f in &summary.findings {
+        let _ = writeln!(
+            out,
+            "{name}:{}: {} {} {}",
+            f.line,
+            f.code,
+            f.severity.as_str(),
+            f.message
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{name}: {} 处错误，{} 处警告，{} 处提示（格式：{}，年度：{}）",
+        summary.counts.error,
+        summary.counts.warning,
+        summary.counts.info,
+        summary.format.map_or("未识别", |v| v.as_str()),
+        summary
+            .year
+            .map_or_else(|| "未识别".to_string(), |y| y.to_string()),
+    );
 }

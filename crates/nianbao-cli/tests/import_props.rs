@@ -130,6 +130,16 @@ proptest! {
         }
     }
 
+    /// The charset prescan, on the pieces it reads, never panics and always answers a label.
+    #[test]
+    fn the_prescan_reads_any_head(pieces in prop::collection::vec(prop::sample::select(vec![
+        "<meta", " charset", "=", "\"", "'", "utf-16", "gbk", " http-equiv=content-type", " content=",
+        "text/html; charset=", ";", ">", "/", "<!--", "-->", "<!", "</", "<?", "<p", " ", "\n", "x", "一",
+    ]), 0..80)) {
+        let head = pieces.concat();
+        prop_assert!(!nianbao::import::charset::of_html(head.as_bytes()).label.is_empty());
+    }
+
     #[test]
     fn any_markup(html in markup()) {
         let text = html_to_text(&html).expect("200 pieces do not nest too deep");

@@ -3,12 +3,18 @@
 //! shown as throughput, should stay flat), and on a few pathological texts of growing size (where a
 //! super-linear cost shows as falling throughput).
 //!
+//! Beside each figure a floor is measured: one pass over the same text counting its characters. At
+//! the end every figure is printed as a multiple of its floor, which holds across machines and load
+//! where the times themselves do not.
+//!
 //! `cargo bench --bench check -- --warm-up-time 1 --measurement-time 3`
 
+use std::cell::RefCell;
 use std::hint::black_box;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, BenchmarkId, Criterion, Throughput};
 
 /// The seeds as (file stem, text), in file order.
 fn seeds() -> Vec<(String, String)> {
@@ -41,13 +47,50 @@ fn repeated(unit: &str, size: usize) -> String {
 
 const KB: usize = 1024;
 
+thread_local! {
+    /// Every figure measured, as (its directory under criterion's, its floor's).
+    static MEASURED: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Measures `nianbao::check` on `text` as `group/function/parameter` (`group/parameter` without a
+/// function), and beside it the floor as `group/floor[_function]/parameter`.
+fn check_and_floor(
+    group: &mut BenchmarkGroup<WallTime>,
+    group_name: &str,
+    function: &str,
+    parameter: &str,
+    text: &str,
+) {
+    let (id, dir) = if function.is_empty() {
+        (
+            BenchmarkId::from_parameter(parameter),
+            format!("{group_name}/{parameter}"),
+        )
+    } else {
+        (
+            BenchmarkId::new(function, parameter),
+            format!("{group_name}/{function}/{parameter}"),
+        )
+    };
+    let floor = match function {
+        "" => "floor".to_string(),
+        f => format!("floor_{f}"),
+    };
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_with_input(id, text, |b, text| {
+        b.iter(|| nianbao::check(black_box(text)))
+    });
+    group.bench_with_input(BenchmarkId::new(&floor, parameter), text, |b, text| {
+        b.iter(|| black_box(text).chars().count())
+    });
+    let floor_dir = format!("{group_name}/{floor}/{parameter}");
+    MEASURED.with(|m| m.borrow_mut().push((dir, floor_dir)));
+}
+
 fn bench_seeds(c: &mut Criterion) {
     let mut group = c.benchmark_group("seed");
     for (name, text) in seeds() {
-        group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(&name), &text, |b, text| {
-            b.iter(|| nianbao::check(black_box(text)))
-        });
+        check_and_floor(&mut group, "seed", "", &name, &text);
     }
     group.finish();
 }
@@ -58,12 +101,8 @@ fn bench_sizes(c: &mut Criterion) {
     group.sample_size(20);
     for size in [128 * KB, 256 * KB, 512 * KB, 1024 * KB] {
         let text = repeated(&all, size);
-        group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(
-            BenchmarkId::from_parameter(format!("{}KB", size / KB)),
-            &text,
-            |b, text| b.iter(|| nianbao::check(black_box(text))),
-        );
+        let id = format!("{}KB", size / KB);
+        check_and_floor(&mut group, "concatenated_seeds", "", &id, &text);
     }
     group.finish();
 }
@@ -83,16 +122,71 @@ fn bench_pathological(c: &mut Criterion) {
     for (name, unit) in cases {
         for size in [32 * KB, 64 * KB, 128 * KB] {
             let text = repeated(unit, size);
-            group.throughput(Throughput::Bytes(text.len() as u64));
-            group.bench_with_input(
-                BenchmarkId::new(name, format!("{}KB", size / KB)),
-                &text,
-                |b, text| b.iter(|| nianbao::check(black_box(text))),
-            );
+            let size = format!("{}KB", size / KB);
+            check_and_floor(&mut group, "pathological", name, &size, &text);
         }
     }
     group.finish();
 }
 
-criterion_group!(benches, bench_seeds, bench_sizes, bench_pathological);
-criterion_main!(benches);
+/// Where criterion writes its estimates: `target/criterion`, beside the directory of this binary
+/// (`target/release/deps`).
+fn criterion_dir() -> PathBuf {
+    let exe = std::env::current_exe().expect("the benchmark's own path");
+    exe.ancestors()
+        .nth(3)
+        .map_or_else(|| PathBuf::from("target"), Path::to_path_buf)
+        .join("criterion")
+}
+
+/// Criterion's estimate of one benchmark's time per iteration, in nanoseconds (the slope when it
+/// sampled linearly, else the mean); `None` when it was not run (filtered out).
+fn estimate_ns(dir: &Path) -> Option<f64> {
+    let text = std::fs::read_to_string(dir.join("new/estimates.json")).ok()?;
+    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+    ["slope", "mean"]
+        .iter()
+        .find_map(|k| json[k]["point_estimate"].as_f64())
+}
+
+fn shown(ns: f64) -> String {
+    match ns {
+        n if n >= 1e6 => format!("{:.2} ms", n / 1e6),
+        n if n >= 1e3 => format!("{:.1} µs", n / 1e3),
+        n => format!("{n:.0} ns"),
+    }
+}
+
+/// Each figure beside its floor, and as a multiple of it.
+fn print_multiples(root: &Path) {
+    println!("\nfigure ÷ floor (one pass counting the text's characters):");
+    MEASURED.with(|m| {
+        for (figure, floor) in m.borrow().iter() {
+            let (Some(check), Some(floor)) = (
+                estimate_ns(&root.join(figure)),
+                estimate_ns(&root.join(floor)),
+            ) else {
+                continue;
+            };
+            println!(
+                "{:<44} {:>10}  floor {:>9}  × {:.0}",
+                figure,
+                shown(check),
+                shown(floor),
+                check / floor
+            );
+        }
+    });
+}
+
+fn main() {
+    let root = criterion_dir();
+    let mut c = Criterion::default()
+        .output_directory(&root)
+        .configure_from_args();
+    bench_seeds(&mut c);
+    bench_sizes(&mut c);
+    bench_pathological(&mut c);
+    c.final_summary();
+    print_multiples(&root);
+}

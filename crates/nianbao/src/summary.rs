@@ -83,8 +83,7 @@ impl FileSummary {
         let doc = &report.document;
         let width = |id: TableId| {
             doc.table(id)
-                .map(|t| crate::template::table(id, t.version))
-                .map_or(0, |spec| spec.sections[0].columns.len())
+                .map_or(0, |t| crate::template::table(id, t.version).width())
         };
         let mut t2 = LabelledRows::default();
         if let Some(table) = doc.table(TableId::T2).filter(|t| t.found) {
@@ -95,6 +94,8 @@ impl FileSummary {
                 }
             }
         }
+        // T4 is the same in both versions: a missing one is still a row of its width.
+        let t4_width = crate::template::table(TableId::T4, Version::V2021).width();
         let table_rows = |id: TableId| -> Vec<Vec<Option<Value>>> {
             doc.table(id)
                 .filter(|t| t.found)
@@ -130,7 +131,7 @@ impl FileSummary {
                 t4: table_rows(TableId::T4)
                     .into_iter()
                     .next()
-                    .unwrap_or_else(|| vec![None; 15]),
+                    .unwrap_or_else(|| vec![None; t4_width]),
             },
             repeated: report.repeated.clone(),
         }

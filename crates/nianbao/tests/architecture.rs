@@ -193,3 +193,159 @@ fn the_reader_sees_grouped_and_inline_paths() {
     );
     assert_eq!(named, known);
 }
+
+/// Every name the template gives a table's rows, columns, bands, captions and headers: what only
+/// the template may spell out. Keys always; printed labels when they are long enough to be the
+/// template's wording rather than an everyday word the prose also uses (「规章」 「规范性文件」).
+fn template_names() -> BTreeSet<String> {
+    use nianbao::template::{self, TableId, Version};
+    let mut names = BTreeSet::new();
+    let mut label = |text: &str| {
+        if text.chars().count() >= 6 {
+            names.insert(text.to_string());
+        }
+    };
+    let mut keys = BTreeSet::new();
+    for id in TableId::ALL {
+        for version in Version::ALL {
+            let spec = template::table(id, version);
+            for section in spec.sections {
+                section.caption.into_iter().for_each(&mut label);
+                section.headers.iter().for_each(|h| label(h));
+                for c in section.columns {
+                    keys.insert(c.key.to_string());
+                    label(c.name);
+                    label(c.band);
+                }
+                for r in section.rows {
+                    keys.insert(r.key.to_string());
+                    label(r.label);
+                    label(r.short);
+                    r.aliases.iter().for_each(|a| label(a));
+                }
+            }
+        }
+    }
+    names.extend(keys);
+    names
+}
+
+/// The string literals of `source` (comments skipped; raw strings are not used in these files).
+fn string_literals(source: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = source.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'/') => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            // A char literal such as '"': skip it whole.
+            '\'' => {
+                let rest: String = chars.clone().take(3).collect();
+                if rest.starts_with("\"'") || rest.starts_with("\\\"'") {
+                    chars.nth(rest.find('\'').unwrap_or(0));
+                }
+            }
+            '"' => {
+                let mut literal = String::new();
+                while let Some(c) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        _ => literal.push(c),
+                    }
+                }
+                out.push(literal);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Cell index arithmetic: a fixed cell position, a fixed row width, a slice of fixed cells.
+fn index_arithmetic(source: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in source.lines() {
+        let code = line.split("//").next().unwrap_or("");
+        let squashed: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+        let fixed = |pattern: &str| {
+            squashed.match_indices(pattern).any(|(at, p)| {
+                squashed[at + p.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit())
+            })
+        };
+        let cells_index_math = squashed.match_indices("cells[").any(|(at, p)| {
+            let inside = &squashed[at + p.len()..];
+            let inside = &inside[..inside.find(']').unwrap_or(inside.len())];
+            inside.starts_with(|c: char| c.is_ascii_digit()) || inside.contains('*')
+        });
+        if cells_index_math || fixed("cells.len()==") || fixed("[..") || fixed("vec![None;") {
+            found.push(line.trim().to_string());
+        }
+    }
+    found
+}
+
+/// The files that must ask the template: the rules, the JSON summary, the presentation layer. Test
+/// modules (from `#[cfg(test)]` on) are left out.
+fn template_readers() -> Vec<(PathBuf, String)> {
+    let mut files = Vec::new();
+    for dir in ["rules", "present"] {
+        rust_files(&src().join(dir), &mut files);
+    }
+    files.push(src().join("summary.rs"));
+    files
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).expect("a UTF-8 source");
+            let code = text.split("#[cfg(test)]").next().unwrap_or("").to_string();
+            (path, code)
+        })
+        .collect()
+}
+
+#[test]
+fn only_the_template_names_rows_and_columns_or_counts_cells() {
+    let names = template_names();
+    assert!(names.contains("forward") && names.contains("四、结转下年度继续办理"));
+    // Literals that spell a template key by coincidence and mean something else.
+    let not_table_names = [("summary.rs", "previous")]; // the JSON field for last year's place
+    let mut offences = Vec::new();
+    for (path, code) in template_readers() {
+        let file = path
+            .strip_prefix(src())
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        for literal in string_literals(&code) {
+            if names.contains(&literal) && !not_table_names.contains(&(file.as_str(), &literal)) {
+                offences.push(format!("{file}: \"{literal}\""));
+            }
+        }
+        for line in index_arithmetic(&code) {
+            offences.push(format!("{file}: {line}"));
+        }
+    }
+    assert!(
+        offences.is_empty(),
+        "table facts outside the template:\n{}",
+        offences.join("\n")
+    );
+}
+
+#[test]
+fn the_scanner_sees_literals_and_index_arithmetic() {
+    let code = "let c = '\"'; // \"skipped\"\nlet r = t.row(\"forward\");\nlet x = &row.cells[b * 5 + 4];\nlet y = &r.cells[..6];\nif r.cells.len() == 7 {}\nvec![None; 15]";
+    assert_eq!(string_literals(code), ["forward"]);
+    assert_eq!(index_arithmetic(code).len(), 4);
+    assert!(index_arithmetic("let t = row.cells.get(total.total);").is_empty());
+}

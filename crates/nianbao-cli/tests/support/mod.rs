@@ -149,12 +149,12 @@ pub fn run_bounded(args: &[&std::ffi::OsStr], stdin: Stdio, limit: Duration) -> 
     }
 }
 
-/// The CLI's `text` of a file, bounded.
+/// The CLI's `text` of a file, bounded (30 s: the tests run the debug build, on a shared machine).
 pub fn text_of(name: &str, bytes: &[u8]) -> Run {
+    text_within(name, bytes, Duration::from_secs(30))
+}
+
+pub fn text_within(name: &str, bytes: &[u8], limit: Duration) -> Run {
     let path = temp_file(name, bytes);
-    run_bounded(
-        &["text".as_ref(), path.as_os_str()],
-        Stdio::null(),
-        Duration::from_secs(30),
-    )
+    run_bounded(&["text".as_ref(), path.as_os_str()], Stdio::null(), limit)
 }

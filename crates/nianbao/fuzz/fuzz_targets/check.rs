@@ -33,7 +33,7 @@ fn check_text(text: &str) {
         assert_eq!(f.line, line_of(text, f.start), "{}: wrong line", f.code);
         assert!(f.start >= previous, "findings not sorted by start");
         previous = f.start;
-        for r in &f.related {
+        for r in f.related() {
             assert_span(text, r.start, r.end, "related");
             assert_eq!(r.line, line_of(text, r.start), "related: wrong line");
         }

@@ -2,7 +2,7 @@
 //! beside all its rows, each sub-group label (「（三）不予公开」) beside its numbered rows, and the other
 //! labels spanning the label columns. Shared by the page's tables and the documents the tests build.
 
-use crate::template::RowSpec;
+use crate::template::{RowSpec, TableSpec};
 
 /// T3 has three label columns before its numbers.
 pub const T3_LABEL_COLUMNS: usize = 3;
@@ -15,18 +15,13 @@ pub struct LabelCell {
     pub rows: usize,
 }
 
-/// Data rows a group label spans: the outer group up to 「四、结转下年度继续办理」, an inner group over
-/// its numbered rows.
-fn group_span(rows: &[RowSpec], at: usize, outer: bool) -> usize {
-    rows[at + 1..]
+/// Data rows a group label spans: the outer group down to its last row (（七）总计), an inner group
+/// over its numbered rows.
+fn group_span(rows: &[RowSpec], at: usize, outer: Option<usize>) -> usize {
+    let end = outer.map_or(rows.len(), |last| last + 1).max(at + 1);
+    rows[at + 1..end]
         .iter()
-        .take_while(|r| {
-            if outer {
-                r.key != "forward"
-            } else {
-                is_numbered(r)
-            }
-        })
+        .take_while(|r| outer.is_some() || is_numbered(r))
         .filter(|r| r.has_values)
         .count()
 }
@@ -44,7 +39,9 @@ fn first_data_row_after(rows: &[RowSpec], at: usize) -> Option<usize> {
 
 /// Every T3 row with numbers (its index in `rows`), with the label cells written in front of them.
 pub fn t3_label_cells(rows: &[RowSpec]) -> Vec<(usize, Vec<LabelCell>)> {
-    let outer = rows.iter().position(|r| r.key == "results");
+    let group = TableSpec::outer_group(rows);
+    let outer = group.map(|(at, _)| at);
+    let inside_outer = |i: usize| group.is_some_and(|(at, last)| at < i && i <= last);
     let mut out = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         if !row.has_values {
@@ -55,7 +52,7 @@ pub fn t3_label_cells(rows: &[RowSpec]) -> Vec<(usize, Vec<LabelCell>)> {
             cells.push(LabelCell {
                 row: o,
                 columns: 1,
-                rows: group_span(rows, o, true),
+                rows: group_span(rows, o, group.map(|(_, last)| last)),
             });
         }
         if is_numbered(row) {
@@ -66,7 +63,7 @@ pub fn t3_label_cells(rows: &[RowSpec]) -> Vec<(usize, Vec<LabelCell>)> {
                 cells.push(LabelCell {
                     row: j,
                     columns: 1,
-                    rows: group_span(rows, j, false),
+                    rows: group_span(rows, j, None),
                 });
             }
             cells.push(LabelCell {
@@ -76,10 +73,10 @@ pub fn t3_label_cells(rows: &[RowSpec]) -> Vec<(usize, Vec<LabelCell>)> {
             });
         } else {
             // Rows outside the outer group take all three label columns; those inside it, two.
-            let columns = if matches!(row.key, "new" | "carried" | "forward") {
-                T3_LABEL_COLUMNS
-            } else {
+            let columns = if inside_outer(i) {
                 T3_LABEL_COLUMNS - 1
+            } else {
+                T3_LABEL_COLUMNS
             };
             cells.push(LabelCell {
                 row: i,

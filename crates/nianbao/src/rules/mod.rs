@@ -10,6 +10,7 @@ pub mod consistency;
 mod doc;
 pub mod families;
 mod finding;
+pub mod lookup;
 pub mod previous;
 mod sink;
 pub mod structure;

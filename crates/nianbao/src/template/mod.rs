@@ -2,6 +2,7 @@
 //! and columns of every table in each version, and the sum rules. Parsing and checking are driven by
 //! these declarations; a rule never names a cell in code.
 
+pub mod facts;
 mod parts;
 mod sums;
 mod t2;
@@ -166,6 +167,137 @@ impl TableSpec {
     }
 }
 
+impl TableSpec {
+    /// The columns of a one-section table (T3, T4), or of T2's first sub-table.
+    pub fn columns(&self) -> &'static [ColumnSpec] {
+        self.sections[0].columns
+    }
+
+    /// How many numbers a row of a one-section table (T3, T4) holds.
+    pub fn width(&self) -> usize {
+        self.columns().len()
+    }
+
+    /// The row `key`, with the section it is in.
+    pub fn row(&self, key: &str) -> Option<(&'static SectionSpec, &'static RowSpec)> {
+        self.sections
+            .iter()
+            .find_map(|s| s.rows.iter().find(|r| r.key == key).map(|r| (s, r)))
+    }
+
+    /// Where, among the cells of row `row`, the first of `columns` that this version has is.
+    pub fn column_of(&self, row: &str, columns: &[&str]) -> Option<(usize, &'static ColumnSpec)> {
+        let (section, _) = self.row(row)?;
+        columns.iter().find_map(|key| {
+            section
+                .columns
+                .iter()
+                .enumerate()
+                .find(|(_, c)| c.key == *key)
+        })
+    }
+
+    /// The 总计 column of a one-section table's rows (T3) and the columns it adds up, when the
+    /// table has one outside any band.
+    pub fn row_total(&self) -> Option<Total> {
+        self.total_in("")
+    }
+
+    /// The 总计 column of header band `band` (T4) and the columns of that band it adds up.
+    pub fn band_total(&self, band: &str) -> Option<Total> {
+        self.total_in(band).filter(|_| !band.is_empty())
+    }
+
+    fn total_in(&self, band: &str) -> Option<Total> {
+        let columns = self.columns();
+        // A row total adds up every other column; a band's total, the others of its band.
+        let in_band = |c: &ColumnSpec| band.is_empty() || c.band == band;
+        let total = columns
+            .iter()
+            .position(|c| c.key == TOTAL && c.band == band)?;
+        let parts = (0..columns.len())
+            .filter(|&i| i != total && in_band(&columns[i]))
+            .collect();
+        Some(Total { total, parts })
+    }
+
+    /// The header band as messages name it, with the header above it (「行政诉讼·复议后起诉」).
+    pub fn band_title(&self, band: &'static str) -> &'static str {
+        t4::BAND_TITLES
+            .iter()
+            .find(|(b, _)| *b == band)
+            .map_or(band, |(_, title)| title)
+    }
+
+    /// The rows of the printed header of a one-section table (T3, T4), top first; empty for T2,
+    /// whose sub-tables print their `headers` in one row.
+    pub fn header_layout(&self) -> &'static [&'static [HeaderCell]] {
+        match self.id {
+            TableId::T2 => &[],
+            TableId::T3 => &t3::HEADER,
+            TableId::T4 => &t4::HEADER,
+        }
+    }
+
+    /// The group label row that spans the outcome rows (T3's 「三、本年度办理结果」) and the index of
+    /// the last row it spans (（七）总计), in `rows`.
+    pub fn outer_group(rows: &[RowSpec]) -> Option<(usize, usize)> {
+        let group = rows.iter().position(|r| !r.has_values)?;
+        let last = rows.iter().rposition(|r| r.has_tag(TOTAL))?;
+        (group < last).then_some((group, last))
+    }
+}
+
+/// The key of a 总计 column, and the tag of a 总计 row.
+const TOTAL: &str = "total";
+
+/// What a cell of a printed header is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeaderRole {
+    /// The table's note (T3's 勾稽关系), over the label columns.
+    Note,
+    /// A caption over several columns (「法人或其他组织」).
+    Band,
+    /// A column's own name.
+    Column,
+}
+
+/// One cell of the header as the official layout prints it, spanning `columns` and `rows`.
+#[derive(Debug)]
+pub struct HeaderCell {
+    pub text: &'static str,
+    pub columns: usize,
+    pub rows: usize,
+    pub role: HeaderRole,
+}
+
+impl HeaderCell {
+    pub const fn new(text: &'static str, columns: usize, rows: usize, role: HeaderRole) -> Self {
+        HeaderCell {
+            text,
+            columns,
+            rows,
+            role,
+        }
+    }
+}
+
+/// A 总计 cell's column and the columns it is the sum of, as indices into a row's cells.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Total {
+    pub total: usize,
+    pub parts: Vec<usize>,
+}
+
+impl facts::RowRef {
+    /// The row's label as the template prints it in `version`.
+    pub fn label(&self, version: Version) -> Option<&'static str> {
+        table(self.table, version)
+            .row(self.row)
+            .map(|(_, r)| r.label)
+    }
+}
+
 /// The declaration of `table` in `version`.
 pub fn table(id: TableId, version: Version) -> &'static TableSpec {
     match (id, version) {
@@ -180,4 +312,70 @@ pub fn table(id: TableId, version: Version) -> &'static TableSpec {
 
 pub fn part(number: u8) -> &'static PartSpec {
     &PARTS[usize::from(number - 1)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn totals_are_read_from_the_columns() {
+        let t3 = table(TableId::T3, Version::V2021);
+        assert_eq!(
+            t3.row_total(),
+            Some(Total {
+                total: 6,
+                parts: (0..6).collect()
+            })
+        );
+        let t4 = table(TableId::T4, Version::V2019);
+        assert_eq!(t4.row_total(), None);
+        let bands: Vec<&str> = t4.columns().iter().map(|c| c.band).collect();
+        assert_eq!(
+            t4.band_total(bands[14]),
+            Some(Total {
+                total: 14,
+                parts: (10..14).collect()
+            })
+        );
+        assert_eq!(t4.band_title(bands[14]), "行政诉讼·复议后起诉");
+    }
+
+    #[test]
+    fn each_header_layout_covers_every_column_once() {
+        for version in Version::ALL {
+            for id in [TableId::T3, TableId::T4] {
+                let spec = table(id, version);
+                // Column names in the layout, left to right per row, are the template's columns.
+                let names: Vec<&str> = spec
+                    .header_layout()
+                    .iter()
+                    .flat_map(|row| row.iter())
+                    .filter(|c| c.role == HeaderRole::Column)
+                    .map(|c| c.text)
+                    .collect();
+                let mut expected: Vec<&str> = spec.columns().iter().map(|c| c.name).collect();
+                let mut got = names.clone();
+                expected.sort_unstable();
+                got.sort_unstable();
+                assert_eq!(got, expected, "{id:?} {version:?}");
+                let top: usize = spec.header_layout()[0]
+                    .iter()
+                    .filter(|c| c.role != HeaderRole::Note)
+                    .map(|c| c.columns)
+                    .sum();
+                assert_eq!(top, spec.width(), "{id:?} {version:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_outer_group_of_t3_spans_the_outcomes_down_to_the_total() {
+        for version in Version::ALL {
+            let rows = table(TableId::T3, version).sections[0].rows;
+            let (group, last) = TableSpec::outer_group(rows).expect("T3 has one");
+            assert_eq!(rows[group].label, "三、本年度办理结果");
+            assert_eq!(rows[last].label, "（七）总计");
+        }
+    }
 }

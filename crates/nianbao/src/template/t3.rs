@@ -1,7 +1,10 @@
 //! T3, 收到和处理政府信息公开申请情况: 7 applicant columns, 25 rows (23 in the 2019 format, where
 //! （六）其他处理 is one row without sub-items).
 
-use super::{ColumnSpec, RowSpec, SectionSpec, TableId, TableSpec, ValueKind, Version};
+use super::{
+    ColumnSpec, HeaderCell, HeaderRole, RowSpec, SectionSpec, TableId, TableSpec, ValueKind,
+    Version,
+};
 
 const LEGAL_PERSONS: &str = "法人或其他组织";
 
@@ -60,6 +63,27 @@ static HEADERS: [&str; 9] = [
     "法律服务机构",
     "其他",
     "总计",
+];
+
+/// The printed header: the note over the three label columns, 申请人情况 over the seven columns,
+/// 法人或其他组织 over the five in its band.
+pub(super) static HEADER: [&[HeaderCell]; 3] = [
+    &[
+        HeaderCell::new(NOTE, 3, 3, HeaderRole::Note),
+        HeaderCell::new(HEADERS[0], 7, 1, HeaderRole::Band),
+    ],
+    &[
+        HeaderCell::new(COLUMNS[0].name, 1, 2, HeaderRole::Column),
+        HeaderCell::new(LEGAL_PERSONS, 5, 1, HeaderRole::Band),
+        HeaderCell::new(COLUMNS[6].name, 1, 2, HeaderRole::Column),
+    ],
+    &[
+        HeaderCell::new(COLUMNS[1].name, 1, 1, HeaderRole::Column),
+        HeaderCell::new(COLUMNS[2].name, 1, 1, HeaderRole::Column),
+        HeaderCell::new(COLUMNS[3].name, 1, 1, HeaderRole::Column),
+        HeaderCell::new(COLUMNS[4].name, 1, 1, HeaderRole::Column),
+        HeaderCell::new(COLUMNS[5].name, 1, 1, HeaderRole::Column),
+    ],
 ];
 
 const NOTE: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";

@@ -6,7 +6,7 @@
 use nianbao::import::{Block, Cell, Table};
 use nianbao::model;
 use nianbao::present::official::t3_label_cells;
-use nianbao::template::{self, RowSpec, TableId, TableSpec};
+use nianbao::template::{self, HeaderRole, RowSpec, TableId, TableSpec};
 use nianbao::Span;
 
 fn p(text: &str) -> Block {
@@ -81,27 +81,26 @@ fn t2(text: &str, table: &model::Table, spec: &TableSpec) -> Table {
     Table { rows }
 }
 
-fn t3(text: &str, table: &model::Table, spec: &TableSpec) -> Table {
-    let section = &spec.sections[0];
-    let rows = section.rows;
-    let band: Vec<Cell> = section
-        .columns
+/// The header rows of T3 or T4 as the template lays them out, in the seed's own wording.
+fn header_rows(table: &model::Table, spec: &TableSpec) -> Vec<Vec<Cell>> {
+    spec.header_layout()
         .iter()
-        .filter(|c| !c.band.is_empty())
-        .map(|c| cell(&header(table, c.name), 1, 1))
-        .collect();
-    let mut out = vec![
-        vec![
-            cell(spec.note.unwrap_or(""), 3, 3),
-            cell(&header(table, "申请人情况"), 7, 1),
-        ],
-        vec![
-            cell(&header(table, "自然人"), 1, 2),
-            cell(&header(table, "法人或其他组织"), 5, 1),
-            cell(&header(table, "总计"), 1, 2),
-        ],
-        band,
-    ];
+        .map(|row| {
+            row.iter()
+                .map(|c| match c.role {
+                    HeaderRole::Note => cell(c.text, c.columns, c.rows),
+                    HeaderRole::Band | HeaderRole::Column => {
+                        cell(&header(table, c.text), c.columns, c.rows)
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn t3(text: &str, table: &model::Table, spec: &TableSpec) -> Table {
+    let rows = spec.sections[0].rows;
+    let mut out = header_rows(table, spec);
     for (i, labels) in t3_label_cells(rows) {
         let Some(row) = table.row(rows[i].key).filter(|r| r.found) else {
             continue;
@@ -123,28 +122,7 @@ fn t3(text: &str, table: &model::Table, spec: &TableSpec) -> Table {
 }
 
 fn t4(text: &str, table: &model::Table, spec: &TableSpec) -> Table {
-    let names: Vec<String> = spec.sections[0]
-        .columns
-        .iter()
-        .take(5)
-        .map(|c| header(table, c.name))
-        .collect();
-    let mut second: Vec<Cell> = names.iter().map(|n| cell(n, 1, 2)).collect();
-    second.push(cell(&header(table, "未经复议直接起诉"), 5, 1));
-    second.push(cell(&header(table, "复议后起诉"), 5, 1));
-    let third = names
-        .iter()
-        .chain(names.iter())
-        .map(|n| cell(n, 1, 1))
-        .collect();
-    let mut rows = vec![
-        vec![
-            cell(&header(table, "行政复议"), 5, 1),
-            cell(&header(table, "行政诉讼"), 10, 1),
-        ],
-        second,
-        third,
-    ];
+    let mut rows = header_rows(table, spec);
     if let Some(row) = table.rows.first().filter(|r| r.found) {
         rows.push(values(text, row));
     }

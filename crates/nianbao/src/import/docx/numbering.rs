@@ -18,18 +18,58 @@ struct Level {
     legal: bool,
 }
 
-/// A list (`w:num`): its abstract definition, with per-level start overrides.
+/// A list (`w:num`): its abstract definition, with per-level start overrides, and its current
+/// number at each level (`None` until the level is first used).
 struct List {
     definition: String,
     starts: [Option<u32>; LEVELS],
+    counters: [Option<u32>; LEVELS],
 }
 
-/// Lookups by id. A document has a few dozen lists and styles: a vector searched in order is enough,
-/// and keeps hash tables for three more key types out of the page.
-type ById<T> = Vec<(String, T)>;
+/// Lookups by id, sorted once and searched by halving: a document has a few dozen lists and
+/// styles, but a hostile one has a hundred thousand, and a search in order for every paragraph
+/// would take minutes. Of equal ids the first written wins, as when searched in order.
+struct ById<T> {
+    entries: Vec<(String, T)>,
+}
 
-fn find<'a, T>(table: &'a ById<T>, id: &str) -> Option<&'a T> {
-    table.iter().find(|(k, _)| k == id).map(|(_, v)| v)
+impl<T> Default for ById<T> {
+    fn default() -> Self {
+        ById {
+            entries: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Ids compared in lookups, for the tests that bound the work.
+    static COMPARED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+impl<T> ById<T> {
+    fn new(mut entries: Vec<(String, T)>) -> Self {
+        // A stable sort: equal ids keep their order.
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        ById { entries }
+    }
+
+    fn position(&self, id: &str) -> Option<usize> {
+        let at = self.entries.partition_point(|(k, _)| {
+            #[cfg(test)]
+            COMPARED.with(|c| c.set(c.get() + 1));
+            k.as_str() < id
+        });
+        (self.entries.get(at)?.0 == id).then_some(at)
+    }
+
+    fn get(&self, id: &str) -> Option<&T> {
+        self.position(id).map(|at| &self.entries[at].1)
+    }
+
+    fn get_mut(&mut self, id: &str) -> Option<&mut T> {
+        self.position(id).map(|at| &mut self.entries[at].1)
+    }
 }
 
 #[derive(Default)]
@@ -38,8 +78,6 @@ pub struct Numbering {
     definitions: ById<Vec<Level>>,
     /// Paragraph style → the list and level it numbers with (through `basedOn`).
     styles: ById<(String, usize)>,
-    /// Each list's current number at each level; `None` until the level is first used.
-    counters: ById<[Option<u32>; LEVELS]>,
 }
 
 fn levels_of(definition: Node) -> Vec<Level> {
@@ -74,12 +112,12 @@ fn attribute<'a>(node: &Node<'a, '_>, name: &str) -> Option<&'a str> {
 
 impl Numbering {
     pub fn new(numbering: Option<&[u8]>, styles: Option<&[u8]>) -> Self {
-        let mut out = Numbering::default();
+        let (mut lists, mut definitions) = (Vec::new(), Vec::new());
         if let Some(doc) = numbering.and_then(parse) {
             for node in doc.root_element().children() {
                 if is(&node, "abstractNum") {
                     if let Some(id) = attribute(&node, "abstractNumId") {
-                        out.definitions.push((id.to_string(), levels_of(node)));
+                        definitions.push((id.to_string(), levels_of(node)));
                     }
                 } else if is(&node, "num") {
                     let (Some(id), Some(definition)) =
@@ -97,20 +135,26 @@ impl Numbering {
                             starts[l] = Some(start as u32);
                         }
                     }
-                    out.lists.push((
+                    lists.push((
                         id.to_string(),
                         List {
                             definition: definition.to_string(),
                             starts,
+                            counters: [None; LEVELS],
                         },
                     ));
                 }
             }
         }
-        if let Some(doc) = styles.and_then(parse) {
-            out.styles = numbered_styles(doc.root_element());
+        let styles = styles
+            .and_then(parse)
+            .map(|doc| numbered_styles(doc.root_element()))
+            .unwrap_or_default();
+        Numbering {
+            lists: ById::new(lists),
+            definitions: ById::new(definitions),
+            styles: ById::new(styles),
         }
-        out
     }
 
     /// The number Word shows before paragraph `p` (with what follows it), counting it.
@@ -119,7 +163,7 @@ impl Numbering {
         let direct = properties.and_then(|pr| child(&pr, "numPr"));
         let style = properties
             .and_then(|pr| val_at(&pr, &["pStyle"]))
-            .and_then(|s| find(&self.styles, s).cloned());
+            .and_then(|s| self.styles.get(s).cloned());
         let list = direct
             .and_then(|n| val_at(&n, &["numId"]).map(str::to_string))
             .or_else(|| style.as_ref().map(|s| s.0.clone()))?;
@@ -128,17 +172,11 @@ impl Numbering {
             .or(style.map(|s| s.1))
             .unwrap_or(0)
             .min(LEVELS - 1);
-        let instance = find(&self.lists, &list)?;
-        let levels = find(&self.definitions, &instance.definition)?;
-        let start = |l: usize| instance.starts[l].unwrap_or(levels[l].start);
-        let at = match self.counters.iter().position(|(k, _)| *k == list) {
-            Some(at) => at,
-            None => {
-                self.counters.push((list, [None; LEVELS]));
-                self.counters.len() - 1
-            }
-        };
-        let counters = &mut self.counters[at].1;
+        let instance = self.lists.get_mut(&list)?;
+        let levels = self.definitions.get(&instance.definition)?;
+        let starts = instance.starts;
+        let start = |l: usize| starts[l].unwrap_or(levels[l].start);
+        let counters = &mut instance.counters;
         counters[level] = Some(counters[level].map_or(start(level), |n| n + 1));
         counters[level + 1..].fill(None);
         let this = &levels[level];
@@ -166,9 +204,9 @@ impl Numbering {
 }
 
 /// Paragraph styles that number their paragraphs, directly or through the styles they are based on.
-fn numbered_styles(root: Node) -> ById<(String, usize)> {
-    let mut own: ById<(String, usize)> = Vec::new();
-    let mut based_on: ById<String> = Vec::new();
+fn numbered_styles(root: Node) -> Vec<(String, (String, usize))> {
+    let mut own: Vec<(String, (String, usize))> = Vec::new();
+    let mut based_on: Vec<(String, String)> = Vec::new();
     for style in root.children().filter(|n| is(n, "style")) {
         let Some(id) = attribute(&style, "styleId") else {
             continue;
@@ -185,19 +223,20 @@ fn numbered_styles(root: Node) -> ById<(String, usize)> {
             based_on.push((id.to_string(), parent.to_string()));
         }
     }
+    let (own_by_id, parent_by_id) = (ById::new(own.clone()), ById::new(based_on.clone()));
     let mut resolved = Vec::new();
     for (id, parent) in &based_on {
-        if find(&own, id).is_some() {
+        if own_by_id.get(id).is_some() {
             continue;
         }
         let mut at = parent;
         // A chain of styles is short; a cycle must not hang.
         for _ in 0..16 {
-            if let Some(found) = find(&own, at) {
+            if let Some(found) = own_by_id.get(at) {
                 resolved.push((id.clone(), found.clone()));
                 break;
             }
-            match find(&based_on, at) {
+            match parent_by_id.get(at) {
                 Some(next) => at = next,
                 None => break,
             }
@@ -352,5 +391,76 @@ mod tests {
             got,
             [Some("一、".to_string()), Some("二、".to_string()), None]
         );
+    }
+
+    /// numbering.xml with `n` lists, each its own definition (ids in no order), and a body of `n`
+    /// paragraphs, one in each list in turn, then each list again.
+    fn many_lists(n: usize) -> (String, String) {
+        let id = |i: usize| (i * 7919) % n;
+        let mut numbering = format!(r#"<w:numbering xmlns:w="{W}">"#);
+        for i in 0..n {
+            numbering.push_str(&format!(
+                r#"<w:abstractNum w:abstractNumId="{i}"><w:lvl w:ilvl="0"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>"#
+            ));
+        }
+        for i in 0..n {
+            numbering.push_str(&format!(
+                r#"<w:num w:numId="{}"><w:abstractNumId w:val="{}"/></w:num>"#,
+                id(i),
+                id(i)
+            ));
+        }
+        numbering.push_str("</w:numbering>");
+        let mut body = format!(r#"<w:body xmlns:w="{W}">"#);
+        for i in (0..n).chain(0..n) {
+            body.push_str(&format!(
+                r#"<w:p><w:pPr><w:numPr><w:numId w:val="{i}"/></w:numPr></w:pPr></w:p>"#
+            ));
+        }
+        body.push_str("</w:body>");
+        (numbering, body)
+    }
+
+    const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+    /// Ids compared to number every paragraph of [`many_lists`], and the labels.
+    fn numbered(n: usize) -> (usize, Vec<Option<String>>) {
+        let (numbering, body) = many_lists(n);
+        COMPARED.with(|c| c.set(0));
+        let mut lists = Numbering::new(Some(numbering.as_bytes()), None);
+        let doc = roxmltree::Document::parse(&body).unwrap();
+        let labels = doc
+            .root_element()
+            .children()
+            .filter(|n| n.is_element())
+            .map(|p| lists.label(p))
+            .collect();
+        (COMPARED.with(|c| c.get()), labels)
+    }
+
+    #[test]
+    fn a_hundred_thousand_lists_are_numbered_in_n_log_n() {
+        for n in [1, 10, 1_000, 100_000] {
+            let (compared, labels) = numbered(n);
+            // Two lookups a paragraph (its list, the list's definition), each a binary search.
+            let bound = 2 * 2 * n * (n.ilog2() as usize + 2);
+            assert!(compared <= bound, "{n} lists: {compared} ids compared");
+            assert_eq!(labels.len(), 2 * n);
+            assert!(labels[..n].iter().all(|l| l.as_deref() == Some("一、")));
+            assert!(labels[n..].iter().all(|l| l.as_deref() == Some("二、")));
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 32, failure_persistence: None, ..Default::default() })]
+
+        /// Whatever the number of lists, the work of numbering is within n log n lookups' work.
+        #[test]
+        fn numbering_work_is_n_log_n(n in 1usize..3_000) {
+            let (compared, labels) = numbered(n);
+            proptest::prop_assert!(compared <= 4 * n * (n.ilog2() as usize + 2), "{} lists: {} compared", n, compared);
+            proptest::prop_assert_eq!(labels.len(), 2 * n);
+        }
     }
 }

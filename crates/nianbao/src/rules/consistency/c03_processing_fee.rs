@@ -4,10 +4,12 @@
 //! 信息处理费 is charged to applicants and reported in part 六; it is not T2 第（八）项 行政事业性收费 (the
 //! body's own administrative fees), whose mention does not count. A missing part 六 is S01's finding.
 
+use crate::rules::lookup;
 use crate::rules::Severity;
 use crate::rules::{Context, RuleDoc, Sink};
 use crate::span::Span;
-use crate::template::TableId;
+use crate::template::facts::{ADMINISTRATIVE_FEES, UNPAID_FEE_NOTICES};
+use crate::template::Version;
 use crate::text::{chinese, fold_str};
 
 pub static DOC: RuleDoc = RuleDoc {
@@ -22,8 +24,6 @@ pub static DOC: RuleDoc = RuleDoc {
 
 /// Words by which part 六 speaks of charging applicants.
 const FEE_WORDS: [&str; 6] = ["处理费", "收费", "收取费用", "缴费", "缴纳费用", "费用"];
-/// T2's 行政事业性收费 is another matter.
-const NOT_FEES: &str = "行政事业性收费";
 const NOTICE_WORDS: [&str; 4] = ["收费通知", "缴费通知", "缴纳通知", "付费通知"];
 /// How far before a notice word a negation is read, in characters.
 const NEGATION_REACH: usize = 4;
@@ -60,23 +60,19 @@ pub fn run(context: &Context, out: &mut Sink) {
         .min()
         .unwrap_or(parsed.text.len());
     let body = fold_str(parsed.slice(Span::new(part.body.start, end.max(part.body.start))));
-    let without_t2_fees = body.replace(NOT_FEES, "");
+    // T2's 行政事业性收费 is another matter (its label is the same in both versions).
+    let without_t2_fees = match ADMINISTRATIVE_FEES.label(Version::V2021) {
+        Some(label) => body.replace(label, ""),
+        None => body.clone(),
+    };
     let about_fees = FEE_WORDS.iter().any(|w| without_t2_fees.contains(w));
     let heading = (part.heading_span, "第六部分标题".to_string());
 
     // A row whose 总计 is not the sum of its columns is the sum rules' finding, not evidence here.
-    let unpaid = doc
-        .table(TableId::T3)
-        .filter(|t| t.found)
-        .and_then(|t| t.row("other_unpaid"))
-        .filter(|r| r.found && r.cells.len() == 7)
-        .and_then(|r| {
-            let total = r.cells[6].count()?;
-            let columns = r.cells[..6]
-                .iter()
-                .try_fold(0i64, |acc, c| acc.checked_add(c.count()?))?;
-            (total == columns).then_some((r, &r.cells[6], total))
-        });
+    let unpaid = lookup::row_total(doc, &UNPAID_FEE_NOTICES).and_then(|t| {
+        let total = t.total.count()?;
+        (Some(total) == t.parts_sum()).then_some((t.row, t.total, total))
+    });
     if let Some((row, cell, n)) = unpaid.filter(|u| u.2 > 0) {
         if !reports_a_notice(&body) {
             let message = format!(

@@ -6,10 +6,11 @@
 //! in that order; addresses are never read (「县后街77号」 is not a county).
 
 use crate::parse::Parsed;
+use crate::rules::lookup;
 use crate::rules::Severity;
 use crate::rules::{Context, RuleDoc, Sink};
 use crate::span::Span;
-use crate::template::TableId;
+use crate::template::facts::RULES_ROW;
 use crate::text::fold_str;
 use crate::text::prose::Prose;
 
@@ -201,10 +202,7 @@ fn named_body(parsed: &Parsed, prose: &Prose) -> Option<Named> {
 
 pub fn run(context: &Context, out: &mut Sink) {
     let parsed = context.this_year;
-    let Some(table) = parsed.document.table(TableId::T2).filter(|t| t.found) else {
-        return;
-    };
-    let Some(row) = table.row("rules").filter(|r| r.found) else {
+    let Some(row) = lookup::row(&parsed.document, &RULES_ROW) else {
         return;
     };
     let Some((cell, n)) = row

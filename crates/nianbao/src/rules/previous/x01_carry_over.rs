@@ -3,8 +3,10 @@
 use super::where_last_year;
 use crate::model::Row;
 use crate::parse::Parsed;
+use crate::rules::lookup;
 use crate::rules::Severity;
 use crate::rules::{Context, RuleDoc, Sink};
+use crate::template::facts::APPLICATIONS_CARRIED_OVER;
 use crate::template::TableId;
 
 pub static DOC: RuleDoc = RuleDoc {
@@ -20,13 +22,9 @@ pub static DOC: RuleDoc = RuleDoc {
 /// Last year's report for the examples: one application carried forward.
 pub const LAST_YEAR_EXAMPLE: &str = "某街道2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3\n二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n（七）总计\t2\t0\t0\t0\t0\t0\t2\n四、结转下年度继续办理\t1\t0\t0\t0\t0\t0\t1\n";
 
-fn t3_row<'p>(parsed: &'p Parsed, key: &str) -> Option<&'p Row> {
-    parsed
-        .document
-        .table(TableId::T3)
-        .filter(|t| t.found)
-        .and_then(|t| t.row(key))
-        .filter(|r| r.found)
+/// The found row `key` of a report's found table `id`.
+fn found_row<'p>(parsed: &'p Parsed, id: TableId, key: &str) -> Option<&'p Row> {
+    lookup::table(&parsed.document, id).and_then(|(t, _)| lookup::found_row(t, key))
 }
 
 pub fn run(context: &Context, out: &mut Sink) {
@@ -34,8 +32,11 @@ pub fn run(context: &Context, out: &mut Sink) {
         return;
     };
     let parsed = context.this_year;
-    let (Some(carried), Some(forward)) = (t3_row(parsed, "carried"), t3_row(previous, "forward"))
-    else {
+    let carry = &APPLICATIONS_CARRIED_OVER;
+    let (Some(carried), Some(forward)) = (
+        found_row(parsed, carry.table, carry.this_year),
+        found_row(previous, carry.table, carry.last_year),
+    ) else {
         return;
     };
     for (now, then) in carried.cells.iter().zip(&forward.cells) {

@@ -2,11 +2,12 @@
 //! 行政规范性文件, when both reports have them).
 
 use super::where_last_year;
-use crate::model::{Cell, Table};
+use crate::model::Table;
 use crate::parse::Parsed;
+use crate::rules::lookup;
 use crate::rules::Severity;
 use crate::rules::{Context, RuleDoc, Sink};
-use crate::template::{self, TableId, Version};
+use crate::template::facts::{RunningTotal, DOCUMENTS_IN_FORCE};
 
 pub static DOC: RuleDoc = RuleDoc {
     severity: Severity::Info,
@@ -21,22 +22,11 @@ pub static DOC: RuleDoc = RuleDoc {
 /// Last year's report for the examples: five 行政规范性文件 in force.
 pub const LAST_YEAR_EXAMPLE: &str = "某街道2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t1\t0\t5\n";
 
-const ROWS: [&str; 2] = ["rules", "normative"];
-
-/// The 2021-format T2 of a report.
-fn t2<'p>(parsed: &'p Parsed) -> Option<&'p Table> {
-    parsed
-        .document
-        .table(TableId::T2)
-        .filter(|t| t.found && t.version == Version::V2021)
-}
-
-/// The cell of `row` in the column `column` of T2 2021's first section.
-fn cell<'t>(table: &'t Table, row: &str, column: &str) -> Option<&'t Cell> {
-    let spec = template::table(TableId::T2, Version::V2021);
-    let (section, _) = spec.data_rows().find(|(_, r)| r.key == row)?;
-    let index = section.columns.iter().position(|c| c.key == column)?;
-    table.row(row).filter(|r| r.found)?.cells.get(index)
+/// The T2 of a report, in the format version the running total is declared for.
+fn t2<'p>(parsed: &'p Parsed, running: &RunningTotal) -> Option<&'p Table> {
+    lookup::table(&parsed.document, running.table)
+        .map(|(t, _)| t)
+        .filter(|t| t.version == running.version)
 }
 
 pub fn run(context: &Context, out: &mut Sink) {
@@ -44,15 +34,16 @@ pub fn run(context: &Context, out: &mut Sink) {
         return;
     };
     let parsed = context.this_year;
-    let (Some(now), Some(then)) = (t2(parsed), t2(previous)) else {
+    let running = &DOCUMENTS_IN_FORCE;
+    let (Some(now), Some(then)) = (t2(parsed, running), t2(previous, running)) else {
         return;
     };
-    for key in ROWS {
+    for &key in running.rows {
         let (Some(issued), Some(repealed), Some(in_force), Some(last)) = (
-            cell(now, key, "issued"),
-            cell(now, key, "repealed"),
-            cell(now, key, "in_force"),
-            cell(then, key, "in_force"),
+            lookup::cell(now, key, running.added),
+            lookup::cell(now, key, running.removed),
+            lookup::cell(now, key, running.total),
+            lookup::cell(then, key, running.total),
         ) else {
             continue;
         };

@@ -1,0 +1,123 @@
+//! C01: a figure the prose states about the tables differs from the table.
+//!
+//! The figures are a declared list (`lexicon::FIGURES`): the key phrase (in slots of alternative words), the
+//! units the count may carry, and the table cell it describes. A figure is read only when its key
+//! phrase is followed, through a few filler words (共计、合计、为…), by a number and one of its units,
+//! so figures about other things (articles, WeChat posts, hotline cases, readers) never match.
+
+mod first_chars;
+mod lexicon;
+mod phrase;
+
+use first_chars::{figures_starting_with, set_bits};
+use lexicon::FIGURES;
+use phrase::{match_count, match_key};
+
+use crate::rules::lookup;
+use crate::rules::Severity;
+use crate::rules::{Context, RuleDoc, Sink};
+use crate::span::Span;
+use crate::text::prose::{years, Prose};
+
+pub static DOC: RuleDoc = RuleDoc {
+    severity: Severity::Warning,
+    name: "正文数字与表格不一致",
+    what: "正文中关于表格内容的数字应与表格一致：收到（新收）申请件数对表三第一项总计，上年结转对第二项，办结、答复、办理对第三项（七）总计，结转下年度对第四项，予以公开、部分公开对相应行，因政府信息公开引起的行政复议、行政诉讼件数对表四的总计，行政许可、行政处罚、行政强制件数和制发、废止、现行有效的规章、规范性文件件数对表二。正文说「未收到申请」而表三第一项总计不为 0 也属不一致。只读取这些明确的说法；正文中关于文章、信息条数、热线工单等其他事项的数字，以及写明其他年份（「上年」「2022年」）的数字不作比较；表格某一行本身总计与各列之和不符时，正文与其中任一数相同即不报告（由合计规则报告表格本身）。",
+    why: "公众往往只读正文。正文与表格各说各的，说明至少有一处填错，也会让人怀疑整份年报数据的可靠性。",
+    bad: "一、总体情况\n本年度共收到政府信息公开申请5件，均已按时答复。\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3\n",
+    good: "一、总体情况\n本年度共收到政府信息公开申请3件，通过微信公众号发布信息120条。\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3\n",
+    last_year_example: None,
+};
+
+/// How far before a key phrase a figure's `not_after` words are looked for, in characters.
+const LOOK_BEHIND: usize = 6;
+
+/// The phrase as the user wrote it, on one line.
+fn quote(text: &str, span: Span) -> String {
+    text[span.start..span.end]
+        .chars()
+        .filter(|c| !matches!(c, '\n' | '\r' | '\t'))
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+pub fn run(context: &Context, out: &mut Sink) {
+    let parsed = context.this_year;
+    let prose = Prose::of(parsed);
+    let all_years = years(prose);
+    // Matches come in text order; a phrase already reported is not read again by another figure.
+    let mut reported_until = 0;
+    for at in 0..prose.len() {
+        let candidates = prose.char(at).map_or(0, figures_starting_with);
+        for figure in set_bits(candidates).map(|n| &FIGURES[n]) {
+            let Some(key_end) = match_key(prose, at, figure.key) else {
+                continue;
+            };
+            let sentence = prose.sentence_start(at);
+            let before = sentence.max(at.saturating_sub(LOOK_BEHIND));
+            if figure
+                .not_after
+                .iter()
+                .any(|w| prose.contains(before, at, w))
+            {
+                continue;
+            }
+            if !figure.context.is_empty()
+                && !figure
+                    .context
+                    .iter()
+                    .any(|w| prose.contains(sentence, key_end, w))
+            {
+                continue;
+            }
+            // 「2022年收到申请5件」 in a 2023 report speaks of another year.
+            let from = all_years.partition_point(|y| y.0 < sentence);
+            if all_years[from..]
+                .iter()
+                .take_while(|y| y.0 < at)
+                .any(|y| Some(y.1) != parsed.document.year)
+            {
+                continue;
+            }
+            let (said, end) = if figure.counted {
+                match match_count(prose, key_end, figure.units) {
+                    Some(found) => found,
+                    None => continue,
+                }
+            } else {
+                // 「未收到申请人…」 is not about applications received.
+                if prose.text(key_end, key_end + 1) == "人" {
+                    continue;
+                }
+                (0, key_end)
+            };
+            if at < reported_until {
+                continue;
+            }
+            let Some(table) = lookup::read(&parsed.document, figure.target) else {
+                continue;
+            };
+            if said == table.value || Some(said) == table.parts_sum {
+                continue;
+            }
+            let span = prose.span(at, end);
+            let phrase = quote(parsed.text, span);
+            let message = if figure.counted {
+                format!(
+                    "正文「{phrase}」为 {said}，但{}为 {}，相差 {}",
+                    table.name,
+                    table.value,
+                    (said - table.value).unsigned_abs()
+                )
+            } else {
+                format!(
+                    "正文称「{phrase}」，即 0 件，但{}为 {}",
+                    table.name, table.value
+                )
+            };
+            reported_until = end;
+            out.report(span, message).labels(table.places);
+        }
+    }
+}
