@@ -599,3 +599,87 @@ proptest! {
         assert_comparison_ok(&this, &last)?;
     }
 }
+
+// ---------------------------------------------------------------------------------------------------
+// 雷同 between bodies
+// ---------------------------------------------------------------------------------------------------
+
+use nianbao::compare::bodies::{most_similar, Fingerprint, Similar};
+
+/// The part of each seed's body name that differs between bodies (seed 002 has no title).
+const NAME_CORES: [&str; 5] = ["城中", "八卦洲", "开元", "南关", "柳影"];
+const PLACES: [&str; 20] = [
+    "河西", "河东", "江南", "江北", "城东", "城西", "湖滨", "山前", "桥头", "新城", "白沙", "青山",
+    "黄石", "长林", "松岗", "石桥", "清水", "金沙", "红星", "柳江",
+];
+
+/// Seed `s` as the report of the body `PLACES[k]`, with its figures changed `k` times.
+fn another_body(s: usize, k: usize) -> String {
+    let mut text = SEEDS[s].1.replace(NAME_CORES[s], PLACES[k]);
+    for _ in 0..k % 3 {
+        text = next_year_with_new_figures(&text);
+    }
+    text
+}
+
+fn fingerprints(texts: &[String]) -> Vec<Fingerprint> {
+    texts.iter().map(|t| Fingerprint::of(&parse(t))).collect()
+}
+
+#[test]
+fn bodies_filling_one_text_with_their_names_and_figures_are_found_as_copies() {
+    for (s, (id, text)) in SEEDS.iter().enumerate() {
+        let texts = [text.to_string(), another_body(s, 1)];
+        let (best, _) = most_similar(&fingerprints(&texts));
+        eprintln!("seed {id} beside itself for another body: {best:?}");
+        for (me, found) in best.iter().enumerate() {
+            let found = found.expect("the other one");
+            assert_eq!(found.other, 1 - me);
+            assert!(found.share.percent >= 98, "seed {id}: {found:?}");
+            assert!(found.flagged());
+        }
+    }
+}
+
+#[test]
+fn the_seeds_of_five_bodies_are_not_copies_of_each_other() {
+    let texts: Vec<String> = SEEDS.iter().map(|(_, t)| t.to_string()).collect();
+    let (best, _) = most_similar(&fingerprints(&texts));
+    for (me, found) in best.iter().enumerate() {
+        eprintln!("seed {}: most similar {:?}", SEEDS[me].0, found);
+        if let Some(Similar { share, .. }) = found {
+            assert!(share.percent < 10, "seed {}: {share:?}", SEEDS[me].0);
+        }
+    }
+}
+
+#[test]
+fn a_hundred_reports_are_compared_pairwise_in_near_linear_work() {
+    // Five texts, each filled in by twenty bodies: every report's most similar is one of its text's.
+    let texts: Vec<String> = (0..100).map(|n| another_body(n % 5, n / 5)).collect();
+    let started = std::time::Instant::now();
+    let prints = fingerprints(&texts);
+    let fingerprinted = started.elapsed();
+    let (best, steps) = most_similar(&prints);
+    let compared = started.elapsed() - fingerprinted;
+    let units: usize = prints.iter().map(Fingerprint::units).sum();
+    eprintln!(
+        "100 reports ({units} units of prose): parsed and fingerprinted in {fingerprinted:?}, all pairs in {compared:?}, {} steps",
+        steps.0
+    );
+    for (me, found) in best.iter().enumerate() {
+        let found = found.expect("a copy");
+        assert_eq!(found.other % 5, me % 5, "report {me}: {found:?}");
+        assert!(found.share.percent >= 98, "report {me}: {found:?}");
+    }
+    // Every shingle is held by the 20 reports of its text (and a few stock phrases by more): the
+    // work is about units × 20, not units × 100.
+    assert!(steps.0 < units * 30, "{} steps for {units} units", steps.0);
+
+    // Five texts of different bodies: each shingle is mostly its own report's, the work about
+    // twice the length (one pass to index, one to cover).
+    let prints = fingerprints(&SEEDS.iter().map(|(_, t)| t.to_string()).collect::<Vec<_>>());
+    let units: usize = prints.iter().map(Fingerprint::units).sum();
+    let (_, steps) = most_similar(&prints);
+    assert!(steps.0 < units * 3, "{} steps for {units} units", steps.0);
+}

@@ -13,7 +13,11 @@
 //!
 //! The share is the repeated units over all units of this year's prose; the repeated passages are
 //! the maximal runs of repeated units, in both texts, for the page to shade.
+//!
+//! [`bodies`] measures the same between the reports of different bodies, their names left out.
 
+pub mod bodies;
+mod names;
 mod normal;
 mod regions;
 mod shingles;
