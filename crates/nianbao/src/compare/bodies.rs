@@ -10,11 +10,29 @@
 //! differ, and at worst (all reports the same) length × reports.
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use std::hash::{BuildHasherDefault, Hasher};
 
-use super::shingles::{self, PassThrough, Steps, SHINGLE};
+use super::shingles::{self, Steps, SHINGLE};
 use super::{names, regions, Share};
 use crate::parse::Parsed;
+
+/// The shingles' hashes are already well mixed: the map uses them as they are.
+#[derive(Default)]
+struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
 
 /// From this share on, two bodies' reports are flagged as 雷同.
 pub const SIMILAR: u8 = 70;

@@ -79,7 +79,15 @@ fn prose_regions(parsed: &Parsed) -> Vec<(Span, u8)> {
             ));
         }
     }
-    regions.sort_unstable();
+    // A handful of regions, nearly always in text order already: sorted by insertion, which the
+    // page carries no extra sorting code for.
+    for i in 1..regions.len() {
+        let mut j = i;
+        while j > 0 && regions[j - 1].0.start > regions[j].0.start {
+            regions.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     // A split part's body may already run over its further pieces: each byte is taken once.
     let mut taken = 0;
     let mut out = Vec::with_capacity(regions.len());

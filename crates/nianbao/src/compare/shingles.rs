@@ -10,35 +10,55 @@
 //! and each unit is marked at most once — linear in the length of both texts. [`Steps`] counts this
 //! work so that a test can check it grows linearly without timing anything.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// Units per shingle: long enough that the stock phrases every report shares
-/// (「根据《中华人民共和国政府信息公开条例》」 is 17 units but common short phrases are fewer) rarely
-/// make two unrelated reports look alike, short enough that a copied sentence with one word changed
-/// is still mostly covered.
+/// Units per shingle: long enough that the stock phrases every report shares rarely make two
+/// unrelated reports look alike, short enough that a copied sentence with one word changed is still
+/// mostly covered.
 pub const SHINGLE: usize = 10;
 
-/// The shingles' hashes are already well mixed: the table uses them as they are.
-#[derive(Default)]
-pub struct PassThrough(u64);
-
-impl Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
+/// Shingle hash → the position of its first occurrence: open addressing with linear probing, at
+/// most half full. The hashes are already well mixed, so their low bits pick the slot; and a few
+/// lines here keep the standard map's generic machinery out of the page.
+pub struct Index {
+    /// (hash, position + 1) per slot; 0 marks an empty slot.
+    slots: Vec<(u64, u32)>,
+    mask: usize,
 }
 
-/// Shingle hash → the position of its first occurrence.
-pub type Index = HashMap<u64, u32, BuildHasherDefault<PassThrough>>;
+impl Index {
+    fn with_room_for(n: usize) -> Index {
+        let size = n.saturating_mul(2).next_power_of_two().max(16);
+        Index {
+            slots: vec![(0, 0); size],
+            mask: size - 1,
+        }
+    }
+
+    /// The slot holding `hash`, or the empty one where it would go.
+    fn slot(&self, hash: u64, steps: &mut Steps) -> usize {
+        let mut i = (hash as usize) & self.mask;
+        loop {
+            steps.0 += 1;
+            let (h, at) = self.slots[i];
+            if at == 0 || h == hash {
+                return i;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    fn insert_first(&mut self, hash: u64, at: usize, steps: &mut Steps) {
+        let i = self.slot(hash, steps);
+        if self.slots[i].1 == 0 {
+            self.slots[i] = (hash, u32::try_from(at + 1).unwrap_or(u32::MAX));
+        }
+    }
+
+    /// Where the shingle `hash` first occurs.
+    pub fn get(&self, hash: u64, steps: &mut Steps) -> Option<u32> {
+        let (_, at) = self.slots[self.slot(hash, steps)];
+        at.checked_sub(1)
+    }
+}
 
 /// Work done, in elementary steps (a unit hashed, a look-up, a unit marked).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -63,13 +83,10 @@ pub fn hash(window: &[char], steps: &mut Steps) -> u64 {
 
 /// Every shingle of `units`, with where it first starts.
 pub fn index(units: &[char], steps: &mut Steps) -> Index {
-    let mut index = Index::default();
+    let mut index = Index::with_room_for(units.len());
     for (at, window) in units.windows(SHINGLE).enumerate() {
         let h = hash(window, steps);
-        steps.0 += 1;
-        index
-            .entry(h)
-            .or_insert(u32::try_from(at).unwrap_or(u32::MAX));
+        index.insert_first(h, at, steps);
     }
     index
 }
@@ -83,8 +100,7 @@ pub fn covered(units: &[char], other: &Index, steps: &mut Steps) -> (Vec<bool>, 
     let mut marked_until = 0;
     for (at, window) in units.windows(SHINGLE).enumerate() {
         let h = hash(window, steps);
-        steps.0 += 1;
-        if let Some(&there) = other.get(&h) {
+        if let Some(there) = other.get(h, steps) {
             for unit in marked_until.max(at)..at + SHINGLE {
                 covered[unit] = true;
                 origins[unit] = u32::try_from(unit - at)

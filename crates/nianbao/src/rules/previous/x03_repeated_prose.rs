@@ -73,13 +73,22 @@ fn report_whole(repeated: &RepeatedProse, share: Share, last_year: &Parsed, out:
 
 /// Up to [`MOST_LABELS`] of `passages` but `except`, the longest, in text order.
 fn longest_first(passages: &[Span], except: Option<Span>) -> Vec<Span> {
-    let mut chosen: Vec<Span> = passages
+    let wanted = MOST_LABELS.saturating_sub(usize::from(except.is_some()));
+    let mut left: Vec<Span> = passages
         .iter()
         .copied()
         .filter(|&s| Some(s) != except)
         .collect();
-    chosen.sort_by_key(|s| std::cmp::Reverse(s.end - s.start));
-    chosen.truncate(MOST_LABELS.saturating_sub(usize::from(except.is_some())));
+    // A dozen passes for a dozen labels: no sorting code for the page to carry.
+    let mut chosen = Vec::with_capacity(wanted);
+    while chosen.len() < wanted {
+        let Some(at) =
+            (0..left.len()).max_by_key(|&i| (left[i].end - left[i].start, usize::MAX - i))
+        else {
+            break;
+        };
+        chosen.push(left.swap_remove(at));
+    }
     chosen.sort_unstable();
     chosen
 }
