@@ -2,7 +2,8 @@
 //! and where.
 //!
 //! The method, in three steps, each linear in the length of the texts:
-//! 1. [`regions`]: take each report's prose (preamble, parts 一、五、六; no title, headings or tables);
+//! 1. [`regions`]: take each report's prose (preamble, parts 一、五、六; no title, headings or tables,
+//!    nor the tables' wording where a table could not be read: [`template_words`]);
 //! 2. [`normal`]: reduce it to its wording — punctuation and spaces dropped, every number (year,
 //!    count, amount, in Arabic or Chinese numerals) one unit — so that a sentence whose only changes
 //!    are its years and figures reads as it did;
@@ -21,6 +22,7 @@ mod names;
 mod normal;
 mod regions;
 mod shingles;
+mod template_words;
 
 use serde::Serialize;
 

@@ -81,6 +81,30 @@ impl Normalised {
         }
     }
 
+    /// The units not marked in `drop`; a stretch is cut where dropped units were.
+    pub fn without(&self, drop: &[bool]) -> Normalised {
+        let mut kept = Normalised::default();
+        let mut stretches = self.stretch_starts.iter().peekable();
+        // Whether the next unit kept starts a stretch.
+        let mut cut = true;
+        for i in 0..self.units.len() {
+            if stretches.peek() == Some(&&i) {
+                stretches.next();
+                cut = true;
+            }
+            if drop.get(i).copied().unwrap_or(false) {
+                cut = true;
+                continue;
+            }
+            if cut {
+                kept.stretch_starts.push(kept.units.len());
+                cut = false;
+            }
+            kept.push(self.units[i], self.spans[i], self.parts[i]);
+        }
+        kept
+    }
+
     fn push(&mut self, unit: char, span: Span, part: u8) {
         self.units.push(unit);
         self.spans.push(span);
@@ -135,5 +159,17 @@ mod tests {
         assert_eq!(&text[number.start - 10..number.end - 10], "1,234");
         assert_eq!(n.parts, [5, 5, 5]);
         assert_eq!(n.span(0, 3), Span::new(10, 10 + text.find('。').unwrap()));
+    }
+
+    #[test]
+    fn dropping_units_cuts_the_stretch_there() {
+        let mut n = Normalised::default();
+        n.push_stretch("甲乙丙丁", 0, 1);
+        n.push_stretch("戊己", 20, 5);
+        let kept = n.without(&[false, true, false, false, false, false]);
+        assert_eq!(kept.units, ['甲', '丙', '丁', '戊', '己']);
+        assert_eq!(kept.stretch_starts, [0, 1, 3]);
+        assert_eq!(kept.parts, [1, 1, 1, 5, 5]);
+        assert_eq!(kept.spans[3], Span::new(20, 23));
     }
 }

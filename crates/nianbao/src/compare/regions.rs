@@ -4,6 +4,7 @@
 //! counting them would make any two reports look alike.
 
 use super::normal::Normalised;
+use super::template_words::template_units;
 use crate::parse::Parsed;
 use crate::span::Span;
 use crate::text::fold::fold_chars;
@@ -121,7 +122,7 @@ fn without(span: Span, skip: &[Span]) -> Vec<Span> {
 }
 
 /// The prose of `parsed`, normalised: every line of a prose region that is not a heading, each run
-/// of such lines one stretch.
+/// of such lines one stretch, without the template's table wording.
 pub fn compared_prose(parsed: &Parsed) -> Normalised {
     let doc = &parsed.document;
     let mut skip: Vec<Span> = doc.tables.iter().filter_map(table_span).collect();
@@ -151,7 +152,7 @@ pub fn compared_prose(parsed: &Parsed) -> Normalised {
             }
         }
     }
-    prose
+    prose.without(&template_units(&prose.units))
 }
 
 #[cfg(test)]
