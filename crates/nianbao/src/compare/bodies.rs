@@ -52,10 +52,7 @@ impl Fingerprint {
         let units = names::without_name(parsed, &prose.units);
         let mut steps = Steps::default();
         Fingerprint {
-            shingles: units
-                .windows(SHINGLE)
-                .map(|w| shingles::hash(w, &mut steps))
-                .collect(),
+            shingles: shingles::hashes(&units, &mut steps),
             units: units.len(),
         }
     }

@@ -129,10 +129,13 @@ fn runs(prose: &Normalised, covered: &[bool]) -> Vec<(usize, usize)> {
 
 fn compare(this: &Normalised, last: &Normalised) -> RepeatedProse {
     let mut steps = Steps(this.len() + last.len());
-    let last_index = shingles::index(&last.units, &mut steps);
-    let this_index = shingles::index(&this.units, &mut steps);
-    let (this_covered, origins) = shingles::covered(&this.units, &last_index, &mut steps);
-    let (last_covered, _) = shingles::covered(&last.units, &this_index, &mut steps);
+    let this_hashes = shingles::hashes(&this.units, &mut steps);
+    let last_hashes = shingles::hashes(&last.units, &mut steps);
+    let last_index = shingles::index(&last_hashes, &mut steps);
+    let this_index = shingles::index(&this_hashes, &mut steps);
+    let (this_covered, origins) =
+        shingles::covered(&this_hashes, this.len(), &last_index, &mut steps);
+    let (last_covered, _) = shingles::covered(&last_hashes, last.len(), &this_index, &mut steps);
 
     let this_runs = runs(this, &this_covered);
     let last_runs = runs(last, &last_covered);
