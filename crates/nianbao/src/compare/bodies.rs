@@ -34,7 +34,7 @@ impl Hasher for PassThrough {
     }
 }
 
-/// From this share on, two bodies' reports are flagged as 雷同.
+/// Above this share, two bodies' reports are flagged as 雷同.
 pub const SIMILAR: u8 = 70;
 
 /// One report's prose reduced to what the comparison needs (kept by the caller beside its report).
@@ -70,9 +70,9 @@ pub struct Similar {
 }
 
 impl Similar {
-    /// Whether the pair reads as 雷同 ([`SIMILAR`] % or more).
+    /// Whether the pair reads as 雷同 (above [`SIMILAR`] %).
     pub fn flagged(&self) -> bool {
-        self.share.percent >= SIMILAR
+        self.share.percent > SIMILAR
     }
 }
 
@@ -150,5 +150,19 @@ mod tests {
     fn fewer_than_two_reports_have_no_other() {
         assert_eq!(most_similar(&[]).0, []);
         assert_eq!(most_similar(&[print("一、总体情况\n公开信息。")]).0, [None]);
+    }
+
+    #[test]
+    fn a_pair_is_flagged_above_seventy_percent() {
+        let at = |percent: u8| Similar {
+            other: 0,
+            share: Share {
+                percent,
+                units: 100,
+                repeated: usize::from(percent),
+            },
+        };
+        assert!(!at(70).flagged());
+        assert!(at(71).flagged());
     }
 }
