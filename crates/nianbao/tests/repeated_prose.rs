@@ -683,3 +683,41 @@ fn a_hundred_reports_are_compared_pairwise_in_near_linear_work() {
     let (_, steps) = most_similar(&prints);
     assert!(steps.0 < units * 3, "{} steps for {units} units", steps.0);
 }
+
+#[test]
+fn a_bodys_reports_of_several_years_share_its_name() {
+    let read = |name: &str| {
+        std::fs::read_to_string(format!(
+            "{}/tests/fixtures/corpus/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("a corpus text")
+    };
+    let name = |text: &str| compare::body_name(&parse(text));
+    let years: Vec<Option<String>> = ["2021", "2023", "2025"]
+        .iter()
+        .map(|y| name(&read(&format!("pingtan-district-{y}.txt"))))
+        .collect();
+    assert_eq!(years, vec![Some("平潭综合实验区".to_string()); 3]);
+    assert_eq!(
+        name(&read("pingtan-market-regulation-2019.txt")).as_deref(),
+        Some("平潭综合实验区市场监督管理局")
+    );
+    let seeds: Vec<Option<String>> = SEEDS.iter().map(|(_, t)| name(t)).collect();
+    assert_eq!(
+        seeds,
+        [
+            Some("城中街道办"),
+            Some("八卦洲街道"),
+            None,
+            Some("文峰区南关街道办事处"),
+            Some("宽城区柳影街道办事处"),
+        ]
+        .map(|n| n.map(str::to_string))
+    );
+    // One year on, the same body.
+    assert_eq!(
+        name(&next_year_with_new_figures(seed("000"))),
+        name(seed("000"))
+    );
+}

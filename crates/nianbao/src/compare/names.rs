@@ -89,6 +89,14 @@ fn forms(title: &str) -> Vec<Vec<char>> {
     normalised
 }
 
+/// The name of the body whose report `parsed` is, from its title (「城中街道办」, 「平潭综合实验区」),
+/// folded; `None` without a title or a name in it. Reports with the same name are the same body's
+/// (for pairing a body's reports of consecutive years).
+pub fn body_name(parsed: &Parsed) -> Option<String> {
+    let name = name_in_title(&parsed.document.title.as_ref()?.text);
+    (name.chars().count() >= SHORTEST_NAME).then_some(name)
+}
+
 /// `units` with every form of the body's name in `parsed`'s title made one [`NAME`] unit.
 pub fn without_name(parsed: &Parsed, units: &[char]) -> Vec<char> {
     let forms = parsed
