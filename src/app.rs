@@ -1,20 +1,21 @@
 //! The root component: holds the [`Checker`] state and hands each view what it shows and the callbacks
-//! it may call. It also owns what spans the whole page: dropping files anywhere, the F8 shortcuts,
-//! saving the draft, and the one live region that announces results.
+//! it may call. What spans the whole page (files dropped anywhere, the F8 shortcuts, typing, keeping the
+//! draft) is in [`crate::hooks`]; the one live region that announces results is here.
 
 use std::cell::Cell;
 
-use gloo_timers::callback::Timeout;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{DragEvent, File, KeyboardEvent};
+use web_sys::File;
 use yew::prelude::*;
 
 use super::components::{
-    announcement, Editor, Intro, PreviousReport, Problems, RuleHelp, Summary, Tables, Toolbar,
+    announcement, intro, notices, previous_report, problems, summary, toolbar, Editor, Notices,
+    PasteUndo, PreviousReport, Problems, RuleHelp, Tables, Toolbar,
 };
-use super::state::{Action, Checker, CHECK_AT_ONCE_BELOW, PAUSE_MS};
-use super::{export, files, storage};
+use super::hooks::{
+    load_file, read_file, use_debounced_edit, use_draft_storage, use_f8_navigation, use_file_drop,
+};
+use super::state::{Action, Checker, Env};
+use super::{export, storage};
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -24,99 +25,54 @@ pub struct AppProps {
     /// Last year's report to start with (saved too).
     #[prop_or_default]
     pub initial_previous: AttrValue,
+    /// The checker failed on the saved draft (and the page was reloaded): show it without checking.
+    #[prop_or_default]
+    pub checker_failed: bool,
 }
 
-/// Reads `file` and hands its text to `loaded`, or tells the user why it cannot.
-fn read_file(
-    file: File,
-    dispatcher: UseReducerDispatcher<Checker>,
-    loaded: fn(String, String) -> Action,
-) {
-    wasm_bindgen_futures::spawn_local(async move {
-        let name = file.name();
-        match files::read_text(file).await {
-            Ok(text) => dispatcher.dispatch(loaded(name, text)),
-            Err(message) => dispatcher.dispatch(Action::Notify(message)),
-        }
-    });
+/// The browser's clock, in milliseconds.
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
-fn load_file(file: File, dispatcher: UseReducerDispatcher<Checker>) {
-    read_file(file, dispatcher, |name, text| Action::LoadFile {
-        name,
-        text,
-    });
+/// The page's checker and clock.
+fn browser_env() -> Env {
+    Env {
+        now: now_ms,
+        ..Env::default()
+    }
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let (initial, initial_previous) = (props.initial.clone(), props.initial_previous.clone());
-    let state = use_reducer(move || Checker::with_previous(initial, initial_previous));
+    let (initial, initial_previous, failed) = (
+        props.initial.clone(),
+        props.initial_previous.clone(),
+        props.checker_failed,
+    );
+    let state = use_reducer(move || {
+        if failed {
+            Checker::unchecked(browser_env(), initial, initial_previous)
+        } else {
+            Checker::checked(browser_env(), initial, initial_previous)
+        }
+    });
     let dispatcher = state.dispatcher();
     let caret = use_memo((), |_| Cell::new(0usize));
-    let dragging = use_state(|| false);
+    let previous_paste = use_mut_ref(PasteUndo::default);
 
-    // Keep the draft in this browser.
-    use_effect_with(state.text.clone(), |text| storage::save(text));
-    use_effect_with(state.previous.clone(), |text| storage::save_previous(text));
-
-    // F8 / Shift+F8: next / previous problem, from the selected one or the caret.
-    {
-        let dispatcher = dispatcher.clone();
-        let caret = caret.clone();
-        use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn(KeyboardEvent)>::new(move |event: KeyboardEvent| {
-                if event.key() == "F8" {
-                    event.prevent_default();
-                    dispatcher.dispatch(Action::Step {
-                        forward: !event.shift_key(),
-                        from: caret.get(),
-                    });
-                }
-            });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w
-                    .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "keydown",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
-        });
-    }
+    use_draft_storage(&state, dispatcher.clone());
+    use_f8_navigation(dispatcher.clone(), caret.clone());
+    let drop = use_file_drop(dispatcher.clone());
+    let on_edit = use_debounced_edit(dispatcher.clone());
 
     let act = dispatcher.to_callback();
-    // Short texts are checked on every keystroke; long ones when typing pauses.
-    let pause = use_mut_ref(|| None::<Timeout>);
-    let on_edit = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |text: String| {
-            if text.len() < CHECK_AT_ONCE_BELOW {
-                pause.borrow_mut().take();
-                dispatcher.dispatch(Action::Edit(text));
-            } else {
-                dispatcher.dispatch(Action::EditLater(text));
-                let dispatcher = dispatcher.clone();
-                *pause.borrow_mut() = Some(Timeout::new(PAUSE_MS, move || {
-                    dispatcher.dispatch(Action::Recheck)
-                }));
-            }
-        })
-    };
-    let on_example = act.reform(|()| Action::LoadExample);
-    let on_clear = act.reform(|()| Action::Clear);
-    let on_select = act.reform(Action::Select);
-    let on_dismiss = act.reform(|_: MouseEvent| Action::DismissNotice);
     let on_file = {
         let dispatcher = dispatcher.clone();
         Callback::from(move |file: File| load_file(file, dispatcher.clone()))
     };
-    let on_edit_previous = act.reform(Action::EditPrevious);
     let on_previous_file = {
         let dispatcher = dispatcher.clone();
         Callback::from(move |file: File| {
@@ -148,105 +104,75 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
-    let on_download = {
-        let report = report.clone();
-        Callback::from(move |()| {
-            if let Some(r) = &report {
-                export::download_json(r);
-            }
-        })
-    };
-    let on_print = Callback::from(|()| export::print());
-
-    // Files dropped anywhere on the page.
-    let has_files = |event: &DragEvent| {
-        event
-            .data_transfer()
-            .is_some_and(|dt| dt.types().includes(&"Files".into(), 0))
-    };
-    let ondragover = {
-        let dragging = dragging.clone();
-        Callback::from(move |event: DragEvent| {
-            if has_files(&event) {
-                event.prevent_default();
-                if !*dragging {
-                    dragging.set(true);
-                }
-            }
-        })
-    };
-    let ondragleave = {
-        let dragging = dragging.clone();
-        Callback::from(move |event: DragEvent| {
-            // Only when the pointer leaves the window, not when it crosses between elements.
-            if event.related_target().is_none() {
-                dragging.set(false);
-            }
-        })
-    };
-    let ondrop = {
-        let dragging = dragging.clone();
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |event: DragEvent| {
-            event.prevent_default();
-            dragging.set(false);
-            if let Some(file) = event
-                .data_transfer()
-                .and_then(|dt| dt.files())
-                .and_then(|files| files.get(0))
-            {
-                load_file(file, dispatcher.clone());
-            }
-        })
-    };
-
-    let notice = state.notice.clone().map(|n| {
-        html! {
-            <div class={classes!("notice", n.is_error.then_some("error"))} role={if n.is_error { "alert" } else { "status" }}>
-                <span>{n.text}</span>
-                <button type="button" class="notice-close" onclick={on_dismiss} aria-label="关闭提示">{"×"}</button>
-            </div>
+    let on_download = Callback::from(move |()| {
+        if let Some(r) = &report {
+            export::download_json(r);
         }
     });
+    let on_download_draft = {
+        let text = state.text.clone();
+        Callback::from(move |()| export::download_draft(&text))
+    };
+    let current = if state.stale {
+        None
+    } else {
+        state.report.clone()
+    };
 
     html! {
-        <div class="page" {ondragover} {ondragleave} {ondrop}>
-            <Intro />
-            if *dragging {
+        <div class="page" ondragover={drop.ondragover} ondragleave={drop.ondragleave} ondrop={drop.ondrop}>
+            {intro()}
+            if drop.dragging {
                 <div class="drop-overlay" aria-hidden="true">
                     <p>{"松开鼠标，载入这个文件（.docx / .txt / .md / .html）"}</p>
                 </div>
             }
-            <Toolbar
-                has_text={!state.text.is_empty()}
-                has_report={state.report.is_some()}
-                {on_file}
-                {on_example}
-                {on_clear}
-                {on_copy}
-                {on_download}
-                {on_print}
-            />
-            {for notice}
-            <Summary report={state.report.clone()} elapsed_ms={state.elapsed_ms} />
+            {toolbar(Toolbar {
+                has_text: !state.text.is_empty(),
+                has_report: state.report.is_some(),
+                on_file,
+                on_example: act.reform(|()| Action::LoadExample),
+                on_clear: act.reform(|()| Action::Clear),
+                on_copy,
+                on_download,
+                on_print: Callback::from(|()| export::print()),
+            })}
+            {notices(Notices {
+                notice: state.notice.clone(),
+                save_failed: state.save_failed,
+                other_tab: state.other_tab.is_some(),
+                on_undo: act.reform(|()| Action::Undo),
+                on_dismiss: act.reform(|()| Action::DismissNotice),
+                on_download_draft,
+                on_take_other_tab: act.reform(|()| Action::TakeOtherTab),
+                on_keep_this_tab: act.reform(|()| Action::KeepThisTab),
+            })}
+            {summary(state.report.as_deref(), state.elapsed_ms)}
             <p class="sr-only" aria-live="polite" id="announcement">{announcement(state.report.as_deref())}</p>
             <main class="workspace">
                 <Editor
                     value={state.text.clone()}
-                    report={if state.stale { None } else { state.report.clone() }}
+                    report={current.clone()}
                     selected={state.selected}
                     focus_serial={state.focus_serial}
                     caret={caret.clone()}
                     {on_edit}
                 />
-                <Problems report={state.report.clone()} stale={state.stale} selected={state.selected} {on_select} />
+                {problems(Problems {
+                    report: state.report.clone(),
+                    stale: state.stale,
+                    unchecked: state.unchecked,
+                    selected: state.selected,
+                    on_select: act.reform(Action::Select),
+                })}
             </main>
-            <PreviousReport
-                value={state.previous.clone()}
-                report={if state.stale { None } else { state.report.clone() }}
-                on_edit={on_edit_previous}
-                on_file={on_previous_file}
-            />
+            {previous_report(PreviousReport {
+                value: state.previous.clone(),
+                report: current,
+                on_edit: act.reform(Action::EditPrevious),
+                on_file: on_previous_file,
+                paste: previous_paste,
+            })}
             <Tables text={state.text.clone()} report={state.report.clone()} />
             <RuleHelp />
             <footer class="footer">

@@ -1,5 +1,5 @@
 //! Getting results out of the page: the problem list to the clipboard, the findings as a JSON file
-//! (the CLI's shape), and printing.
+//! (the CLI's shape), the draft as a text file, and printing.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlDocument, HtmlTextAreaElement, Url};
@@ -38,16 +38,29 @@ pub fn copy_text(text: &str) -> bool {
 /// Offers the findings as `nianbao-检查结果.json`: an array with one object, as `nianbao check --format json` prints.
 pub fn download_json(report: &Report) {
     let value = super::api::to_js(&[FileSummary::new("input", report)]);
-    let Ok(json) = js_sys::JSON::stringify_with_replacer_and_space(
+    if let Ok(json) = js_sys::JSON::stringify_with_replacer_and_space(
         &value,
         &wasm_bindgen::JsValue::NULL,
         &2.into(),
-    ) else {
-        return;
-    };
-    let parts = js_sys::Array::of1(&json);
+    ) {
+        download(
+            &json,
+            "application/json;charset=utf-8",
+            "nianbao-检查结果.json",
+        );
+    }
+}
+
+/// Offers the draft as `年报草稿.txt`, for when the browser cannot keep it.
+pub fn download_draft(text: &str) {
+    download(&text.into(), "text/plain;charset=utf-8", "年报草稿.txt");
+}
+
+/// Offers `content` as a file named `name`.
+fn download(content: &wasm_bindgen::JsValue, mime: &str, name: &str) {
+    let parts = js_sys::Array::of1(content);
     let options = BlobPropertyBag::new();
-    options.set_type("application/json;charset=utf-8");
+    options.set_type(mime);
     let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else {
         return;
     };
@@ -60,7 +73,7 @@ pub fn download_json(report: &Report) {
             .map(|e| e.unchecked_into::<HtmlAnchorElement>())
         {
             a.set_href(&url);
-            a.set_download("nianbao-检查结果.json");
+            a.set_download(name);
             a.click();
         }
     }

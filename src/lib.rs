@@ -1,7 +1,8 @@
 //! The web page (wasm32 only): a Yew app over [`nianbao::check`] and [`nianbao::present`].
 //!
 //! - [`state`]: what the page holds (the text, its report, the selected problem) and how actions change it;
-//! - [`app`]: the root component that wires the state to the views;
+//! - [`app`]: the root component that wires the state to the views, and `hooks`, what it does beside
+//!   (shortcuts, dropped files, typing, keeping the draft);
 //! - `components`: the views (toolbar, summary, annotated text, problem list, tables, rule help);
 //! - `files`, `storage`, `export`, [`api`]: files in, the draft kept, results out, `window.nianbao`.
 //!
@@ -13,6 +14,7 @@ pub mod app;
 mod components;
 mod export;
 mod files;
+mod hooks;
 mod markup;
 pub mod state;
 mod storage;
@@ -33,9 +35,13 @@ pub fn start() {
         }
         None => document.body().expect("the document has a body").into(),
     };
-    let props = AppProps {
-        initial: storage::load().unwrap_or_default().into(),
-        initial_previous: storage::load_previous().unwrap_or_default().into(),
-    };
-    yew::Renderer::<App>::with_root_and_props(root, props).render();
+    // The draft may be in IndexedDB, which only answers asynchronously.
+    wasm_bindgen_futures::spawn_local(async move {
+        let props = AppProps {
+            initial: storage::load().await.unwrap_or_default().into(),
+            initial_previous: storage::load_previous().unwrap_or_default().into(),
+            checker_failed: storage::checker_failed(),
+        };
+        yew::Renderer::<App>::with_root_and_props(root, props).render();
+    });
 }

@@ -2,7 +2,7 @@
 //! a clipboard holding a table as HTML (Word, WPS, a web page) is pasted as its grid, one row a line.
 
 use wasm_bindgen::JsCast;
-use web_sys::{ClipboardEvent, DomParser, Element, HtmlDocument, Node, SupportedType};
+use web_sys::{ClipboardEvent, DomParser, Element, Node, SupportedType};
 
 use nianbao::import::{self, MarkupNode, NodeKind};
 
@@ -47,38 +47,12 @@ pub fn html_to_text(html: &str) -> Result<String, String> {
     Ok(import::html_to_text(&Dom(document.into())))
 }
 
-/// Handles a paste into a text box: when the clipboard holds a table as HTML, the table's grid is
-/// inserted as text instead of the browser's plain text (which loses empty and merged cells). The
-/// insertion goes through the editing commands, so it fires `input` like any paste and can be undone.
-/// Anything else is left to the browser.
-pub fn paste_tables_as_grid(event: &ClipboardEvent) {
-    let Some(data) = event.clipboard_data() else {
-        return;
-    };
-    let Ok(html) = data.get_data("text/html") else {
-        return;
-    };
+/// The grid to paste instead of the browser's plain text, when the clipboard holds a table as HTML
+/// (the plain text loses empty and merged cells). `None` leaves the paste to the browser.
+pub fn table_paste(event: &ClipboardEvent) -> Option<String> {
+    let html = event.clipboard_data()?.get_data("text/html").ok()?;
     if !import::html_has_table(&html) {
-        return;
+        return None;
     }
-    let Ok(text) = html_to_text(&html) else {
-        return;
-    };
-    let document = html_document();
-    let inserted = document
-        .and_then(|d| {
-            d.exec_command_with_show_ui_and_value("insertText", false, &text)
-                .ok()
-        })
-        .unwrap_or(false);
-    if inserted {
-        event.prevent_default();
-    }
-}
-
-fn html_document() -> Option<HtmlDocument> {
-    web_sys::window()?
-        .document()?
-        .dyn_into::<HtmlDocument>()
-        .ok()
+    html_to_text(&html).ok()
 }

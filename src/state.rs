@@ -1,6 +1,8 @@
-//! The page's state, apart from its view: the text being checked, the report [`nianbao::check`] gives for
-//! it, which problem is selected, and any notice for the user. Every change goes through [`Action`], so
-//! the report always belongs to the text.
+//! The page's state, apart from its view: the text being checked, the report the checker gives for it,
+//! which problem is selected, and any notice for the user. Every change goes through [`Action`], so the
+//! report always belongs to the text. The reducer is pure: the checker and the clock come in through
+//! [`Env`], and saving, files and the other tabs are the app's business (they only send actions here),
+//! so all of it is tested natively (`cargo test -p nianbao-web`).
 
 use std::rc::Rc;
 
@@ -13,7 +15,7 @@ use nianbao::Report;
 pub const EXAMPLE: &str =
     include_str!("../crates/nianbao/tests/fixtures/seeds/002_b422951fb7a0dba1.txt");
 
-/// What the user can do.
+/// What the user can do, and what the page learns about the draft's storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     /// The user typed, pasted or deleted: this is the textarea's whole new value, checked at once.
@@ -31,6 +33,8 @@ pub enum Action {
         name: String,
         text: String,
     },
+    /// 「撤销」: put back the text that the last load, 「清空」 or 「载入示例」 replaced.
+    Undo,
     /// Last year's report was typed, pasted or dropped (enables X01, X02).
     EditPrevious(String),
     /// Something could not be done (e.g. an unsupported file); the text stays as it is.
@@ -44,6 +48,14 @@ pub enum Action {
         forward: bool,
         from: usize,
     },
+    /// Whether the draft could be stored in this browser, after a save.
+    Saved(bool),
+    /// Another tab of this page stored a draft that differs from this one.
+    OtherTab(String),
+    /// 「改用另一页的文字」: take the other tab's draft (undoable).
+    TakeOtherTab,
+    /// 「以本页为准」: keep this tab's text and save it again.
+    KeepThisTab,
 }
 
 /// Texts longer than this are checked when typing pauses rather than on every keystroke, so typing
@@ -53,57 +65,125 @@ pub const CHECK_AT_ONCE_BELOW: usize = 60_000;
 /// How long typing must pause before a long text is checked.
 pub const PAUSE_MS: u32 = 300;
 
+/// What the page says after the checker failed on the saved draft and the page was reloaded.
+pub const CHECKER_FAILED: &str =
+    "检查程序出错，这段文字没能检查完。您的文字已保存：可以继续编辑，修改后会重新检查。";
+
 /// A message shown above the text, e.g. why a file could not be opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     pub text: String,
     pub is_error: bool,
+    /// Offer 「撤销」 (the notice says what replaced the draft).
+    pub undo: bool,
+}
+
+impl Notice {
+    fn error(text: impl Into<String>) -> Self {
+        Notice {
+            text: text.into(),
+            is_error: true,
+            undo: false,
+        }
+    }
+
+    fn info(text: impl Into<String>) -> Self {
+        Notice {
+            text: text.into(),
+            is_error: false,
+            undo: false,
+        }
+    }
+}
+
+/// What the reducer needs from outside: the checker and a clock in milliseconds.
+#[derive(Clone, Copy, Debug)]
+pub struct Env {
+    /// Checks this year's text beside last year's (blank when not given).
+    pub check: fn(&str, &str) -> Report,
+    pub now: fn() -> f64,
+}
+
+/// The core's check, with last year's report when there is one.
+pub fn check_beside(text: &str, previous: &str) -> Report {
+    if previous.trim().is_empty() {
+        nianbao::check(text)
+    } else {
+        nianbao::check_with_previous(text, previous)
+    }
+}
+
+impl Default for Env {
+    /// The real checker and a stopped clock (the page passes the browser's clock).
+    fn default() -> Self {
+        Env {
+            check: check_beside,
+            now: || 0.0,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default)]
 pub struct Checker {
+    pub env: Env,
     pub text: AttrValue,
     /// Last year's report, if the user gave it.
     pub previous: AttrValue,
-    /// `None` while the text is blank.
+    /// `None` while the text is blank (or not checked, see `unchecked`).
     pub report: Option<Rc<Report>>,
     /// The report belongs to an earlier text (typing in a long text is checked when it pauses).
     pub stale: bool,
+    /// The checker failed on this text (the page was reloaded): it is shown unchecked until edited.
+    pub unchecked: bool,
     /// How long the last check took, in milliseconds.
     pub elapsed_ms: f64,
     pub selected: Option<usize>,
     /// Bumped on every selection, so selecting the same problem again still moves to it.
     pub focus_serial: u32,
     pub notice: Option<Notice>,
-}
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+    /// The draft that the last load, 「清空」 or 「载入示例」 replaced, for 「撤销」.
+    pub replaced: Option<AttrValue>,
+    /// The last attempt to store the draft in this browser failed.
+    pub save_failed: bool,
+    /// A different draft saved by another tab: this tab does not save until the user chooses.
+    pub other_tab: Option<AttrValue>,
 }
 
 impl Checker {
-    /// Checks `text` (blank text is not checked: there is nothing to report on yet).
-    pub fn new(text: AttrValue) -> Self {
-        Checker::with_previous(text, AttrValue::default())
-    }
-
-    /// Checks `text` beside last year's report, when there is one.
-    pub fn with_previous(text: AttrValue, previous: AttrValue) -> Self {
-        let started = now_ms();
-        let report = match (text.trim().is_empty(), previous.trim().is_empty()) {
-            (true, _) => None,
-            (false, true) => Some(Rc::new(nianbao::check(&text))),
-            (false, false) => Some(Rc::new(nianbao::check_with_previous(&text, &previous))),
-        };
-        let elapsed_ms = now_ms() - started;
+    /// `text` beside last year's report, checked (blank text is not: there is nothing to report on yet).
+    pub fn checked(env: Env, text: AttrValue, previous: AttrValue) -> Self {
+        let started = (env.now)();
+        let report = (!text.trim().is_empty()).then(|| Rc::new((env.check)(&text, &previous)));
+        let elapsed_ms = (env.now)() - started;
         Checker {
+            env,
             text,
             previous,
             report,
             elapsed_ms,
             ..Checker::default()
+        }
+    }
+
+    /// The saved draft after the checker failed on it: shown, not checked again until it is edited.
+    pub fn unchecked(env: Env, text: AttrValue, previous: AttrValue) -> Self {
+        Checker {
+            env,
+            text,
+            previous,
+            unchecked: true,
+            notice: Some(Notice::error(CHECKER_FAILED)),
+            ..Checker::default()
+        }
+    }
+
+    /// The same state with `text` checked, keeping what is not about the text.
+    fn rechecked(&self, text: AttrValue) -> Self {
+        Checker {
+            replaced: self.replaced.clone(),
+            save_failed: self.save_failed,
+            other_tab: self.other_tab.clone(),
+            ..Checker::checked(self.env, text, self.previous.clone())
         }
     }
 
@@ -115,11 +195,51 @@ impl Checker {
         let mut next = if text == self.text && !self.stale {
             (*self).clone()
         } else {
-            Checker::with_previous(text, self.previous.clone())
+            self.rechecked(text)
         };
         next.notice = notice;
         Rc::new(next)
     }
+
+    /// Replaces the draft with `text` (a file, the example, nothing, another tab's draft), keeping the
+    /// draft it replaces for 「撤销」. `told` says what happened: always for a file, otherwise only when
+    /// there is something to undo.
+    fn replace(self: Rc<Self>, text: AttrValue, told: String, always_told: bool) -> Rc<Self> {
+        let keeps = !self.text.trim().is_empty() && self.text != text;
+        let replaced = if keeps {
+            Some(self.text.clone())
+        } else {
+            self.replaced.clone()
+        };
+        let notice = (keeps || always_told).then_some(Notice {
+            text: told,
+            is_error: false,
+            undo: keeps,
+        });
+        let mut next = (*self.with_text(text, notice)).clone();
+        next.replaced = replaced;
+        Rc::new(next)
+    }
+
+    fn changed(self: Rc<Self>, change: impl FnOnce(&mut Checker)) -> Rc<Self> {
+        let mut next = (*self).clone();
+        change(&mut next);
+        Rc::new(next)
+    }
+}
+
+/// What a loaded file's notice says.
+fn loaded_file(name: &str) -> String {
+    let lower = name.to_ascii_lowercase();
+    let structured = [".docx", ".htm", ".html"]
+        .iter()
+        .any(|e| lower.ends_with(e));
+    let how = if structured {
+        "表格已按原来的行列读入：每行一行，单元格之间用制表符分隔。"
+    } else {
+        ""
+    };
+    format!("已载入文件「{name}」。{how}")
 }
 
 impl Reducible for Checker {
@@ -132,73 +252,69 @@ impl Reducible for Checker {
                 if self.text == text.as_str() {
                     return self;
                 }
-                let mut next = (*self).clone();
-                next.text = AttrValue::from(text);
-                next.stale = true;
-                next.selected = None;
-                next.notice = None;
-                Rc::new(next)
+                self.changed(|next| {
+                    next.text = AttrValue::from(text);
+                    next.stale = true;
+                    next.unchecked = false;
+                    next.selected = None;
+                    next.notice = None;
+                })
             }
             Action::Recheck => {
                 if !self.stale {
                     return self;
                 }
-                Rc::new(Checker::with_previous(
-                    self.text.clone(),
-                    self.previous.clone(),
-                ))
+                Rc::new(self.rechecked(self.text.clone()))
             }
             Action::EditPrevious(previous) => {
                 if self.previous == previous.as_str() {
                     return self;
                 }
-                let mut next = Checker::with_previous(self.text.clone(), AttrValue::from(previous));
+                let mut next = Checker {
+                    previous: AttrValue::from(previous),
+                    ..(*self).clone()
+                }
+                .rechecked(self.text.clone());
                 next.notice = self.notice.clone();
                 Rc::new(next)
             }
-            Action::LoadExample => self.with_text(AttrValue::Static(EXAMPLE), None),
-            Action::Clear => self.with_text(AttrValue::Static(""), None),
+            Action::LoadExample => {
+                self.replace(AttrValue::Static(EXAMPLE), "已载入示例报告。".into(), false)
+            }
+            Action::Clear => self.replace(AttrValue::Static(""), "已清空文字。".into(), false),
+            Action::LoadFile { name, text } if text.trim().is_empty() => self.changed(|next| {
+                next.notice = Some(Notice::error(format!(
+                    "文件「{name}」里没有可读的文字，原来的文字保持不变。"
+                )))
+            }),
             Action::LoadFile { name, text } => {
-                let lower = name.to_ascii_lowercase();
-                let structured = [".docx", ".htm", ".html"]
-                    .iter()
-                    .any(|e| lower.ends_with(e));
-                let how = if structured {
-                    "表格已按原来的行列读入：每行一行，单元格之间用制表符分隔。"
-                } else {
-                    ""
-                };
-                let notice = Notice {
-                    text: format!("已载入文件「{name}」。{how}"),
-                    is_error: false,
-                };
-                self.with_text(AttrValue::from(text), Some(notice))
+                self.replace(AttrValue::from(text), loaded_file(&name), true)
             }
-            Action::Notify(text) => {
-                let mut next = (*self).clone();
-                next.notice = Some(Notice {
-                    text,
-                    is_error: true,
-                });
-                Rc::new(next)
-            }
+            Action::Undo => match self.replaced.clone() {
+                Some(text) => {
+                    let mut next =
+                        (*self.with_text(text, Some(Notice::info("已恢复原来的文字。")))).clone();
+                    next.replaced = None;
+                    Rc::new(next)
+                }
+                None => self,
+            },
+            Action::Notify(text) => self.changed(|next| next.notice = Some(Notice::error(text))),
             Action::DismissNotice => {
                 if self.notice.is_none() {
                     return self;
                 }
-                let mut next = (*self).clone();
-                next.notice = None;
-                Rc::new(next)
+                self.changed(|next| next.notice = None)
             }
             Action::Select(index) => {
                 let count = self.report.as_ref().map_or(0, |r| r.findings.len());
                 if index >= count {
                     return self;
                 }
-                let mut next = (*self).clone();
-                next.selected = Some(index);
-                next.focus_serial = self.focus_serial.wrapping_add(1);
-                Rc::new(next)
+                self.changed(|next| {
+                    next.selected = Some(index);
+                    next.focus_serial = next.focus_serial.wrapping_add(1);
+                })
             }
             Action::Step { forward, from } => match self.report.as_deref().and_then(|r| {
                 nianbao::present::navigation::step(&r.findings, self.selected, forward, from)
@@ -206,6 +322,37 @@ impl Reducible for Checker {
                 Some(index) => self.reduce(Action::Select(index)),
                 None => self,
             },
+            Action::Saved(stored) => {
+                if self.save_failed != stored {
+                    return self;
+                }
+                self.changed(|next| next.save_failed = !stored)
+            }
+            Action::OtherTab(text) => {
+                let other = (text != self.text.as_str()).then(|| AttrValue::from(text));
+                if other == self.other_tab {
+                    return self;
+                }
+                self.changed(|next| next.other_tab = other)
+            }
+            Action::TakeOtherTab => match self.other_tab.clone() {
+                Some(text) => {
+                    let mut next =
+                        (*self.replace(text, "已改用另一个标签页里的文字。".into(), true)).clone();
+                    next.other_tab = None;
+                    Rc::new(next)
+                }
+                None => self,
+            },
+            Action::KeepThisTab => {
+                if self.other_tab.is_none() {
+                    return self;
+                }
+                self.changed(|next| next.other_tab = None)
+            }
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -3,16 +3,13 @@
 //! (scripts/test.sh does). On native targets this file compiles to nothing.
 #![cfg(target_arch = "wasm32")]
 
-use std::rc::Rc;
-
 use nianbao::present::utf16::utf16_offset;
 use nianbao::{RuleCode, Severity};
-use nianbao_web::state::{Action, Checker, EXAMPLE};
+use nianbao_web::state::EXAMPLE;
 use nianbao_web::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlTextAreaElement};
-use yew::Reducible;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -317,7 +314,7 @@ async fn a_long_text_is_checked_when_typing_pauses() {
 
 #[wasm_bindgen_test]
 async fn last_years_report_enables_the_year_over_year_check_on_both_texts() {
-    use nianbao::rules::previous::x01_carry_over::{DOC, PREVIOUS_EXAMPLE};
+    use nianbao::rules::previous::x01_carry_over::{DOC, LAST_YEAR_EXAMPLE};
     let root = mount().await;
     type_text(&root, DOC.bad).await;
     assert!(
@@ -326,7 +323,7 @@ async fn last_years_report_enables_the_year_over_year_check_on_both_texts() {
     );
 
     let previous: HtmlTextAreaElement = find(&root, "#previous-text").dyn_into().unwrap();
-    previous.set_value(PREVIOUS_EXAMPLE);
+    previous.set_value(LAST_YEAR_EXAMPLE);
     let init = EventInit::new();
     init.set_bubbles(true);
     previous
@@ -334,7 +331,7 @@ async fn last_years_report_enables_the_year_over_year_check_on_both_texts() {
         .unwrap();
     yew::scheduler::flush().await;
 
-    let report = nianbao::check_with_previous(DOC.bad, PREVIOUS_EXAMPLE);
+    let report = nianbao::check_with_previous(DOC.bad, LAST_YEAR_EXAMPLE);
     let x01: Vec<_> = report
         .findings
         .iter()
@@ -359,31 +356,14 @@ async fn last_years_report_enables_the_year_over_year_check_on_both_texts() {
         .unwrap();
     assert_eq!(marks_there.length() as usize, x01.len());
     for (i, f) in x01.iter().enumerate() {
-        let place = f.previous.as_ref().unwrap();
+        let place = f.in_last_year().unwrap();
         let shown = marks_there.item(i as u32).unwrap().text_content().unwrap();
-        assert_eq!(shown, PREVIOUS_EXAMPLE[place.start..place.end]);
+        assert_eq!(shown, LAST_YEAR_EXAMPLE[place.start..place.end]);
     }
 }
 
-#[wasm_bindgen_test]
-fn the_state_checks_text_and_keeps_its_report_while_the_text_stays() {
-    let empty = Rc::new(Checker::default());
-    assert!(empty.report.is_none());
-
-    let example = empty.reduce(Action::LoadExample);
-    assert_eq!(example.text.as_str(), EXAMPLE);
-    let report = example.report.clone().expect("the example is checked");
-    assert_eq!(report.findings, nianbao::check(EXAMPLE).findings);
-
-    // The same text again: the same state, so Yew skips the render and the check is not repeated.
-    let again = example.clone().reduce(Action::Edit(EXAMPLE.to_string()));
-    assert!(Rc::ptr_eq(&again, &example));
-
-    // Blank text is not checked.
-    let blank = again.reduce(Action::Edit(" \n\t".to_string()));
-    assert!(blank.report.is_none());
-    assert!(blank.reduce(Action::Clear).text.is_empty());
-}
+// The state's own tests (the reducer, with the checker and the clock injected) run natively:
+// src/state/tests.rs (`cargo test -p nianbao-web`).
 
 #[wasm_bindgen_test]
 fn window_nianbao_check_returns_the_cli_shape() {

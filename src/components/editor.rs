@@ -1,6 +1,6 @@
-//! The text box, with every finding highlighted in place: a backdrop behind the (transparent) textarea
-//! repeats the text with marks at the findings' byte ranges, so the drafter sees each problem where
-//! they type. Selecting a problem selects its range in the textarea and flashes its mark.
+//! This year's report: the text box with every finding highlighted in place, so the drafter sees each
+//! problem where they type. Selecting a problem selects its range in the textarea and flashes its
+//! mark; the problems under the caret are listed below the box.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -9,10 +9,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::markup::paste_tables_as_grid;
-use nianbao::present::pieces::{pieces, Piece};
+pub use super::textbox::severity_class;
+use super::textbox::{text_box, Marks, PasteUndo, TextBox};
 use nianbao::present::utf16::{byte_offset, utf16_offset};
-use nianbao::{Finding, Report, Severity};
+use nianbao::Report;
 
 #[derive(Properties)]
 pub struct EditorProps {
@@ -43,33 +43,6 @@ pub fn same_report(a: &Option<Rc<Report>>, b: &Option<Rc<Report>>) -> bool {
         (None, None) => true,
         _ => false,
     }
-}
-
-pub fn severity_class(severity: Severity) -> &'static str {
-    severity.as_str()
-}
-
-/// `text` with `findings` marked: runs under a span, a bar where something is missing.
-pub fn render_pieces(text: &str, findings: &[Finding], selected: Option<usize>) -> Html {
-    pieces(text, findings)
-        .into_iter()
-        .map(|piece| match piece {
-            Piece::Text { start, end } => html! { {&text[start..end]} },
-            Piece::Mark { start, end, severity, findings: covering } => {
-                let ids = covering.iter().map(usize::to_string).collect::<Vec<_>>().join(" ");
-                let is_selected = selected.is_some_and(|s| covering.contains(&s));
-                html! {
-                    <mark class={classes!("hl", severity_class(severity), is_selected.then_some("selected"))} data-f={ids}>
-                        {&text[start..end]}
-                    </mark>
-                }
-            }
-            Piece::Marker { severity, finding, .. } => html! {
-                <span class={classes!("insert-marker", severity_class(severity), (selected == Some(finding)).then_some("selected"))}
-                      data-f={finding.to_string()}></span>
-            },
-        })
-        .collect()
 }
 
 /// Scrolls `area` (and the backdrop) so `mark` sits a third of the way down, selects the finding's
@@ -105,6 +78,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     let backdrop_ref = use_node_ref();
     // The findings under the caret, shown under the text box.
     let caret_byte = use_state(|| None::<usize>);
+    let paste = use_mut_ref(PasteUndo::default);
 
     {
         let area_ref = area_ref.clone();
@@ -130,24 +104,11 @@ pub fn Editor(props: &EditorProps) -> Html {
         });
     }
 
-    let oninput = props
-        .on_edit
-        .reform(|event: InputEvent| event.target_unchecked_into::<HtmlTextAreaElement>().value());
-    let onscroll = {
-        let backdrop_ref = backdrop_ref.clone();
-        Callback::from(move |event: Event| {
-            let area: HtmlTextAreaElement = event.target_unchecked_into();
-            if let Some(backdrop) = backdrop_ref.cast::<Element>() {
-                backdrop.set_scroll_top(area.scroll_top());
-                backdrop.set_scroll_left(area.scroll_left());
-            }
-        })
-    };
     let track_caret = {
         let caret = props.caret.clone();
         let caret_byte = caret_byte.clone();
         let area_ref = area_ref.clone();
-        Callback::from(move |_: Event| {
+        Callback::from(move |()| {
             if let Some(area) = area_ref.cast::<HtmlTextAreaElement>() {
                 let unit = area.selection_start().ok().flatten().unwrap_or(0) as usize;
                 let byte = byte_offset(&area.value(), unit);
@@ -155,14 +116,6 @@ pub fn Editor(props: &EditorProps) -> Html {
                 caret_byte.set(Some(byte));
             }
         })
-    };
-    let onkeyup = track_caret.reform(|e: KeyboardEvent| e.into());
-    let onclick = track_caret.reform(|e: MouseEvent| e.into());
-
-    let text = props.value.as_str();
-    let backdrop = match props.report.as_deref() {
-        Some(report) => render_pieces(text, &report.findings, props.selected),
-        None => html! { {text} },
     };
     let under_caret: Vec<Html> = match (props.report.as_deref(), *caret_byte) {
         (Some(report), Some(at)) => report
@@ -187,25 +140,21 @@ pub fn Editor(props: &EditorProps) -> Html {
             <p id="report-text-hint" class="hint">
                 {"从 Word、WPS、PDF 或网页中复制报告全文（包括表格）粘贴到这里，或把 Word 文档（.docx）、文本（.txt / .md）或保存的网页（.html）拖到页面上。表格按原来的行列读入。有问题的地方会直接在文中标出。"}
             </p>
-            <div class="textbox">
-                <div class="backdrop" ref={backdrop_ref} aria-hidden="true">
-                    <div class="backdrop-text">{backdrop}{"\n "}</div>
-                </div>
-                <textarea
-                    id="report-text"
-                    class="report-text"
-                    ref={area_ref}
-                    aria-describedby="report-text-hint"
-                    placeholder="在此粘贴年度报告全文……"
-                    spellcheck="false"
-                    value={props.value.clone()}
-                    {oninput}
-                    onpaste={Callback::from(|e: Event| paste_tables_as_grid(e.unchecked_ref()))}
-                    {onscroll}
-                    {onkeyup}
-                    {onclick}
-                />
-            </div>
+            {text_box(TextBox {
+                id: "report-text",
+                labelled_by: None,
+                described_by: "report-text-hint",
+                placeholder: "在此粘贴年度报告全文……",
+                small: false,
+                value: props.value.clone(),
+                marks: props.report.clone().map(|report| Marks { report, last_year: false }),
+                selected: props.selected,
+                on_edit: props.on_edit.clone(),
+                on_caret: track_caret,
+                area_ref,
+                backdrop_ref,
+                paste,
+            })}
             <ul class="under-caret" aria-label="光标处的问题">
                 for item in under_caret { {item} }
             </ul>

@@ -2,8 +2,9 @@
 
 use yew::prelude::*;
 
-#[component]
-pub fn Intro() -> Html {
+/// A plain function, not a component: it has no state or props, and each component costs the bundle
+/// its share of Yew's generic code.
+pub fn intro() -> Html {
     html! {
         <header class="intro">
             <h1>{"政府信息公开工作年度报告检查"}</h1>

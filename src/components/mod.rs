@@ -2,18 +2,21 @@
 
 mod editor;
 mod intro;
+mod notices;
 mod previous;
 mod problems;
 mod rule_help;
 mod summary;
 mod tables;
+mod textbox;
 mod toolbar;
 
 pub use editor::Editor;
-pub use intro::Intro;
-pub use previous::PreviousReport;
-pub use problems::Problems;
+pub use intro::intro;
+pub use notices::{notices, Notices};
+pub use previous::{previous_report, PasteUndo, PreviousReport};
+pub use problems::{problems, Problems};
 pub use rule_help::RuleHelp;
-pub use summary::{announcement, Summary};
+pub use summary::{announcement, summary};
 pub use tables::Tables;
-pub use toolbar::Toolbar;
+pub use toolbar::{toolbar, Toolbar};

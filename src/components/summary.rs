@@ -1,25 +1,10 @@
 //! The summary bar: format, year, counts by severity, and how long the check took.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use super::editor::same_report;
 use super::problems::severity_icon;
 use nianbao::template::Version;
 use nianbao::{Report, Severity};
-
-#[derive(Properties)]
-pub struct SummaryProps {
-    pub report: Option<Rc<Report>>,
-    pub elapsed_ms: f64,
-}
-
-impl PartialEq for SummaryProps {
-    fn eq(&self, other: &Self) -> bool {
-        same_report(&self.report, &other.report) && self.elapsed_ms == other.elapsed_ms
-    }
-}
 
 pub fn format_label(report: &Report) -> String {
     let doc = &report.document;
@@ -47,13 +32,15 @@ pub fn announcement(report: Option<&Report>) -> String {
 
 /// 「12.3」: one decimal, without pulling float formatting into the bundle.
 fn tenths(ms: f64) -> String {
-    let t = (ms * 10.0).round().max(0.0) as u64;
+    // Adding a half and truncating rounds (ms is never negative; `as` saturates), without libm's round.
+    let t = (ms * 10.0 + 0.5) as u64;
     format!("{}.{}", t / 10, t % 10)
 }
 
-#[component]
-pub fn Summary(props: &SummaryProps) -> Html {
-    let Some(report) = props.report.as_deref() else {
+/// The bar for `report` (nothing before there is one), checked in `elapsed_ms`. A plain function, not a
+/// component (it has no state): each component costs the bundle its share of Yew's generic code.
+pub fn summary(report: Option<&Report>, elapsed_ms: f64) -> Html {
+    let Some(report) = report else {
         return html! {};
     };
     let year = report
@@ -70,7 +57,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     {format!("{} {}", severity.label_zh(), report.count(severity))}
                 </span>
             }
-            <span class="summary-item elapsed">{format!("用时 {} 毫秒", tenths(props.elapsed_ms))}</span>
+            <span class="summary-item elapsed">{format!("用时 {} 毫秒", tenths(elapsed_ms))}</span>
         </section>
     }
 }

@@ -3,8 +3,8 @@
 use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ToolbarProps {
+/// What [`toolbar`] shows and what its buttons do.
+pub struct Toolbar {
     pub has_text: bool,
     pub has_report: bool,
     pub on_file: Callback<File>,
@@ -15,8 +15,9 @@ pub struct ToolbarProps {
     pub on_print: Callback<()>,
 }
 
-#[component]
-pub fn Toolbar(props: &ToolbarProps) -> Html {
+/// A plain function, not a component (it has no state): each component costs the bundle its share of
+/// Yew's generic code.
+pub fn toolbar(props: Toolbar) -> Html {
     let on_pick = {
         let on_file = props.on_file.clone();
         Callback::from(move |event: Event| {

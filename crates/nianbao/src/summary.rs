@@ -151,6 +151,7 @@ impl Serialize for Finding {
                 self.expected.is_some(),
                 self.actual.is_some(),
                 self.help.is_some(),
+                self.fix.is_some(),
             ]
             .iter()
             .filter(|&&present| present)
@@ -177,6 +178,10 @@ impl Serialize for Finding {
         }
         if let Some(help) = &self.help {
             map.serialize_entry("help", help)?;
+        }
+        // Only when there is one, so findings without a fix keep their shape.
+        if let Some(fix) = &self.fix {
+            map.serialize_entry("fix", fix)?;
         }
         map.end()
     }

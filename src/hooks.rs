@@ -1,0 +1,193 @@
+//! What the root component does beside drawing the views, one hook each: the F8 shortcuts, files
+//! dropped anywhere, typing checked at once or when it pauses, and the draft kept in this browser
+//! (saved after each change, watched for other tabs).
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, File, KeyboardEvent, StorageEvent};
+use yew::prelude::*;
+
+use crate::state::{Action, Checker, CHECK_AT_ONCE_BELOW, PAUSE_MS};
+use crate::{files, storage};
+
+type Dispatcher = UseReducerDispatcher<Checker>;
+
+/// Listens to `event` on the window while the component lives.
+#[hook]
+fn use_window_listener<E: JsCast + 'static>(event: &'static str, listener: impl Fn(E) + 'static) {
+    use_effect_with((), move |_| {
+        let listener =
+            Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| listener(e.unchecked_into()));
+        let window = web_sys::window();
+        if let Some(w) = &window {
+            let _ = w.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(w) = window {
+                let _ =
+                    w.remove_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+            }
+        }
+    });
+}
+
+/// F8 / Shift+F8: next / previous problem, from the selected one or the caret (a byte offset).
+#[hook]
+pub fn use_f8_navigation(dispatcher: Dispatcher, caret: Rc<Cell<usize>>) {
+    use_window_listener(
+        "keydown",
+        Box::new(move |event: JsValue| {
+            let event: KeyboardEvent = event.unchecked_into();
+            if event.key() == "F8" {
+                event.prevent_default();
+                dispatcher.dispatch(Action::Step {
+                    forward: !event.shift_key(),
+                    from: caret.get(),
+                });
+            }
+        }),
+    );
+}
+
+/// The text box's edits: short texts are checked on every keystroke, long ones when typing pauses.
+#[hook]
+pub fn use_debounced_edit(dispatcher: Dispatcher) -> Callback<String> {
+    let pause = use_mut_ref(|| None::<Timeout>);
+    Callback::from(move |text: String| {
+        if text.len() < CHECK_AT_ONCE_BELOW {
+            pause.borrow_mut().take();
+            dispatcher.dispatch(Action::Edit(text));
+        } else {
+            dispatcher.dispatch(Action::EditLater(text));
+            let dispatcher = dispatcher.clone();
+            *pause.borrow_mut() = Some(Timeout::new(PAUSE_MS, move || {
+                dispatcher.dispatch(Action::Recheck)
+            }));
+        }
+    })
+}
+
+/// Reads `file` and hands its text to `loaded`, or tells the user why it cannot.
+pub fn read_file(file: File, dispatcher: Dispatcher, loaded: fn(String, String) -> Action) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let name = file.name();
+        match files::read_text(file).await {
+            Ok(text) => dispatcher.dispatch(loaded(name, text)),
+            Err(message) => dispatcher.dispatch(Action::Notify(message)),
+        }
+    });
+}
+
+/// This year's report from a file.
+pub fn load_file(file: File, dispatcher: Dispatcher) {
+    read_file(file, dispatcher, |name, text| Action::LoadFile {
+        name,
+        text,
+    });
+}
+
+/// Files dropped anywhere on the page: whether one is being dragged over it, and the page's handlers.
+pub struct FileDrop {
+    pub dragging: bool,
+    pub ondragover: Callback<DragEvent>,
+    pub ondragleave: Callback<DragEvent>,
+    pub ondrop: Callback<DragEvent>,
+}
+
+#[hook]
+pub fn use_file_drop(dispatcher: Dispatcher) -> FileDrop {
+    let dragging = use_state(|| false);
+    let has_files = |event: &DragEvent| {
+        event
+            .data_transfer()
+            .is_some_and(|dt| dt.types().includes(&"Files".into(), 0))
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            if has_files(&event) {
+                event.prevent_default();
+                if !*dragging {
+                    dragging.set(true);
+                }
+            }
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            // Only when the pointer leaves the window, not when it crosses between elements.
+            if event.related_target().is_none() {
+                dragging.set(false);
+            }
+        })
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            dragging.set(false);
+            if let Some(file) = event
+                .data_transfer()
+                .and_then(|dt| dt.files())
+                .and_then(|files| files.get(0))
+            {
+                load_file(file, dispatcher.clone());
+            }
+        })
+    };
+    FileDrop {
+        dragging: *dragging,
+        ondragover,
+        ondragleave,
+        ondrop,
+    }
+}
+
+/// Keeps the draft in this browser: the draft a load replaced first, then the text after every
+/// change (telling the state whether it could be stored), unless another tab's draft is waiting for
+/// the user's choice; and watches other tabs saving theirs.
+#[hook]
+pub fn use_draft_storage(state: &Checker, dispatcher: Dispatcher) {
+    use_effect_with(state.replaced.clone(), |replaced| {
+        if let Some(text) = replaced {
+            storage::save_replaced(text);
+        }
+    });
+    {
+        let dispatcher = dispatcher.clone();
+        use_effect_with(
+            (
+                state.text.clone(),
+                state.other_tab.is_some(),
+                state.unchecked,
+            ),
+            move |(text, waiting, unchecked)| {
+                if !*waiting {
+                    let (text, dispatcher) = (text.to_string(), dispatcher.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        dispatcher.dispatch(Action::Saved(storage::save(text).await));
+                    });
+                }
+                if !*unchecked {
+                    // The text the checker failed on was edited: the next failure is a new one.
+                    storage::forget_failure();
+                }
+            },
+        );
+    }
+    use_effect_with(state.previous.clone(), |text| storage::save_previous(text));
+    use_window_listener(
+        "storage",
+        Box::new(move |event: JsValue| {
+            let event: StorageEvent = event.unchecked_into();
+            if event.key().as_deref() == Some(storage::KEY) {
+                dispatcher.dispatch(Action::OtherTab(event.new_value().unwrap_or_default()));
+            }
+        }),
+    );
+}

@@ -1,0 +1,271 @@
+//! The reducer, natively: the real checker or a counting stand-in, and a clock that ticks on demand.
+
+use std::cell::Cell;
+
+use super::*;
+
+thread_local! {
+    static CHECKS: Cell<usize> = const { Cell::new(0) };
+    static CLOCK: Cell<f64> = const { Cell::new(0.0) };
+}
+
+/// The real checker, counting how often it runs.
+fn counted_check(text: &str, previous: &str) -> Report {
+    CHECKS.with(|c| c.set(c.get() + 1));
+    check_beside(text, previous)
+}
+
+/// A clock that moves 2.5 ms every time it is read.
+fn ticking_clock() -> f64 {
+    CLOCK.with(|c| {
+        c.set(c.get() + 2.5);
+        c.get()
+    })
+}
+
+fn env() -> Env {
+    Env {
+        check: counted_check,
+        now: ticking_clock,
+    }
+}
+
+fn checks() -> usize {
+    CHECKS.with(Cell::get)
+}
+
+fn start(text: &str) -> Rc<Checker> {
+    Rc::new(Checker::checked(
+        env(),
+        text.to_string().into(),
+        AttrValue::default(),
+    ))
+}
+
+const DRAFT: &str = "一、总体情况\n本年度，本机关……";
+
+#[test]
+fn the_state_checks_text_and_keeps_its_report_while_the_text_stays() {
+    let empty = Rc::new(Checker::default());
+    assert!(empty.report.is_none());
+
+    let example = empty.reduce(Action::LoadExample);
+    assert_eq!(example.text.as_str(), EXAMPLE);
+    let report = example.report.clone().expect("the example is checked");
+    assert_eq!(report.findings, nianbao::check(EXAMPLE).findings);
+
+    // The same text again: the same state, so Yew skips the render and the check is not repeated.
+    let again = example.clone().reduce(Action::Edit(EXAMPLE.to_string()));
+    assert!(Rc::ptr_eq(&again, &example));
+
+    // Blank text is not checked.
+    let blank = again.reduce(Action::Edit(" \n\t".to_string()));
+    assert!(blank.report.is_none());
+    assert!(blank.reduce(Action::Clear).text.is_empty());
+}
+
+#[test]
+fn the_injected_checker_and_clock_are_used_once_per_new_text() {
+    let before = checks();
+    let state = start(DRAFT);
+    assert_eq!(checks(), before + 1);
+    assert_eq!(
+        state.elapsed_ms, 2.5,
+        "two readings of the clock, 2.5 ms apart"
+    );
+    let same = state.clone().reduce(Action::Edit(DRAFT.to_string()));
+    assert!(Rc::ptr_eq(&same, &state));
+    assert_eq!(checks(), before + 1, "the same text is not checked again");
+    let later = same.reduce(Action::EditLater(format!("{DRAFT}又")));
+    assert!(later.stale);
+    assert_eq!(checks(), before + 1, "a long edit waits for the pause");
+    let checked = later.reduce(Action::Recheck);
+    assert!(!checked.stale);
+    assert_eq!(checks(), before + 2);
+    assert!(Rc::ptr_eq(
+        &checked.clone().reduce(Action::Recheck),
+        &checked
+    ));
+}
+
+#[test]
+fn a_file_without_text_keeps_the_draft_and_says_so() {
+    let state = start(DRAFT);
+    for empty in ["", " \n\t\u{3000}\n"] {
+        let next = state.clone().reduce(Action::LoadFile {
+            name: "空.docx".into(),
+            text: empty.into(),
+        });
+        assert_eq!(next.text.as_str(), DRAFT);
+        assert!(Rc::ptr_eq(
+            next.report.as_ref().unwrap(),
+            state.report.as_ref().unwrap()
+        ));
+        let notice = next.notice.clone().unwrap();
+        assert!(notice.is_error && !notice.undo);
+        assert_eq!(
+            notice.text,
+            "文件「空.docx」里没有可读的文字，原来的文字保持不变。"
+        );
+        assert_eq!(next.replaced, None);
+    }
+}
+
+#[test]
+fn a_file_load_the_example_and_clear_can_each_be_undone() {
+    let replacing = [
+        Action::LoadFile {
+            name: "报告.docx".into(),
+            text: "二、主动公开政府信息情况".into(),
+        },
+        Action::LoadExample,
+        Action::Clear,
+    ];
+    for action in replacing {
+        let state = start(DRAFT);
+        let next = state.reduce(action.clone());
+        assert_ne!(next.text.as_str(), DRAFT, "{action:?}");
+        assert_eq!(next.replaced.as_deref(), Some(DRAFT), "{action:?}");
+        assert!(
+            next.notice.as_ref().is_some_and(|n| n.undo),
+            "{action:?} offers 撤销"
+        );
+        let undone = next.reduce(Action::Undo);
+        assert_eq!(undone.text.as_str(), DRAFT, "{action:?}");
+        assert!(undone.report.is_some());
+        assert_eq!(undone.replaced, None);
+        assert_eq!(undone.notice.as_ref().unwrap().text, "已恢复原来的文字。");
+        assert!(Rc::ptr_eq(&undone.clone().reduce(Action::Undo), &undone));
+    }
+}
+
+#[test]
+fn replacing_nothing_offers_no_undo_and_keeps_an_older_replaced_draft() {
+    let empty = Rc::new(Checker::default());
+    let example = empty.reduce(Action::LoadExample);
+    assert_eq!(example.notice, None, "nothing to undo, nothing to say");
+    assert_eq!(example.replaced, None);
+
+    let cleared = start(DRAFT).reduce(Action::Clear);
+    let example = cleared.reduce(Action::LoadExample);
+    assert_eq!(example.notice, None, "it replaced an empty box");
+    assert_eq!(
+        example.replaced.as_deref(),
+        Some(DRAFT),
+        "the draft 「清空」 took stays kept"
+    );
+}
+
+#[test]
+fn typing_after_a_load_drops_the_notice_but_not_the_kept_draft() {
+    let loaded = start(DRAFT).reduce(Action::LoadExample);
+    let typed = loaded.reduce(Action::Edit(format!("{EXAMPLE}。")));
+    assert_eq!(typed.notice, None);
+    assert_eq!(typed.replaced.as_deref(), Some(DRAFT));
+}
+
+#[test]
+fn a_failed_save_is_remembered_until_a_save_succeeds() {
+    let state = start(DRAFT);
+    assert!(!state.save_failed);
+    assert!(Rc::ptr_eq(
+        &state.clone().reduce(Action::Saved(true)),
+        &state
+    ));
+    let failed = state.reduce(Action::Saved(false));
+    assert!(failed.save_failed);
+    let typed = failed.reduce(Action::Edit(format!("{DRAFT}又")));
+    assert!(
+        typed.save_failed,
+        "an edit alone does not say the draft is stored"
+    );
+    assert!(Rc::ptr_eq(
+        &typed.clone().reduce(Action::Saved(false)),
+        &typed
+    ));
+    assert!(!typed.reduce(Action::Saved(true)).save_failed);
+}
+
+#[test]
+fn another_tabs_draft_is_noticed_and_the_user_chooses() {
+    let state = start(DRAFT);
+    let same = state.clone().reduce(Action::OtherTab(DRAFT.to_string()));
+    assert!(Rc::ptr_eq(&same, &state), "the same draft is no conflict");
+
+    let there = "一、总体情况\n另一个标签页写的。";
+    let warned = state.reduce(Action::OtherTab(there.to_string()));
+    assert_eq!(warned.other_tab.as_deref(), Some(there));
+    assert_eq!(
+        warned.text.as_str(),
+        DRAFT,
+        "nothing is overwritten here either"
+    );
+    let typed = warned.clone().reduce(Action::Edit(format!("{DRAFT}又")));
+    assert_eq!(typed.other_tab.as_deref(), Some(there), "still paused");
+
+    let kept = typed.clone().reduce(Action::KeepThisTab);
+    assert_eq!(kept.other_tab, None);
+    assert_eq!(kept.text, typed.text);
+
+    let taken = warned.reduce(Action::TakeOtherTab);
+    assert_eq!(taken.text.as_str(), there);
+    assert_eq!(taken.other_tab, None);
+    assert_eq!(taken.reduce(Action::Undo).text.as_str(), DRAFT);
+
+    let back = typed.reduce(Action::OtherTab(format!("{DRAFT}又")));
+    assert_eq!(back.other_tab, None, "the tabs agree again");
+}
+
+#[test]
+fn a_draft_the_checker_failed_on_is_shown_unchecked_until_edited() {
+    let before = checks();
+    let state = Rc::new(Checker::unchecked(
+        env(),
+        DRAFT.into(),
+        AttrValue::default(),
+    ));
+    assert_eq!(checks(), before, "not checked at start");
+    assert!(state.unchecked && state.report.is_none());
+    let notice = state.notice.clone().unwrap();
+    assert!(notice.is_error);
+    assert!(notice.text.starts_with("检查程序出错") && notice.text.contains("您的文字已保存"));
+    let edited = state.reduce(Action::Edit(format!("{DRAFT}又")));
+    assert!(!edited.unchecked && edited.report.is_some());
+    assert_eq!(checks(), before + 1);
+}
+
+#[test]
+fn last_years_report_is_checked_beside_this_years() {
+    use nianbao::rules::previous::x01_carry_over::{DOC, LAST_YEAR_EXAMPLE};
+    let this_year = DOC.bad;
+    let alone = start(this_year);
+    let beside = alone.reduce(Action::EditPrevious(LAST_YEAR_EXAMPLE.to_string()));
+    let report = beside.report.clone().unwrap();
+    assert_eq!(
+        report.findings,
+        nianbao::check_with_previous(this_year, LAST_YEAR_EXAMPLE).findings
+    );
+}
+
+#[test]
+fn selecting_and_stepping_move_between_findings() {
+    let state = start("一、总体情况\n本年度……");
+    let count = state.report.as_ref().unwrap().findings.len();
+    assert!(count >= 2);
+    let out_of_range = state.clone().reduce(Action::Select(count));
+    assert!(Rc::ptr_eq(&out_of_range, &state));
+    let first = state.reduce(Action::Step {
+        forward: true,
+        from: 0,
+    });
+    assert!(first.selected.is_some());
+    let serial = first.focus_serial;
+    let again = first
+        .clone()
+        .reduce(Action::Select(first.selected.unwrap()));
+    assert_eq!(
+        again.focus_serial,
+        serial + 1,
+        "the same problem moves to it again"
+    );
+}
