@@ -96,6 +96,7 @@ registry! {
     C05 => consistency::c05_stale_basis,
     X01 => previous::x01_carry_over,
     X02 => previous::x02_in_force,
+    X03 => previous::x03_repeated_prose,
 }
 
 impl RuleCode {
