@@ -25,13 +25,11 @@ struct Anchor {
 /// Finds a row's label: as the template prints it, then as a known alias, then by its key words.
 fn find_label(dense: &Dense, row: &RowSpec, within: Span) -> Option<Anchor> {
     let label = fold_static(row.label);
-    let exact = dense
-        .find(label, within)
-        .map(|span| Anchor {
-            span,
-            how: LabelMatch::Exact,
-            values_at: None,
-        });
+    let exact = dense.find(label, within).map(|span| Anchor {
+        span,
+        how: LabelMatch::Exact,
+        values_at: None,
+    });
     exact
         .or_else(|| {
             dense
@@ -581,7 +579,7 @@ fn read_headers(
     let mut cells = None;
     for &header in section.headers {
         let found = find(header, region);
-        if found.is_none() && later.is_some_and(|l| find(header, l).is_some()) {
+        if found.is_none() && later.is_some_and(|l| dense.find(fold_static(header), l).is_some()) {
             continue;
         }
         match found {
@@ -617,8 +615,12 @@ fn find_split_header(dense: &Dense, header: &str, region: Span) -> Option<Span> 
         .chain([header.len()])
         .collect();
     let pieces: Vec<&str> = bounds.windows(2).map(|w| &header[w[0]..w[1]]).collect();
+    // Its first piece must be there, and its last character: most headers looked for and missing
+    // are another version's.
     dense.find(pieces[0], region)?;
     let chars: Vec<char> = header.chars().collect();
+    let mut last = [0u8; 4];
+    dense.find(chars[chars.len() - 1].encode_utf8(&mut last), region)?;
     // In order first; then in any order, as a column's lines can come out above one another reversed.
     let mut from = region.start;
     let mut in_order: Option<Span> = None;
