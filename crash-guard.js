@@ -1,25 +1,23 @@
-// The crash guard: see index.html.
 (function () {
   var stopped = false;
-  function failed(event) {
-    var error = event.error || event.reason;
+  function failed(e) {
+    var error = e.error || e.reason, area, last = 0, box;
     if (stopped || !(error instanceof WebAssembly.RuntimeError)) return;
     stopped = true;
-    var area = document.getElementById('report-text');
-    var last = 0;
+    area = document.getElementById('report-text');
     try {
       if (area && area.value && !document.querySelector('.other-tab')) localStorage.setItem('nianbao.draft', area.value);
-    } catch (e) {}
+    } catch (_) {}
     try {
-      last = Number(sessionStorage.getItem('nianbao.crashed')) || 0;
-      sessionStorage.setItem('nianbao.crashed', String(Date.now()));
-    } catch (e) {}
+      last = +sessionStorage.getItem('nianbao.crashed') || 0;
+      sessionStorage.setItem('nianbao.crashed', Date.now());
+    } catch (_) {}
     if (Date.now() - last > 10000) return location.reload();
-    var box = document.createElement('p');
+    box = document.createElement('p');
     box.className = 'notice error';
     box.setAttribute('role', 'alert');
     box.textContent = '检查程序出错，本页已停止工作。您的文字已保存，请刷新页面后继续。';
-    document.body.insertBefore(box, document.body.firstChild);
+    document.body.prepend(box);
   }
   addEventListener('error', failed);
   addEventListener('unhandledrejection', failed);

@@ -19,7 +19,10 @@ rm -f "$out"
 (cd "$stage" && python3 -c '
 import os, sys, zipfile
 with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
-    for name in sorted(os.listdir(".")):
-        z.write(name)
+    # Sub-folders too: wasm-bindgen puts the JavaScript snippets the page imports in snippets/.
+    for folder, subfolders, names in sorted(os.walk(".")):
+        subfolders.sort()
+        for name in sorted(names):
+            z.write(os.path.relpath(os.path.join(folder, name)))
 ' "$out")
 echo "$out"

@@ -66,10 +66,6 @@ step "browser tests"        cargo test --target wasm32-unknown-unknown -p nianba
 step "trunk build"          trunk build --release --offline --public-url ./
 step "size budget"          node_test size tests/e2e/size.test.mjs
 step "CLI build"            cargo build --release --bin nianbao
-<<<<<<< HEAD
-step "end-to-end"           node_test e2e tests/e2e/page.test.mjs tests/e2e/checker.test.mjs tests/e2e/imports.test.mjs tests/e2e/draft.test.mjs
-=======
 step "deploy bundle"        scripts/dist.sh
-step "end-to-end"           node_test e2e tests/e2e/page.test.mjs tests/e2e/checker.test.mjs tests/e2e/imports.test.mjs tests/e2e/deploy.test.mjs
->>>>>>> main
+step "end-to-end"           node_test e2e tests/e2e/page.test.mjs tests/e2e/checker.test.mjs tests/e2e/imports.test.mjs tests/e2e/deploy.test.mjs tests/e2e/draft.test.mjs
 finish 0

@@ -8,8 +8,8 @@ use web_sys::File;
 use yew::prelude::*;
 
 use super::components::{
-    announcement, intro, notices, summary, toolbar, Editor, Notices, PreviousReport, Problems,
-    RuleHelp, Tables, Toolbar,
+    announcement, intro, notices, previous_report, problems, summary, toolbar, Editor, Notices,
+    PasteUndo, PreviousReport, Problems, RuleHelp, Tables, Toolbar,
 };
 use super::hooks::{
     load_file, read_file, use_debounced_edit, use_draft_storage, use_f8_navigation, use_file_drop,
@@ -61,6 +61,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     let dispatcher = state.dispatcher();
     let caret = use_memo((), |_| Cell::new(0usize));
+    let previous_paste = use_mut_ref(PasteUndo::default);
 
     use_draft_storage(&state, dispatcher.clone());
     use_f8_navigation(dispatcher.clone(), caret.clone());
@@ -157,15 +158,21 @@ pub fn App(props: &AppProps) -> Html {
                     caret={caret.clone()}
                     {on_edit}
                 />
-                <Problems report={state.report.clone()} stale={state.stale} unchecked={state.unchecked}
-                          selected={state.selected} on_select={act.reform(Action::Select)} />
+                {problems(Problems {
+                    report: state.report.clone(),
+                    stale: state.stale,
+                    unchecked: state.unchecked,
+                    selected: state.selected,
+                    on_select: act.reform(Action::Select),
+                })}
             </main>
-            <PreviousReport
-                value={state.previous.clone()}
-                report={current}
-                on_edit={act.reform(Action::EditPrevious)}
-                on_file={on_previous_file}
-            />
+            {previous_report(PreviousReport {
+                value: state.previous.clone(),
+                report: current,
+                on_edit: act.reform(Action::EditPrevious),
+                on_file: on_previous_file,
+                paste: previous_paste,
+            })}
             <Tables text={state.text.clone()} report={state.report.clone()} />
             <RuleHelp />
             <footer class="footer">

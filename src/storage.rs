@@ -6,9 +6,11 @@
 //! draft a load replaced is kept under its own key; and the crash guard (crash-guard.js) leaves a mark
 //! in sessionStorage when the checker failed, so the reloaded page shows the draft unchecked.
 //!
-//! large_draft.js: one IndexedDB store, one record per key; its functions resolve, never reject (false
-//! or null when IndexedDB is not there or refuses), over one connection opened once, so that writes run
-//! in the order they were asked for. (localStorage holds about 5 M characters in Chromium.)
+//! src/js/large_draft.js (uncommented to stay small): one IndexedDB store, one record per key; its
+//! functions resolve, never reject (false or null when IndexedDB is not there or refuses; reading gives
+//! up after 2 s, so a stuck IndexedDB cannot keep the page from starting), over one connection opened
+//! once, so that writes run in the order they were asked for. (localStorage holds about 5 M characters
+//! in Chromium.)
 
 use std::cell::Cell;
 

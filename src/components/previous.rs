@@ -1,35 +1,29 @@
 //! 上年年报: an optional second text, last year's report. With it, the check also compares the two
 //! years (X01, X02), and each such finding is highlighted in both texts.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use web_sys::{DragEvent, File};
 use yew::prelude::*;
 
-use super::editor::same_report;
-use super::textbox::{text_box, Marks, PasteUndo, TextBox};
+pub use super::textbox::PasteUndo;
+use super::textbox::{text_box, Marks, TextBox};
 use nianbao::Report;
 
-#[derive(Properties)]
-pub struct PreviousProps {
+/// What [`previous_report`] shows and whom it tells.
+pub struct PreviousReport {
     pub value: AttrValue,
     pub report: Option<Rc<Report>>,
     pub on_edit: Callback<String>,
     pub on_file: Callback<File>,
+    /// The text box's paste undo step, kept by the caller.
+    pub paste: Rc<RefCell<PasteUndo>>,
 }
 
-impl PartialEq for PreviousProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.value == other.value
-            && same_report(&self.report, &other.report)
-            && self.on_edit == other.on_edit
-            && self.on_file == other.on_file
-    }
-}
-
-#[component]
-pub fn PreviousReport(props: &PreviousProps) -> Html {
-    let paste = use_mut_ref(PasteUndo::default);
+/// A plain function, not a component (its one piece of state is the caller's): each component costs
+/// the bundle its share of Yew's generic code.
+pub fn previous_report(props: PreviousReport) -> Html {
     // A file dropped here is last year's report, not this year's.
     let ondragover = Callback::from(|e: DragEvent| {
         e.prevent_default();
@@ -81,7 +75,7 @@ pub fn PreviousReport(props: &PreviousProps) -> Html {
                         on_caret: Callback::noop(),
                         area_ref: NodeRef::default(),
                         backdrop_ref: NodeRef::default(),
-                        paste,
+                        paste: props.paste,
                     })}
                 </div>
                 if let Some(count) = compared {

@@ -5,31 +5,19 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::editor::{same_report, severity_class};
+use super::editor::severity_class;
 use nianbao::present::groups::by_part;
 use nianbao::{Finding, Report, Severity};
 
-#[derive(Properties)]
-pub struct ProblemsProps {
+/// What [`problems`] lists, and what choosing a problem does.
+pub struct Problems {
     pub report: Option<Rc<Report>>,
     /// The report is for an earlier text; a new check follows when typing pauses.
-    #[prop_or_default]
     pub stale: bool,
     /// The checker failed on this text; it is checked again once edited.
-    #[prop_or_default]
     pub unchecked: bool,
     pub selected: Option<usize>,
     pub on_select: Callback<usize>,
-}
-
-impl PartialEq for ProblemsProps {
-    fn eq(&self, other: &Self) -> bool {
-        same_report(&self.report, &other.report)
-            && self.stale == other.stale
-            && self.unchecked == other.unchecked
-            && self.selected == other.selected
-            && self.on_select == other.on_select
-    }
 }
 
 /// A symbol that tells the severities apart without colour.
@@ -60,8 +48,10 @@ fn item(index: usize, finding: &Finding, selected: bool, on_select: &Callback<us
     }
 }
 
-#[component]
-pub fn Problems(props: &ProblemsProps) -> Html {
+/// A plain function, not a component: the page draws it again only when its state changes, which is
+/// when the report or the selection changes, and each component costs the bundle its share of Yew's
+/// generic code.
+pub fn problems(props: Problems) -> Html {
     let body = match props.report.as_deref() {
         None if props.unchecked => html! {
             <p class="status">{"这段文字还没有检查：检查程序上次在它上面出错了。修改文字后会重新检查。"}</p>

@@ -32,7 +32,8 @@ pub fn announcement(report: Option<&Report>) -> String {
 
 /// 「12.3」: one decimal, without pulling float formatting into the bundle.
 fn tenths(ms: f64) -> String {
-    let t = (ms * 10.0).round().max(0.0) as u64;
+    // Adding a half and truncating rounds (ms is never negative; `as` saturates), without libm's round.
+    let t = (ms * 10.0 + 0.5) as u64;
     format!("{}.{}", t / 10, t % 10)
 }
 

@@ -12,7 +12,7 @@ use nianbao::model::{Cell, Row, Table};
 use nianbao::present::cells::findings_by_span;
 use nianbao::present::official::t3_label_cells;
 use nianbao::report::Span;
-use nianbao::template::{self, HeaderRole, TableId, TableSpec};
+use nianbao::template::{self, HeaderRole, TableId, TableSpec, Version};
 use nianbao::{Finding, Report};
 
 #[derive(Properties)]
@@ -89,7 +89,7 @@ fn value_cells(row: Option<&Row>, width: usize, marks: &Marks) -> Html {
 fn t2(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
     html! {
         <div class="t2">
-            <h3 class="table-title">{"表二　主动公开政府信息情况"}</h3>
+            <h3 class="table-title">{caption(spec)}</h3>
             for section in spec.sections {
                 <table class="report-table">
                     <caption>{section.caption.unwrap_or("")}</caption>
@@ -111,6 +111,11 @@ fn t2(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
             }
         </div>
     }
+}
+
+/// 「表三　收到和处理政府信息公开申请情况」.
+fn caption(spec: &TableSpec) -> String {
+    format!("{}　{}", spec.id.short_name(), spec.name)
 }
 
 /// The header rows of T3 or T4 as the template lays them out.
@@ -160,7 +165,7 @@ fn t3(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
     html! {
         <div class="table-scroll">
         <table class="report-table t3">
-            <caption class="table-title">{"表三　收到和处理政府信息公开申请情况"}</caption>
+            <caption class="table-title">{caption(spec)}</caption>
             { header(spec) }
             <tbody>{for body}</tbody>
         </table>
@@ -173,7 +178,7 @@ fn t4(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
     html! {
         <div class="table-scroll">
         <table class="report-table t4">
-            <caption class="table-title">{"表四　政府信息公开行政复议、行政诉讼情况"}</caption>
+            <caption class="table-title">{caption(spec)}</caption>
             { header(spec) }
             <tbody>
                 <tr>{ value_cells(table.rows.first(), section.columns.len(), marks) }</tr>
@@ -198,11 +203,7 @@ pub fn Tables(props: &TablesProps) -> Html {
         match doc.table(id) {
             Some(table) if table.found => draw(table, template::table(id, table.version), &marks),
             _ => html! {
-                <p class="missing-table">{format!("{}：报告中没有找到这张表。", match id {
-                    TableId::T2 => "表二　主动公开政府信息情况",
-                    TableId::T3 => "表三　收到和处理政府信息公开申请情况",
-                    TableId::T4 => "表四　政府信息公开行政复议、行政诉讼情况",
-                })}</p>
+                <p class="missing-table">{format!("{}：报告中没有找到这张表。", caption(template::table(id, Version::V2021)))}</p>
             },
         }
     };

@@ -6,7 +6,7 @@
 //! put in with `setRangeText`, in time proportional to its length (the editing command `insertText`
 //! takes seconds to tens of seconds for a few thousand lines), and since that leaves no step in the
 //! browser's undo history, the box keeps its own: Ctrl+Z right after the paste restores the exact text
-//! before it, Ctrl+Y (or Ctrl+Shift+Z) puts the paste back.
+//! before it, in one step.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -104,22 +104,18 @@ fn render_pieces(text: &str, findings: &[Finding], selected: Option<usize>) -> H
         .collect()
 }
 
-/// The text box's own undo step for its last table paste, and whether it was undone (Ctrl+Y puts it
-/// back).
+/// The text box's own undo step for its last table paste: the text before and after it, and the
+/// selection it replaced (UTF-16 units).
 #[derive(Default)]
 pub struct PasteUndo {
     step: Option<PasteStep>,
-    undone: bool,
 }
 
-/// A table paste: the text before and after it, and where the selection was.
 struct PasteStep {
     before: String,
     after: String,
-    /// The selection the paste replaced, and the caret after it (UTF-16 units).
     start: u32,
     end: u32,
-    caret: u32,
 }
 
 /// Inserts `grid` over the selection of `area` in one step; returns the undo step.
@@ -136,7 +132,6 @@ fn insert(area: &HtmlTextAreaElement, grid: &str) -> Option<PasteStep> {
         after: area.value(),
         start,
         end,
-        caret,
     })
 }
 
@@ -155,44 +150,29 @@ pub fn text_box(props: TextBox) -> Html {
             if let Some(pasted) = insert(&area, &grid) {
                 event.prevent_default();
                 on_edit.emit(pasted.after.clone());
-                *paste.borrow_mut() = PasteUndo {
-                    step: Some(pasted),
-                    undone: false,
-                };
+                paste.borrow_mut().step = Some(pasted);
             }
         })
     };
     let onkeydown = {
         let (on_edit, paste) = (props.on_edit.clone(), props.paste);
         Callback::from(move |event: KeyboardEvent| {
-            if !(event.ctrl_key() || event.meta_key()) {
+            let key = event.key();
+            if !(event.ctrl_key() || event.meta_key())
+                || event.shift_key()
+                || !(key == "z" || key == "Z")
+            {
                 return;
             }
-            let key = event.key();
-            let redo =
-                key == "y" || key == "Y" || (event.shift_key() && (key == "z" || key == "Z"));
-            let undo = !redo && (key == "z" || key == "Z");
-            let mut paste = paste.borrow_mut();
-            let undone = paste.undone;
-            let Some(step) = paste.step.as_ref().filter(|_| undo || redo) else {
-                return;
-            };
             let area: HtmlTextAreaElement = event.target_unchecked_into();
-            let value = area.value();
-            // Only right after the paste (or its undo): any other edit is the browser's to undo.
-            let (text, from, to) = if undo && !undone && value == step.after {
-                (step.before.clone(), step.start, step.end)
-            } else if redo && undone && value == step.before {
-                (step.after.clone(), step.caret, step.caret)
-            } else {
+            // Only right after the paste: any other edit is the browser's to undo.
+            let Some(step) = paste.borrow_mut().step.take_if(|s| area.value() == s.after) else {
                 return;
             };
             event.prevent_default();
-            area.set_value(&text);
-            let _ = area.set_selection_range(from, to);
-            paste.undone = undo;
-            drop(paste);
-            on_edit.emit(text);
+            area.set_value(&step.before);
+            let _ = area.set_selection_range(step.start, step.end);
+            on_edit.emit(step.before);
         })
     };
     let onscroll = {

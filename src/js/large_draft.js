@@ -1,29 +1,18 @@
-// A draft too large for localStorage, kept in IndexedDB: see src/storage.rs.
-let opened;
-function database() {
-  opened ??= new Promise((resolve, reject) => {
-    const request = indexedDB.open('nianbao', 1);
-    request.onupgradeneeded = () => request.result.createObjectStore('drafts');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+let db;
+function run(mode, act) {
+  db ??= new Promise((ok, no) => {
+    const r = indexedDB.open('nianbao', 1);
+    r.onupgradeneeded = () => r.result.createObjectStore('drafts');
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => no(r.error);
   });
-  return opened;
+  return db.then((d) => new Promise((ok, no) => {
+    const t = d.transaction('drafts', mode);
+    const r = act(t.objectStore('drafts'));
+    t.oncomplete = () => ok(r.result);
+    t.onerror = t.onabort = no;
+  }));
 }
-async function run(mode, act) {
-  const db = await database();
-  return new Promise((resolve, reject) => {
-    const transaction = db.transaction('drafts', mode);
-    const request = act(transaction.objectStore('drafts'));
-    transaction.oncomplete = () => resolve(request.result);
-    transaction.onerror = transaction.onabort = () => reject(transaction.error);
-  });
-}
-export function put_large(key, text) {
-  return run('readwrite', (store) => store.put(text, key)).then(() => true, () => false);
-}
-export function get_large(key) {
-  return run('readonly', (store) => store.get(key)).then((v) => (typeof v === 'string' ? v : null), () => null);
-}
-export function delete_large(key) {
-  return run('readwrite', (store) => store.delete(key)).then(() => true, () => false);
-}
+export const put_large = (key, text) => run('readwrite', (s) => s.put(text, key)).then(() => true, () => false);
+export const get_large = (key) => Promise.race([run('readonly', (s) => s.get(key)), new Promise((ok) => setTimeout(ok, 2000))]).then((v) => v ?? null, () => null);
+export const delete_large = (key) => run('readwrite', (s) => s.delete(key)).then(() => true, () => false);

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { launch } from './browser.mjs';
-import { EXAMPLE, ROOT } from './paths.mjs';
+import { DIST, EXAMPLE, ROOT } from './paths.mjs';
 
 const version = readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "(.*)"/m)[1];
 const ZIP = path.join(ROOT, `nianbao-web-${version}.zip`);
@@ -36,6 +36,10 @@ test('the bundle holds the page and the settings for IIS, nginx and Apache, with
     assert.ok(files.includes(name), `${name} in the bundle: ${files.join(', ')}`);
   }
   assert.ok(files.some((f) => f.endsWith('.wasm')), 'the wasm module');
+  // Everything the build made, sub-folders too (wasm-bindgen's snippets/ hold scripts the page imports).
+  for (const name of readdirSync(DIST, { recursive: true })) {
+    assert.ok(existsSync(path.join(unpacked, name)), `${name} from dist/ in the bundle`);
+  }
   assert.match(readFileSync(path.join(unpacked, 'web.config'), 'utf8'), /fileExtension="\.wasm" mimeType="application\/wasm"/);
   assert.doesNotMatch(readFileSync(path.join(unpacked, 'index.html'), 'utf8'), /(src|href)="\//, 'no absolute path: any sub-path works');
 });

@@ -333,8 +333,4 @@ test('a Word paste of 2,500 lines takes under a second and one Ctrl+Z restores t
   await page.keyboard.press('Control+Z');
   assert.equal(await area().inputValue(), DRAFT, 'one Ctrl+Z: the exact text before the paste');
   await page.waitForFunction((t) => localStorage.getItem('nianbao.draft') === t, DRAFT);
-  await page.keyboard.press('Control+Y');
-  assert.equal(await area().inputValue(), value, 'Ctrl+Y puts the paste back');
-  await page.keyboard.press('Control+Z');
-  assert.equal(await area().inputValue(), DRAFT);
 });

@@ -14,9 +14,10 @@
 //           encodings through TextDecoder. Measured 217.0 KB: +50.9 KB over the 166.1 KB before.
 //           (str::to_lowercase alone would add 12 KB of Unicode case tables: extensions compare in ASCII.)
 //   (kept)  issue 18, the page that never dies (crash guard, undo, failed saves told, IndexedDB for large
-//           drafts, other tabs, fast table paste): 220,869 bytes by `gzip -9` (this test's zlib counts
-//           about 1.6 KB more), under issue 10's 222,079; paid for by dropping f64 formatting (7.8 KB,
-//           the core's 'file too large' message) and by plain view functions instead of components.
+//           drafts, other tabs, fast table paste), merged with main's import limits and diagnostics:
+//           222,020 bytes by `gzip -9` (this test's zlib counts about 1.6 KB more), under issue 10's
+//           222,079; paid for by dropping f64 formatting (7.8 KB, the core's 'file too large' message)
+//           and by plain view functions instead of components (about 0.5 KB gzip each).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';

@@ -32,9 +32,14 @@ pub const USAGE: &str = "\
   --previous FILE  同时与上一年度的年报核对：上年结转是否等于上年的结转下年度（X01）、
                    现行有效件数是否与上年衔接（X02）；两份报告年度不相连时不核对。
                    Also checks each FILE against last year's report (X01, X02).
+  --ignore CODE[,CODE…]  不报告这些规则（如 S03,C03），也不计入统计和退出状态。
+                   Leaves out these rules' findings, counts and exit status.
        nianbao text FILE
   输出 FILE 被读成的文本（.docx、网页转成的文字；检查结果的行号按此文本计）。
   Prints FILE as the text the checker reads (findings' line numbers count in it).
+       nianbao fix FILE
+  输出 FILE 改正后的文本，只做确定无疑的修正；改了什么写在标准错误上。
+  Prints FILE with every certain fix applied; says on standard error what it changed.
   FILE 可为 .txt/.md（UTF-8、UTF-16、GBK）、.docx、.html/.htm。
   FILE may be .txt/.md (UTF-8, UTF-16, GBK), .docx or a saved web page (.html/.htm).
 退出状态 / exit status: 0 无错误 no error, 1 有错误 errors found, 2 无法读取 unreadable input";

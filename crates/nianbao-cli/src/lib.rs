@@ -1,6 +1,8 @@
 //! The native command-line checker: `nianbao check [--format text|json] [--previous FILE] FILE...`.
 
 mod args;
+mod fix;
+mod ignore;
 mod input;
 mod markup;
 mod names;
@@ -71,8 +73,15 @@ pub fn main_with<A: AsRef<OsStr>>(
         out: stdout,
         err: stderr,
     };
-    let exit = match parse_args(args) {
-        Ok(command) => run(command, &mut streams),
+    if args.first().is_some_and(|a| a.as_ref() == "fix") {
+        let exit = fix::run(&args[1..], &mut streams);
+        let _ = streams.out.flush();
+        return exit;
+    }
+    let parsed =
+        ignore::take_ignored(args).and_then(|(ignored, rest)| Ok((ignored, parse_args(&rest)?)));
+    let exit = match parsed {
+        Ok((ignored, command)) => run(command, &ignored, &mut streams),
         Err(message) => {
             let _ = writeln!(streams.err, "nianbao: {message}\n\n{}", args::USAGE);
             Exit::CannotRead
@@ -82,7 +91,7 @@ pub fn main_with<A: AsRef<OsStr>>(
     exit
 }
 
-fn run(command: Command, streams: &mut Streams) -> Exit {
+fn run(command: Command, ignored: &[nianbao::RuleCode], streams: &mut Streams) -> Exit {
     match command {
         Command::Help => {
             let _ = writeln!(streams.out, "{}", args::USAGE);
@@ -97,7 +106,7 @@ fn run(command: Command, streams: &mut Streams) -> Exit {
             format,
             files,
             previous,
-        } => check_all(format, &files, previous, streams),
+        } => check_all(format, &files, previous, ignored, streams),
     }
 }
 
@@ -135,6 +144,7 @@ fn check_all(
     format: OutputFormat,
     files: &[OsString],
     previous: Option<OsString>,
+    ignored: &[nianbao::RuleCode],
     streams: &mut Streams,
 ) -> Exit {
     let last_year = match previous.as_deref().map(read_last_year).transpose() {
@@ -156,7 +166,8 @@ fn check_all(
                 continue;
             }
         };
-        let report = check_one(path, &text, last_year.as_ref(), streams);
+        let mut report = check_one(path, &text, last_year.as_ref(), streams);
+        report.findings.retain(|f| !ignored.contains(&f.code));
         if report.has_errors() {
             exit = exit.max(Exit::ErrorsFound);
         }

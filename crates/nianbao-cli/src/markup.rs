@@ -8,7 +8,7 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::Tracer;
 use scraper::{Html, HtmlTreeSink, Node};
 
-use nianbao::import::{MarkupNode, NodeKind};
+use nianbao::import::{ImportError, MarkupNode, NodeKind};
 
 struct Markup<'a>(NodeRef<'a, Node>);
 
@@ -39,6 +39,12 @@ impl MarkupNode for Markup<'_> {
 /// hundred thousand nested `<div>` take minutes. Browsers stop nesting elements at 512 levels.
 pub const DEEPEST_MARKUP: usize = 512;
 
+/// Tags fed × elements the tree builder holds, summed over the parse: what its scans cost, in
+/// elements looked at (some 20 ns each). A report's page — even a Word export of a long one, a few
+/// MB twenty elements deep — stays under a tenth of this; past it, a page is refused in about a
+/// second rather than parsed for a minute (20 MB of `<div></div>` 500 elements deep).
+const WORK_BUDGET: usize = 50_000_000;
+
 /// The parser is fed this many bytes at a time, and its depth looked at in between.
 const CHUNK: usize = 8 * 1024;
 
@@ -54,11 +60,18 @@ impl Tracer for Count {
     }
 }
 
-/// The parsed document, or `None` when its elements nest deeper than [`DEEPEST_MARKUP`].
-fn parse(html: &str) -> Option<Html> {
+/// Why a page is not parsed to its end.
+enum TooCostly {
+    Deep,
+    Intricate,
+}
+
+/// The parsed document, unless it nests deeper than [`DEEPEST_MARKUP`] or its parse would cost more
+/// than [`WORK_BUDGET`].
+fn parse(html: &str) -> Result<Html, TooCostly> {
     let mut parser =
         html5ever::parse_document(HtmlTreeSink::new(Html::new_document()), Default::default());
-    let mut rest = html;
+    let (mut rest, mut work) = (html, 0usize);
     while !rest.is_empty() {
         let mut cut = rest.len().min(CHUNK);
         while !rest.is_char_boundary(cut) {
@@ -68,16 +81,30 @@ fn parse(html: &str) -> Option<Html> {
         parser.process(StrTendril::from_slice(chunk));
         let held = Count(Cell::new(0));
         parser.tokenizer.sink.trace_handles(&held);
-        if held.0.get() > DEEPEST_MARKUP {
-            return None;
+        let held = held.0.get();
+        if held > DEEPEST_MARKUP {
+            return Err(TooCostly::Deep);
+        }
+        let tags = chunk.bytes().filter(|&b| b == b'<').count();
+        work += held * tags;
+        if work > WORK_BUDGET {
+            return Err(TooCostly::Intricate);
         }
         rest = tail;
     }
-    Some(parser.finish())
+    Ok(parser.finish())
 }
 
-/// The text of an HTML document, as the page shows it; `None` when it nests too deep to be read.
-pub fn html_to_text(html: &str) -> Option<String> {
-    let document = parse(html)?;
-    Some(nianbao::import::html_to_text(&Markup(document.tree.root())))
+/// The text of an HTML document called `name`, as the page shows it, or why it is not read.
+pub fn html_to_text(name: &str, html: &str) -> Result<String, ImportError> {
+    let document = parse(html).map_err(|why| match why {
+        TooCostly::Deep => ImportError::TooDeep {
+            name: name.to_string(),
+            limit: DEEPEST_MARKUP,
+        },
+        TooCostly::Intricate => ImportError::TooIntricate {
+            name: name.to_string(),
+        },
+    })?;
+    Ok(nianbao::import::html_to_text(&Markup(document.tree.root())))
 }

@@ -30,10 +30,7 @@ pub fn read_report(name: &str, bytes: &[u8]) -> Result<String, ImportError> {
         FileKind::Html => {
             let charset = import::charset::of_html(bytes);
             let html = decode(bytes, &charset, false)?;
-            super::markup::html_to_text(&html).ok_or_else(|| ImportError::TooDeep {
-                name: name.to_string(),
-                limit: super::markup::DEEPEST_MARKUP,
-            })
+            super::markup::html_to_text(name, &html)
         }
         FileKind::Docx => import::docx_to_text(bytes),
     }

@@ -139,6 +139,56 @@ fn extreme_spans_build_no_huge_grid() {
     assert_eq!(run.status, 0, "{}", run.stderr);
 }
 
+/// Markup that nests within the limit but is long as well costs html5ever depth × tags: such a page
+/// is refused once that work passes a budget, in about a second instead of a minute.
+#[test]
+fn html_both_deep_and_long_is_refused_in_bounded_time() {
+    for (what, body) in [
+        (
+            "sibling divs 500 deep",
+            nested("<div>", "", 500, &"<div></div>".repeat(1_800_000)),
+        ),
+        (
+            "paragraphs under 500 fonts",
+            nested("<font size=1>", "", 500, &"<p>x</p>".repeat(2_000_000)),
+        ),
+    ] {
+        let run = text_of("繁.html", format!("<html><body>{body}").as_bytes());
+        assert_eq!(run.status, 2, "{what}");
+        assert!(
+            run.stderr.contains("读取需时过长"),
+            "{what}: {}",
+            run.stderr
+        );
+        eprintln!("{what}: {:?}", run.took);
+    }
+    // As long, but as deep as a report's page: read.
+    let report_like = nested(
+        "<div>",
+        "</div>",
+        20,
+        &"<p>（一）予以公开</p>".repeat(100_000),
+    );
+    let run = text_of("长.html", format!("<html><body>{report_like}").as_bytes());
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.lines().count(), 100_000);
+}
+
+/// A paragraph of many text nodes that each hold a space: each gap in it is looked at once (the
+/// reader once looked ahead from every gap to the next letter: 200,000 took 36 s).
+#[test]
+fn a_paragraph_of_many_gaps_is_read_in_linear_time() {
+    let html = format!(
+        "<html><body><p>一{}二</p><p>三{}四</p>",
+        "<span> </span>".repeat(100_000),
+        "<span>\n</span>".repeat(100_000)
+    );
+    let run = text_of("空.html", html.as_bytes());
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "一 二\n三四\n");
+    eprintln!("200,000 gaps: {:?}", run.took);
+}
+
 /// Reading `bytes` as `name` on a stack of 256 KB: a reader that recursed with the nesting would
 /// overflow it.
 fn read_on_a_small_stack(name: &'static str, bytes: Vec<u8>) -> Result<String, String> {

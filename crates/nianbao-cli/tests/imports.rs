@@ -105,7 +105,7 @@ fn word_clipboard_html_of_each_seed_checks_as_the_seed() {
         assert_same_check(
             &format!("seed {id} as Word clipboard HTML"),
             seed,
-            &html_to_text(&html).expect("not too deep"),
+            &html_to_text("剪贴板.html", &html).expect("not too deep"),
         );
     }
 }

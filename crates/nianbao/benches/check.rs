@@ -12,6 +12,7 @@
 use std::cell::RefCell;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, Throughput};
@@ -140,9 +141,15 @@ fn criterion_dir() -> PathBuf {
 }
 
 /// Criterion's estimate of one benchmark's time per iteration, in nanoseconds (the slope when it
-/// sampled linearly, else the mean); `None` when it was not run (filtered out).
-fn estimate_ns(dir: &Path) -> Option<f64> {
-    let text = std::fs::read_to_string(dir.join("new/estimates.json")).ok()?;
+/// sampled linearly, else the mean); `None` when it was not run this time (filtered out: its
+/// estimates are older than `since`).
+fn estimate_ns(dir: &Path, since: SystemTime) -> Option<f64> {
+    let path = dir.join("new/estimates.json");
+    let written = std::fs::metadata(&path).and_then(|m| m.modified()).ok()?;
+    if written < since {
+        return None;
+    }
+    let text = std::fs::read_to_string(path).ok()?;
     let json: serde_json::Value = serde_json::from_str(&text).ok()?;
     ["slope", "mean"]
         .iter()
@@ -158,13 +165,13 @@ fn shown(ns: f64) -> String {
 }
 
 /// Each figure beside its floor, and as a multiple of it.
-fn print_multiples(root: &Path) {
+fn print_multiples(root: &Path, since: SystemTime) {
     println!("\nfigure ÷ floor (one pass counting the text's characters):");
     MEASURED.with(|m| {
         for (figure, floor) in m.borrow().iter() {
             let (Some(check), Some(floor)) = (
-                estimate_ns(&root.join(figure)),
-                estimate_ns(&root.join(floor)),
+                estimate_ns(&root.join(figure), since),
+                estimate_ns(&root.join(floor), since),
             ) else {
                 continue;
             };
@@ -180,6 +187,7 @@ fn print_multiples(root: &Path) {
 }
 
 fn main() {
+    let started = SystemTime::now();
     let root = criterion_dir();
     let mut c = Criterion::default()
         .output_directory(&root)
@@ -188,5 +196,5 @@ fn main() {
     bench_sizes(&mut c);
     bench_pathological(&mut c);
     c.final_summary();
-    print_multiples(&root);
+    print_multiples(&root, started);
 }

@@ -4,6 +4,7 @@
 //! and every [`Finding`], each pointing at a byte range of the input). The web page (`web`, wasm32
 //! only) and the command-line checker (`cli`, native only) are thin layers over [`check`].
 
+pub mod compare;
 pub mod import;
 pub mod model;
 pub mod parse;
@@ -24,19 +25,25 @@ pub fn check(text: &str) -> Report {
     Report {
         document: parsed.document,
         findings,
+        repeated: None,
     }
 }
 
 /// Checks one report with last year's report beside it: everything [`check`] does, and also that the
-/// two reports follow on (X01, X02). Findings point into `text`; a place in `previous` is named in
+/// two reports follow on (X01, X02) and how much of its prose repeats last year's (X03, and
+/// [`Report::repeated`] for showing it). Findings point into `text`; a place in `previous` is named in
 /// the message by its line. The rules stay silent when both years are known and do not follow each
 /// other.
 pub fn check_with_previous(text: &str, previous: &str) -> Report {
     let parsed = parse::parse(text);
     let last = parse::parse(previous);
     let findings = rules::run_all_with_previous(&parsed, &last);
+    let repeated = Some(&last)
+        .filter(|last| rules::previous::follows(&parsed, last))
+        .and_then(|last| compare::repeated_from(&parsed, last));
     Report {
         document: parsed.document,
         findings,
+        repeated,
     }
 }

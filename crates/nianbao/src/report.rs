@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::compare::RepeatedProse;
 use crate::model::Document;
 pub use crate::rules::{Finding, Label, RuleCode, Severity, Source};
 pub use crate::span::Span;
@@ -13,6 +14,10 @@ pub use crate::span::Span;
 pub struct Report {
     pub document: Document,
     pub findings: Vec<Finding>,
+    /// Checked beside last year's report: the prose this year's repeats from it (X03). Left out of
+    /// the JSON when there is none, so that a report checked alone serialises as it always has.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repeated: Option<RepeatedProse>,
 }
 
 impl Report {

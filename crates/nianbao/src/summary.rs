@@ -4,6 +4,7 @@
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
+use crate::compare::RepeatedProse;
 use crate::model::Value;
 use crate::report::Report;
 use crate::rules::{Finding, Label};
@@ -20,6 +21,10 @@ pub struct FileSummary {
     pub findings: Vec<Finding>,
     pub counts: Counts,
     pub tables: TablesSummary,
+    /// Beside last year's report: the share of repeated prose and the repeated passages of both
+    /// texts (X03); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repeated: Option<RepeatedProse>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -128,6 +133,7 @@ impl FileSummary {
                     .next()
                     .unwrap_or_else(|| vec![None; t4_width]),
             },
+            repeated: report.repeated.clone(),
         }
     }
 }
@@ -145,6 +151,7 @@ impl Serialize for Finding {
                 self.expected.is_some(),
                 self.actual.is_some(),
                 self.help.is_some(),
+                self.fix.is_some(),
             ]
             .iter()
             .filter(|&&present| present)
@@ -171,6 +178,10 @@ impl Serialize for Finding {
         }
         if let Some(help) = &self.help {
             map.serialize_entry("help", help)?;
+        }
+        // Only when there is one, so findings without a fix keep their shape.
+        if let Some(fix) = &self.fix {
+            map.serialize_entry("fix", fix)?;
         }
         map.end()
     }

@@ -67,6 +67,9 @@ fn check_ok(text: &str) -> Result<(), TestCaseError> {
             "{what}: part {:?}",
             f.part
         );
+        for edit in f.fix.iter().flat_map(|fix| &fix.edits) {
+            check_span(text, edit.start, edit.end, &format!("{what}, fix"))?;
+        }
         for r in f.related() {
             check_span(
                 text,
@@ -86,6 +89,8 @@ fn check_ok(text: &str) -> Result<(), TestCaseError> {
             .map(|f| (f.code, f.start))
             .collect::<Vec<_>>()
     );
+    // Every fix applies, together, without a panic.
+    nianbao::rules::fix::apply(text, report.findings.iter().filter_map(|f| f.fix.as_ref()));
     let doc = &report.document;
     prop_assert_eq!(doc.parts.len(), 6);
     for part in &doc.parts {

@@ -42,9 +42,13 @@ pub enum ImportError {
     UnknownEncoding,
     /// A web page whose elements nest deeper than `limit`.
     TooDeep { name: String, limit: usize },
+    /// A web page whose markup, deep and long at once, would take too long to parse.
+    TooIntricate { name: String },
 }
 
 const PASTE: &str = "或直接复制报告正文粘贴到这里。";
+
+const IN_BROWSER: &str = "请在浏览器中打开这个网页，全选复制正文后粘贴到这里。";
 
 impl fmt::Display for Unsupported {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -85,7 +89,8 @@ impl fmt::Display for ImportError {
             ImportError::NotWord => f.write_str("这个文件不是 Word 文档（里面没有 Word 正文）。请打开 Word 另存的 .docx 文件，或直接复制正文粘贴到这里。"),
             ImportError::BadBom => f.write_str("文件编码损坏（按 BOM 所示编码无法解码）"),
             ImportError::UnknownEncoding => f.write_str("无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK"),
-            ImportError::TooDeep { name, limit } => write!(f, "无法打开「{name}」：网页的标签嵌套超过 {limit} 层，无法读取。请在浏览器中打开这个网页，全选复制正文后粘贴到这里。"),
+            ImportError::TooDeep { name, limit } => write!(f, "无法打开「{name}」：网页的标签嵌套超过 {limit} 层，无法读取。{IN_BROWSER}"),
+            ImportError::TooIntricate { name } => write!(f, "无法打开「{name}」：网页的标签层层嵌套、数量又极多，读取需时过长。{IN_BROWSER}"),
         }
     }
 }

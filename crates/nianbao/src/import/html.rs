@@ -182,7 +182,7 @@ impl Reader {
                 Step::Visit(node) => self.visit(&node, &mut steps),
                 Step::EndBlock { pre } => {
                     let walker = self.current();
-                    walker.in_pre -= usize::from(pre);
+                    walker.in_pre = walker.in_pre.saturating_sub(usize::from(pre));
                     walker.flush();
                 }
                 Step::StartTable => self.tables.push(Table::default()),
@@ -334,20 +334,27 @@ impl Walker {
         }
         let chars: Vec<char> = std::mem::take(&mut self.line).chars().collect();
         let mut text = String::with_capacity(chars.len() * 3);
-        for (i, &c) in chars.iter().enumerate() {
-            match c {
-                '\n' | ' ' if self.in_pre == 0 => {
-                    let before = text.chars().next_back();
-                    let after = chars[i + 1..].iter().find(|&&c| c != ' ' && c != '\n');
-                    let joins_chinese = c == '\n'
-                        && before.is_some_and(is_wide)
-                        && after.is_some_and(|&a| is_wide(a));
-                    if !joins_chinese && before.is_some_and(|b| b != ' ') {
-                        text.push(' ');
-                    }
-                }
-                _ => text.push(c),
+        let is_gap = |c: &char| matches!(c, '\n' | ' ');
+        let mut i = 0;
+        while i < chars.len() {
+            if self.in_pre > 0 || !is_gap(&chars[i]) {
+                text.push(chars[i]);
+                i += 1;
+                continue;
             }
+            // A run of gaps (text nodes each ending or starting in one leave several in a row),
+            // and the character after it, found once for the run.
+            let end = i + chars[i..].iter().take_while(|c| is_gap(c)).count();
+            let after = chars.get(end);
+            for &c in &chars[i..end] {
+                let before = text.chars().next_back();
+                let joins_chinese =
+                    c == '\n' && before.is_some_and(is_wide) && after.is_some_and(|&a| is_wide(a));
+                if !joins_chinese && before.is_some_and(|b| b != ' ') {
+                    text.push(' ');
+                }
+            }
+            i = end;
         }
         let text = if self.in_pre > 0 {
             text

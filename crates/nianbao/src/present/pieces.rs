@@ -103,6 +103,7 @@ mod tests {
             expected: None,
             actual: None,
             help: None,
+            fix: None,
         }
     }
 

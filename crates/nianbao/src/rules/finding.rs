@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::RuleCode;
+use super::{Fix, RuleCode};
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -81,6 +81,8 @@ pub struct Finding {
     pub actual: Option<String>,
     /// What to do about it, when the message does not already say.
     pub help: Option<String>,
+    /// The correction, when the right text is certain.
+    pub fix: Option<Fix>,
 }
 
 impl Finding {

@@ -2,7 +2,6 @@
 //! where rules turn a declared row, column or total into the cells of a table.
 
 use crate::model::{Cell, Document, Row, Table};
-use crate::rules::tables::short_name;
 use crate::span::Span;
 use crate::template::facts::{Quantity, RowRef};
 use crate::template::{self, TableId, TableSpec, Total};
@@ -83,7 +82,7 @@ pub fn read(doc: &Document, quantity: &Quantity) -> Option<Reading> {
     match *quantity {
         Quantity::RowTotal(ref row) => {
             let total = row_total(doc, row)?;
-            let name = format!("{}「{}」总计", short_name(row.table), total.row.label);
+            let name = format!("{}「{}」总计", row.table.short_name(), total.row.label);
             Some(Reading {
                 value: total.total.count()?,
                 parts_sum: total.parts_sum(),
@@ -103,12 +102,12 @@ pub fn read(doc: &Document, quantity: &Quantity) -> Option<Reading> {
                 parts_sum = parts_sum
                     .zip(total.parts_sum())
                     .and_then(|(a, b)| a.checked_add(b));
-                let place = format!("{}「{}」总计", short_name(table), spec.band_title(band));
+                let place = format!("{}「{}」总计", table.short_name(), spec.band_title(band));
                 places.push((total.total.span, place));
             }
             let name = match places.as_slice() {
                 [(_, only)] => only.clone(),
-                _ => format!("{}{name}总计", short_name(table)),
+                _ => format!("{}{name}总计", table.short_name()),
             };
             Some(Reading {
                 value,
@@ -126,7 +125,7 @@ pub fn read(doc: &Document, quantity: &Quantity) -> Option<Reading> {
             let (index, column) = spec.column_of(row, columns)?;
             let row = found_row(found, row)?;
             let cell = row.cells.get(index)?;
-            let name = format!("{}「{}」{}", short_name(table), row.label, column.name);
+            let name = format!("{}「{}」{}", table.short_name(), row.label, column.name);
             Some(Reading {
                 value: cell.count()?,
                 parts_sum: None,

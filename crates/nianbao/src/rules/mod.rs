@@ -2,14 +2,16 @@
 //! a passing example, and last year's report for a rule that compares with it) and its `run`. The
 //! examples are executed by the tests and shown on the page.
 //!
-//! [`registry!`] below lists every rule once, by code and file; the code enum, its strings, the list
-//! of all rules (the page's help, the CLI's list) and the lookups come from that list. Adding a rule:
-//! write its file (a `DOC` and a `run`), declare the module, and add its line to the registry.
+//! `registry!` below lists every rule once, by code and file; the code enum, its strings, the list
+//! of all rules (the page's help, the CLI's list) and the lookups come from that list. Adding a rule
+//! (say T06): write its file `tables/t06_….rs` with a `DOC` and a `run`, declare it in
+//! `tables/mod.rs`, and add `T06 => tables::t06_…` to the registry; nothing else names it.
 
 pub mod consistency;
 mod doc;
 pub mod families;
 mod finding;
+pub mod fix;
 pub mod lookup;
 pub mod previous;
 mod sink;
@@ -19,6 +21,7 @@ pub mod tables;
 
 pub use doc::RuleDoc;
 pub use finding::{Finding, Label, Severity, Source};
+pub use fix::{Edit, Fix};
 pub use sink::Sink;
 
 use crate::parse::Parsed;
@@ -93,6 +96,7 @@ registry! {
     C05 => consistency::c05_stale_basis,
     X01 => previous::x01_carry_over,
     X02 => previous::x02_in_force,
+    X03 => previous::x03_repeated_prose,
 }
 
 impl RuleCode {

@@ -1,5 +1,5 @@
 use crate::parse::Parsed;
-use crate::rules::{Finding, Label, RuleCode, Source};
+use crate::rules::{Finding, Fix, Label, RuleCode, Source};
 use crate::span::Span;
 use crate::text::LineIndex;
 
@@ -59,6 +59,7 @@ impl<'p> Sink<'p> {
             expected: None,
             actual: None,
             help: None,
+            fix: None,
         });
         FindingBuilder {
             finding: &mut self.findings[at],
@@ -117,6 +118,12 @@ impl FindingBuilder<'_> {
 
     pub fn help(self, help: String) -> Self {
         self.finding.help = Some(help);
+        self
+    }
+
+    /// The correction, when the right text is certain.
+    pub fn fix(self, fix: Fix) -> Self {
+        self.finding.fix = Some(fix);
         self
     }
 

@@ -88,6 +88,26 @@ impl TableId {
     }
 }
 
+impl TableId {
+    /// How messages name the table: 「表三」.
+    pub fn short_name(self) -> &'static str {
+        match self {
+            TableId::T2 => "表二",
+            TableId::T3 => "表三",
+            TableId::T4 => "表四",
+        }
+    }
+
+    /// How a drafter names the table: by the part that holds it.
+    pub fn drafter_name(self) -> &'static str {
+        match self {
+            TableId::T2 => "第二部分「主动公开政府信息情况」表",
+            TableId::T3 => "第三部分「收到和处理政府信息公开申请情况」表",
+            TableId::T4 => "第四部分「行政复议、行政诉讼情况」表",
+        }
+    }
+}
+
 impl Serialize for TableId {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())

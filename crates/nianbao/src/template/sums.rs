@@ -1,4 +1,6 @@
-//! The sum rules (勾稽关系) of spec §4, as data.
+//! The sum rules (勾稽关系) of spec §4, as data: one declaration each, named by the R rule that
+//! evaluates it (`rules::sums`), and all of them together for the diagnosis, which solves a table's
+//! sums as one system.
 
 use super::TableId;
 
@@ -77,5 +79,5 @@ pub static REVIEW_TOTAL: SumRule = SumRule {
     right_name: "",
 };
 
-/// Every sum rule, in code order.
+/// Every sum the template declares, for the diagnosis of a table as a whole.
 pub static SUM_RULES: [&SumRule; 4] = [&CARRY_BALANCE, &ROW_TOTAL, &OUTCOME_TOTAL, &REVIEW_TOTAL];

@@ -238,7 +238,8 @@ impl Prose {
 pub fn years(prose: &Prose) -> Vec<(usize, u32, usize)> {
     let mut out = Vec::new();
     for k in prose.find_all("年").filter(|&k| k >= 4) {
-        let four: Option<Vec<char>> = (k - 4..k).map(|i| prose.char(i)).collect();
+        let digit = |i: usize| prose.char(k - i);
+        let four = (|| Some([digit(4)?, digit(3)?, digit(2)?, digit(1)?]))();
         let before = k.checked_sub(5).and_then(|i| prose.char(i));
         if let Some(year) = four.and_then(|four| chinese::year(&four, before)) {
             out.push((k - 4, year, k));

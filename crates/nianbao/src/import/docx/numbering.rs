@@ -28,15 +28,22 @@ struct List {
 
 /// Lookups by id, sorted once and searched by halving: a document has a few dozen lists and
 /// styles, but a hostile one has a hundred thousand, and a search in order for every paragraph
-/// would take minutes. Of equal ids the first written wins, as when searched in order.
+/// would take minutes. Of equal ids the first written wins, as when searched in order. The values
+/// stay in written order and the ids are sorted through an index, so that sorting and searching are
+/// not generic: the page carries them once for every table.
 struct ById<T> {
-    entries: Vec<(String, T)>,
+    ids: Vec<String>,
+    /// Positions in `ids`, in the ids' order.
+    order: Vec<usize>,
+    values: Vec<T>,
 }
 
 impl<T> Default for ById<T> {
     fn default() -> Self {
         ById {
-            entries: Vec::new(),
+            ids: Vec::new(),
+            order: Vec::new(),
+            values: Vec::new(),
         }
     }
 }
@@ -47,28 +54,59 @@ thread_local! {
     static COMPARED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
-impl<T> ById<T> {
-    fn new(mut entries: Vec<(String, T)>) -> Self {
-        // A stable sort: equal ids keep their order.
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
-        ById { entries }
+/// The order that sorts `ids`, equal ids in their written order: a heap sort, a few lines where the
+/// standard library's sort would add to the page.
+fn sorted_order(ids: &[String]) -> Vec<usize> {
+    let before = |a: usize, b: usize| (ids[a].as_str(), a) < (ids[b].as_str(), b);
+    let sift = |order: &mut [usize], mut root: usize| loop {
+        let mut child = 2 * root + 1;
+        if child >= order.len() {
+            break;
+        }
+        if child + 1 < order.len() && before(order[child], order[child + 1]) {
+            child += 1;
+        }
+        if !before(order[root], order[child]) {
+            break;
+        }
+        order.swap(root, child);
+        root = child;
+    };
+    let mut order: Vec<usize> = (0..ids.len()).collect();
+    for root in (0..order.len() / 2).rev() {
+        sift(&mut order, root);
     }
+    for end in (1..order.len()).rev() {
+        order.swap(0, end);
+        sift(&mut order[..end], 0);
+    }
+    order
+}
 
-    fn position(&self, id: &str) -> Option<usize> {
-        let at = self.entries.partition_point(|(k, _)| {
-            #[cfg(test)]
-            COMPARED.with(|c| c.set(c.get() + 1));
-            k.as_str() < id
-        });
-        (self.entries.get(at)?.0 == id).then_some(at)
+/// The written position of the first `id` among `ids`, searched through their sorted `order`.
+fn position(ids: &[String], order: &[usize], id: &str) -> Option<usize> {
+    let at = order.partition_point(|&i| {
+        #[cfg(test)]
+        COMPARED.with(|c| c.set(c.get() + 1));
+        ids[i].as_str() < id
+    });
+    let &i = order.get(at)?;
+    (ids[i] == id).then_some(i)
+}
+
+impl<T> ById<T> {
+    /// `values[i]` named `ids[i]`.
+    fn new(ids: Vec<String>, values: Vec<T>) -> Self {
+        let order = sorted_order(&ids);
+        ById { ids, order, values }
     }
 
     fn get(&self, id: &str) -> Option<&T> {
-        self.position(id).map(|at| &self.entries[at].1)
+        position(&self.ids, &self.order, id).and_then(|i| self.values.get(i))
     }
 
     fn get_mut(&mut self, id: &str) -> Option<&mut T> {
-        self.position(id).map(|at| &mut self.entries[at].1)
+        position(&self.ids, &self.order, id).and_then(|i| self.values.get_mut(i))
     }
 }
 
@@ -112,12 +150,14 @@ fn attribute<'a>(node: &Node<'a, '_>, name: &str) -> Option<&'a str> {
 
 impl Numbering {
     pub fn new(numbering: Option<&[u8]>, styles: Option<&[u8]>) -> Self {
-        let (mut lists, mut definitions) = (Vec::new(), Vec::new());
+        let (mut list_ids, mut lists) = (Vec::new(), Vec::new());
+        let (mut definition_ids, mut definitions) = (Vec::new(), Vec::new());
         if let Some(doc) = numbering.and_then(parse) {
             for node in doc.root_element().children() {
                 if is(&node, "abstractNum") {
                     if let Some(id) = attribute(&node, "abstractNumId") {
-                        definitions.push((id.to_string(), levels_of(node)));
+                        definition_ids.push(id.to_string());
+                        definitions.push(levels_of(node));
                     }
                 } else if is(&node, "num") {
                     let (Some(id), Some(definition)) =
@@ -135,14 +175,12 @@ impl Numbering {
                             starts[l] = Some(start as u32);
                         }
                     }
-                    lists.push((
-                        id.to_string(),
-                        List {
-                            definition: definition.to_string(),
-                            starts,
-                            counters: [None; LEVELS],
-                        },
-                    ));
+                    list_ids.push(id.to_string());
+                    lists.push(List {
+                        definition: definition.to_string(),
+                        starts,
+                        counters: [None; LEVELS],
+                    });
                 }
             }
         }
@@ -151,9 +189,9 @@ impl Numbering {
             .map(|doc| numbered_styles(doc.root_element()))
             .unwrap_or_default();
         Numbering {
-            lists: ById::new(lists),
-            definitions: ById::new(definitions),
-            styles: ById::new(styles),
+            lists: ById::new(list_ids, lists),
+            definitions: ById::new(definition_ids, definitions),
+            styles,
         }
     }
 
@@ -204,9 +242,9 @@ impl Numbering {
 }
 
 /// Paragraph styles that number their paragraphs, directly or through the styles they are based on.
-fn numbered_styles(root: Node) -> Vec<(String, (String, usize))> {
-    let mut own: Vec<(String, (String, usize))> = Vec::new();
-    let mut based_on: Vec<(String, String)> = Vec::new();
+fn numbered_styles(root: Node) -> ById<(String, usize)> {
+    let (mut own_ids, mut own) = (Vec::new(), Vec::new());
+    let (mut child_ids, mut parents) = (Vec::new(), Vec::new());
     for style in root.children().filter(|n| is(n, "style")) {
         let Some(id) = attribute(&style, "styleId") else {
             continue;
@@ -217,34 +255,43 @@ fn numbered_styles(root: Node) -> Vec<(String, (String, usize))> {
             .and_then(|pr| child(&pr, "numPr"));
         if let Some(list) = num.and_then(|n| val_at(&n, &["numId"])) {
             let level = num.and_then(|n| number_at(&n, &["ilvl"])).unwrap_or(0);
-            own.push((id.to_string(), (list.to_string(), level)));
+            own_ids.push(id.to_string());
+            own.push((list.to_string(), level));
         }
         if let Some(parent) = child(&style, "basedOn").and_then(|b| val(&b)) {
-            based_on.push((id.to_string(), parent.to_string()));
+            child_ids.push(id.to_string());
+            parents.push(parent.to_string());
         }
     }
-    let (own_by_id, parent_by_id) = (ById::new(own.clone()), ById::new(based_on.clone()));
-    let mut resolved = Vec::new();
-    for (id, parent) in &based_on {
-        if own_by_id.get(id).is_some() {
+    let own = ById::new(own_ids, own);
+    let based_on = ById::new(child_ids, parents);
+    let (mut ids, mut numbers) = (Vec::new(), Vec::new());
+    for (id, parent) in based_on.ids.iter().zip(&based_on.values) {
+        if own.get(id).is_some() {
             continue;
         }
         let mut at = parent;
         // A chain of styles is short; a cycle must not hang.
         for _ in 0..16 {
-            if let Some(found) = own_by_id.get(at) {
-                resolved.push((id.clone(), found.clone()));
+            if let Some(found) = own.get(at) {
+                ids.push(id.clone());
+                numbers.push(found.clone());
                 break;
             }
-            match parent_by_id.get(at) {
+            match based_on.get(at) {
                 Some(next) => at = next,
                 None => break,
             }
         }
     }
-    resolved.extend(own);
-    resolved.retain(|(_, (list, _))| list != "0");
-    resolved
+    ids.extend(own.ids);
+    numbers.extend(own.values);
+    let (ids, numbers) = ids
+        .into_iter()
+        .zip(numbers)
+        .filter(|(_, (list, _))| list != "0")
+        .unzip();
+    ById::new(ids, numbers)
 }
 
 const CHINESE_DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -436,6 +483,31 @@ mod tests {
             .map(|p| lists.label(p))
             .collect();
         (COMPARED.with(|c| c.get()), labels)
+    }
+
+    #[test]
+    fn the_heap_sort_orders_as_a_stable_sort_does() {
+        for n in [0, 1, 2, 3, 10, 257, 1000] {
+            let ids: Vec<String> = (0..n).map(|i| ((i * 7919 + 13) % 97).to_string()).collect();
+            let mut stable: Vec<usize> = (0..n).collect();
+            stable.sort_by(|&a, &b| ids[a].cmp(&ids[b]));
+            assert_eq!(sorted_order(&ids), stable, "{n} ids");
+        }
+    }
+
+    #[test]
+    fn of_equal_ids_the_first_written_wins() {
+        let entries: (Vec<String>, Vec<usize>) = ["b", "a", "b", "c", "a"]
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.to_string(), i))
+            .unzip();
+        let (ids, values) = entries;
+        let table = ById::new(ids, values);
+        assert_eq!(
+            ["a", "b", "c", "d"].map(|k| table.get(k).copied()),
+            [Some(1), Some(0), Some(3), None]
+        );
     }
 
     #[test]

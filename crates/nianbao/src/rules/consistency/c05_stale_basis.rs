@@ -1,7 +1,7 @@
 //! C05: the prose cites 国办公开办函〔2019〕60号 (the trial format) in a report for 2021 or later.
 
 use crate::rules::Severity;
-use crate::rules::{Context, RuleDoc, Sink};
+use crate::rules::{Context, Fix, RuleDoc, Sink};
 use crate::text::prose::Prose;
 
 pub static DOC: RuleDoc = RuleDoc {
@@ -13,6 +13,9 @@ pub static DOC: RuleDoc = RuleDoc {
     good: "某街道2023年政府信息公开工作年度报告\n本报告依据国办公开办函〔2021〕30号要求编制。\n一、总体情况\n",
     last_year_example: None,
 };
+
+/// The format the reports from 2021 on follow, as cited.
+const CURRENT_BASIS: &str = "国办公开办函〔2021〕30号";
 
 /// The first year whose reports use the 2021 format.
 const FIRST_YEAR_OF_2021_FORMAT: u32 = 2021;
@@ -57,6 +60,12 @@ pub fn run(context: &Context, out: &mut Sink) {
         let message = format!(
             "本报告为 {year} 年度，但正文引用了「{cited}」，这是 2019、2020 年度年报使用的试行格式；2021 年度起应依据国办公开办函〔2021〕30号"
         );
-        out.report(span, message);
+        let current = if start == at {
+            CURRENT_BASIS.trim_start_matches("国办")
+        } else {
+            CURRENT_BASIS
+        };
+        out.report(span, message)
+            .fix(Fix::single(format!("改为「{current}」"), span, current));
     }
 }

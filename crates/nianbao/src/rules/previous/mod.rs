@@ -1,8 +1,9 @@
-//! Rules that need last year's report beside this one (X01, X02). Without it they have nothing to
+//! Rules that need last year's report beside this one (X01, X02, X03). Without it they have nothing to
 //! compare: [`crate::check`] does not run them, [`crate::check_with_previous`] does.
 
 pub mod x01_carry_over;
 pub mod x02_in_force;
+pub mod x03_repeated_prose;
 
 use crate::parse::Parsed;
 

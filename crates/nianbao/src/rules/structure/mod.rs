@@ -1,5 +1,6 @@
 //! Rules on the six-part structure (S01–S06).
 
+mod heading_fix;
 pub mod s01_missing_part;
 pub mod s02_part_order;
 pub mod s03_heading_numeral;

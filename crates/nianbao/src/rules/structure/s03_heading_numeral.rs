@@ -1,9 +1,10 @@
 //! S03: a part's heading numeral is missing, wrong, or in another style.
 
+use super::heading_fix::pieces;
 use super::s01_missing_part::numeral;
 use super::SIX_PARTS;
 use crate::rules::Severity;
-use crate::rules::{Context, RuleDoc, Sink};
+use crate::rules::{Context, Fix, RuleDoc, Sink};
 
 pub static DOC: RuleDoc = RuleDoc {
     severity: Severity::Warning,
@@ -46,6 +47,14 @@ pub fn run(context: &Context, out: &mut Sink) {
                 numeral(part.number)
             )
         };
-        out.report(part.heading_span, message);
+        let finding = out.report(part.heading_span, message);
+        if let Some(at) = pieces(parsed, part) {
+            let label = if written.is_empty() {
+                format!("补上「{expected}」")
+            } else {
+                format!("改为「{expected}」")
+            };
+            finding.fix(Fix::single(label, at.numeral, expected));
+        }
     }
 }

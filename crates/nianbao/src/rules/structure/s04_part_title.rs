@@ -1,9 +1,10 @@
 //! S04: a part's title is not the standard wording.
 
+use super::heading_fix::pieces;
 use super::SIX_PARTS;
 use crate::model::TitleMatch;
 use crate::rules::Severity;
-use crate::rules::{Context, RuleDoc, Sink};
+use crate::rules::{Context, Fix, RuleDoc, Sink};
 
 pub static DOC: RuleDoc = RuleDoc {
     severity: Severity::Warning,
@@ -35,6 +36,10 @@ pub fn run(context: &Context, out: &mut Sink) {
             }
             _ => continue,
         };
-        out.report(part.heading_span, message);
+        let finding = out.report(part.heading_span, message);
+        if let Some(at) = pieces(parsed, part) {
+            let title = crate::template::part(part.number).title;
+            finding.fix(Fix::single(format!("改为「{title}」"), at.title, title));
+        }
     }
 }

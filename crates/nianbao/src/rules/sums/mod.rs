@@ -1,6 +1,8 @@
 //! The sum rules R01–R04, evaluated from their declarations in the template: one generic evaluator,
 //! one documented file per code.
 
+mod advice;
+pub mod diagnosis;
 pub mod r01_carry_balance;
 pub mod r02_row_total;
 pub mod r03_outcome_total;
@@ -10,6 +12,7 @@ use crate::model::{Cell, Row, Table};
 use crate::parse::Parsed;
 use crate::rules::Sink;
 use crate::template::{self, Pick, SumRule, SumShape, TableSpec};
+use advice::Advice;
 
 /// One addend: what it is called in the message, and its cell.
 struct Term<'a> {
@@ -106,6 +109,7 @@ fn check_instance(
     left: &[Term],
     right: &[Term],
     anchor: &Cell,
+    advice: Option<&Advice>,
 ) {
     let (Some(l), Some(r)) = (sum(left), sum(right)) else {
         return;
@@ -129,9 +133,19 @@ fn check_instance(
         .chain(right)
         .map(|t| (t.cell.span, format!("{} {}", t.name, t.cell.column)))
         .collect();
-    out.report(anchor.span, message)
+    let mut finding = out
+        .report(anchor.span, message)
         .labels(related)
         .expected_actual((actual + shortfall).to_string(), actual.to_string());
+    // What the table's sums together say about this one.
+    if let Some(advice) = advice.filter(|a| a.explains(left.iter().chain(right).map(|t| t.cell))) {
+        finding = finding
+            .help(advice.help.clone())
+            .labels(advice.labels.clone());
+        if let Some(fix) = &advice.fix {
+            finding.fix(fix.clone());
+        }
+    }
 }
 
 /// Evaluates the sum rule `rule` (each R rule runs its own).
@@ -146,6 +160,8 @@ pub fn run(rule: &SumRule, parsed: &Parsed, out: &mut Sink) {
     };
     let spec = template::table(table.id, table.version);
     let columns = spec.sections[0].columns;
+    let advice = advice::advise(parsed.text, table);
+    let advice = advice.as_ref();
     match rule.shape {
         SumShape::EachColumn => {
             let (Some(left), Some(right)) = (
@@ -166,7 +182,7 @@ pub fn run(rule: &SumRule, parsed: &Parsed, out: &mut Sink) {
                     continue;
                 };
                 let place = || format!("{}列", column.name);
-                check_instance(out, rule, place, &l, &r, anchor);
+                check_instance(out, rule, place, &l, &r, anchor, advice);
             }
         }
         SumShape::EachRow { per_band } => {
@@ -219,7 +235,7 @@ pub fn run(rule: &SumRule, parsed: &Parsed, out: &mut Sink) {
                         Some(b) if !b.is_empty() => b.to_string(),
                         _ => format!("{}行", row_spec.short),
                     };
-                    check_instance(out, rule, place, &l, &r, anchor);
+                    check_instance(out, rule, place, &l, &r, anchor, advice);
                 }
             }
         }

@@ -1,6 +1,5 @@
 //! T01: a required table is not found in its part.
 
-use super::table_name;
 use crate::rules::Severity;
 use crate::rules::{Context, RuleDoc, Sink};
 use crate::span::Span;
@@ -27,7 +26,10 @@ pub fn run(context: &Context, out: &mut Sink) {
         };
         out.report(
             at,
-            format!("没有找到{}：这一部分应包含该统计表", table_name(table.id)),
+            format!(
+                "没有找到{}：这一部分应包含该统计表",
+                table.id.drafter_name()
+            ),
         );
     }
 }

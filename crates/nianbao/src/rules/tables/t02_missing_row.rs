@@ -1,6 +1,5 @@
 //! T02: a required row or sub-table is missing from a table.
 
-use super::short_name;
 use crate::rules::Severity;
 use crate::rules::{Context, RuleDoc, Sink};
 use crate::span::Span;
@@ -48,7 +47,7 @@ pub fn run(context: &Context, out: &mut Sink) {
                         reported_sections.push(caption);
                         out.report(
                             Span::point(last_seen),
-                            format!("{}缺少「{caption}」子表", short_name(table.id)),
+                            format!("{}缺少「{caption}」子表", table.id.short_name()),
                         );
                     }
                     continue;
@@ -61,7 +60,7 @@ pub fn run(context: &Context, out: &mut Sink) {
             };
             out.report(
                 Span::point(last_seen),
-                format!("{}缺少「{label}」行", short_name(table.id)),
+                format!("{}缺少「{label}」行", table.id.short_name()),
             );
         }
     }

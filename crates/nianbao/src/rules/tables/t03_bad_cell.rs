@@ -1,6 +1,5 @@
 //! T03: a cell is blank, a placeholder, not a number, negative, or a fraction where a count is due.
 
-use super::short_name;
 use crate::model::CellProblem;
 use crate::rules::Severity;
 use crate::rules::{Context, RuleDoc, Sink};
@@ -31,11 +30,11 @@ pub fn run(context: &Context, out: &mut Sink) {
                 };
                 let raw = parsed.slice(cell.span);
                 let place = if row.label.is_empty() {
-                    format!("{}「{}」列", short_name(table.id), cell.column)
+                    format!("{}「{}」列", table.id.short_name(), cell.column)
                 } else {
                     format!(
                         "{}「{}」行「{}」列",
-                        short_name(table.id),
+                        table.id.short_name(),
                         row.label,
                         cell.column
                     )

@@ -1,6 +1,5 @@
 //! T04: the tables follow the other format version for the report's year, or mix both.
 
-use super::short_name;
 use crate::parse::Parsed;
 use crate::rules::Severity;
 use crate::rules::{Context, RuleDoc, Sink};
@@ -38,7 +37,7 @@ pub fn run(context: &Context, out: &mut Sink) {
     if doc.mixed_format {
         let describe: Vec<String> = found
             .iter()
-            .map(|t| format!("{}为 {} 版", short_name(t.id), t.version.as_str()))
+            .map(|t| format!("{}为 {} 版", t.id.short_name(), t.version.as_str()))
             .collect();
         let minority = found
             .iter()

@@ -1,9 +1,10 @@
 //! T05: a row label or column header deviates from the template.
 
-use super::short_name;
 use crate::model::LabelMatch;
 use crate::rules::Severity;
-use crate::rules::{Context, RuleDoc, Sink};
+use crate::rules::{Context, Fix, RuleDoc, Sink};
+use crate::span::Span;
+use crate::text::fold::fold_str;
 
 pub static DOC: RuleDoc = RuleDoc {
     severity: Severity::Warning,
@@ -24,13 +25,22 @@ pub fn run(context: &Context, out: &mut Sink) {
         .iter()
         .filter(|t| t.found && t.is_reliable())
     {
-        let name = short_name(table.id);
+        let name = table.id.short_name();
         for issue in &table.header_issues {
             let message = match &issue.found {
                 Some(found) => format!("{name}表头「{found}」应为「{}」", issue.expected),
                 None => format!("{name}表头中没有「{}」", issue.expected),
             };
-            out.report(issue.span, message);
+            let finding = out.report(issue.span, message);
+            // A misspelt header (not a missing one) is replaced by the template's.
+            let written = parsed.slice(issue.span);
+            if let Some(found) = issue.found.as_deref().filter(|f| written.trim() == *f) {
+                // Only the header's words: spaces around it stay.
+                let start = issue.span.start + written.find(found).unwrap_or(0);
+                let span = Span::new(start, start + found.len());
+                let fix = format!("改为「{}」", issue.expected);
+                finding.fix(Fix::single(fix, span, issue.expected));
+            }
         }
         for row in table
             .rows
@@ -38,7 +48,13 @@ pub fn run(context: &Context, out: &mut Sink) {
             .filter(|r| r.label_match == Some(LabelMatch::Deviating))
         {
             let Some(span) = row.label_span else { continue };
-            out.report(
+            let written = fold_str(parsed.slice(span));
+            // A known other wording is certain; a label recognised by its key words only is not.
+            let alias = crate::template::table(table.id, table.version)
+                .data_rows()
+                .find(|(_, r)| r.key == row.key)
+                .is_some_and(|(_, r)| r.aliases.iter().any(|a| fold_str(a) == written));
+            let finding = out.report(
                 span,
                 format!(
                     "{name}行标题「{}」与格式文件不一致，应为「{}」",
@@ -46,6 +62,13 @@ pub fn run(context: &Context, out: &mut Sink) {
                     row.label
                 ),
             );
+            if alias {
+                finding.fix(Fix::single(
+                    format!("改为「{}」", row.label),
+                    span,
+                    row.label,
+                ));
+            }
         }
     }
 }

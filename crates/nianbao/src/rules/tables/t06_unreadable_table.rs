@@ -1,6 +1,5 @@
 //! T06: a table is there but its cells cannot be read reliably from this text.
 
-use super::short_name;
 use crate::model::UnreliableReason;
 use crate::rules::Severity;
 use crate::rules::{Context, RuleDoc, Sink};
@@ -45,7 +44,7 @@ pub fn run(context: &Context, out: &mut Sink) {
             unreliable.span,
             format!(
                 "{}无法可靠读取：{why}。这张表的空格、缺行和合计不作检查",
-                short_name(table.id)
+                table.id.short_name()
             ),
         )
         .help(format!("{ADVICE}。"));

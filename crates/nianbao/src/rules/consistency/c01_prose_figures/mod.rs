@@ -1,9 +1,11 @@
 //! C01: a figure the prose states about the tables differs from the table.
 //!
-//! The figures are a declared list (`lexicon::FIGURES`): the key phrase (in slots of alternative words), the
-//! units the count may carry, and the table cell it describes. A figure is read only when its key
-//! phrase is followed, through a few filler words (共计、合计、为…), by a number and one of its units,
-//! so figures about other things (articles, WeChat posts, hotline cases, readers) never match.
+//! The figures are a declared list (`lexicon::FIGURES`): the key phrase (in slots of alternative
+//! words), the units the count may carry, and the number of the tables it states (a template fact,
+//! read by `rules::lookup`). A figure is read only when its key phrase is followed, through a few
+//! filler words (共计、合计、为…), by a number and one of its units, so figures about other things
+//! (articles, WeChat posts, hotline cases, readers) never match. `phrase` matches, `first_chars`
+//! says which figures can start at a character.
 
 mod first_chars;
 mod lexicon;
