@@ -1,6 +1,7 @@
 //! From text to a [`Document`]: title and year, the six parts, then the tables read by the template.
 
 mod confidence;
+mod content_order;
 mod headings;
 mod parts;
 mod prose;

@@ -3,6 +3,7 @@
 //! version that explains more of the text wins.
 
 use super::confidence::{self, RowShape};
+use super::content_order;
 use crate::model::{Cell, HeaderIssue, LabelMatch, Row, Table};
 use crate::span::Span;
 use crate::template::{self, RowSpec, SectionSpec, TableId, TableSpec, Version};
@@ -23,7 +24,15 @@ struct Anchor {
 }
 
 /// Finds a row's label: as the template prints it, then as a known alias, then by its key words.
-fn find_label(dense: &Dense, row: &RowSpec, within: Span) -> Option<Anchor> {
+///
+/// `groups` are the labels of the groups the row is in: PDF text can wrap them character by character
+/// into the row labels' column (「（三 1.属⏎）不 于国⏎予公 家秘」), which changes nothing in the label.
+fn find_label(
+    dense: &Dense,
+    row: &RowSpec,
+    groups: &[&'static str],
+    within: Span,
+) -> Option<Anchor> {
     let label = fold_static(row.label);
     let exact = dense.find(label, within).map(|span| Anchor {
         span,
@@ -39,6 +48,13 @@ fn find_label(dense: &Dense, row: &RowSpec, within: Span) -> Option<Anchor> {
                     how: LabelMatch::Exact,
                     values_at: numbers,
                 })
+        })
+        .or_else(|| {
+            find_among_group_characters(dense, label, groups, within).map(|span| Anchor {
+                span,
+                how: LabelMatch::Exact,
+                values_at: None,
+            })
         })
         .or_else(|| {
             row.aliases
@@ -65,6 +81,47 @@ fn find_label(dense: &Dense, row: &RowSpec, within: Span) -> Option<Anchor> {
                     values_at: None,
                 })
         })
+}
+
+/// `label` with characters of `groups` (or digits, and nothing else) between its own, in order.
+fn find_among_group_characters(
+    dense: &Dense,
+    label: &str,
+    groups: &[&'static str],
+    within: Span,
+) -> Option<Span> {
+    let noise: Vec<char> = groups.iter().flat_map(|g| fold_static(g).chars()).collect();
+    let want: Vec<char> = label.chars().collect();
+    let first = *want.first()?;
+    if noise.is_empty() || want.len() < 3 {
+        return None;
+    }
+    let from = dense.to_folded(within.start);
+    let to = dense.to_folded(within.end);
+    let hay = dense.folded().get(from..to)?;
+    for (at, _) in hay.match_indices(first) {
+        let mut next = 1;
+        let mut skipped = 0;
+        let mut end = at + first.len_utf8();
+        for h in hay[end..].chars() {
+            if next == want.len() {
+                break;
+            }
+            if h == want[next] {
+                next += 1;
+            } else if (noise.contains(&h) && skipped < noise.len()) || h.is_ascii_digit() {
+                // Content-order text can also put other rows' numbers inside a wrapped label.
+                skipped += 1;
+            } else {
+                break;
+            }
+            end += h.len_utf8();
+        }
+        if next == want.len() && skipped > 0 {
+            return Some(dense.to_original(from + at, from + end));
+        }
+    }
+    None
 }
 
 fn edit_distance(a: &[char], b: &[char]) -> usize {
@@ -170,12 +227,18 @@ fn find_anchors(
 ) -> Vec<(&'static RowSpec, Option<Anchor>)> {
     let mut cursor = bounds.start;
     let mut anchors = Vec::with_capacity(section.rows.len());
+    let mut groups: Vec<&'static str> = Vec::new();
     for row in section.rows {
         if row.label.is_empty() {
             anchors.push((row, None));
             continue;
         }
-        let anchor = find_label(dense, row, Span::new(cursor, bounds.end));
+        if !row.has_values {
+            // The table-wide group (「三、本年度办理结果」) stays; a new sub-group replaces the last.
+            groups.truncate(1);
+            groups.push(row.label);
+        }
+        let anchor = find_label(dense, row, &groups, Span::new(cursor, bounds.end));
         // A group label spans its rows: PDF text puts it anywhere among them (often after the
         // first), so it does not move the search on.
         if let Some(a) = anchor.filter(|_| row.has_values) {
@@ -379,6 +442,40 @@ fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span)
                     // Key words found among the fragments say nothing about the label's wording.
                     row.found = true;
                     row.label_match = Some(LabelMatch::Exact);
+                }
+            }
+        }
+        let still_unclear = !rows[rows_before..].iter().all(|r| r.found)
+            || confidence::assess(spec, &shapes[shapes_before..]).is_some();
+        let every_label_found = anchors
+            .iter()
+            .all(|(row, a)| !row.has_values || (!row.label.is_empty() && a.is_some()));
+        if spec.sections.len() == 1 && still_unclear && every_label_found {
+            let placed = rows.len() - rows_before;
+            if let Some(lines) = content_order::rows_in_content_order(
+                text,
+                Span::new(first_label, bounds.end),
+                section.columns.len(),
+                placed,
+            ) {
+                let mut read: Vec<Row> = rows[rows_before..].to_vec();
+                let mut read_shapes = Vec::with_capacity(lines.len());
+                for (row, slots) in read.iter_mut().zip(&lines) {
+                    let segment = Span::new(
+                        slot_span(&slots[0]).start,
+                        slots.last().map_or(0, |s| slot_span(s).end),
+                    );
+                    read_shapes.push(RowShape::of(text, slots, segment));
+                    row.cells = cells_of(text, section, slots, segment);
+                    row.found = true;
+                }
+                let (broken, checked) = content_order::broken_sums(spec, section, &read);
+                // A typo breaks two or three sums; a different content order breaks most.
+                if broken * 3 <= checked {
+                    rows.truncate(rows_before);
+                    rows.extend(read);
+                    shapes.truncate(shapes_before);
+                    shapes.extend(read_shapes);
                 }
             }
         }

@@ -45,7 +45,7 @@ fn trim(text: &str, span: Span) -> Span {
 }
 
 /// A line that carries no cell: Markdown rules (`|---|---|`), bare pipes, page numbers (`- 3 -`).
-fn is_filler(line: &str) -> bool {
+pub fn is_filler(line: &str) -> bool {
     let t = line.trim_matches(is_space);
     let marks = |c: Option<char>| c.is_some_and(|c| matches!(c, '|' | '-' | ':' | '+' | '—' | '–'));
     // Both tests below need a mark at one end (most lines are cells or labels).
