@@ -1,0 +1,83 @@
+//! Table 3 from PDF text in content order (plain `pdftotext`), and labels wrapped among their group
+//! label's characters (tests/fixtures/pdf-text).
+
+use nianbao::template::TableId;
+use nianbao::RuleCode;
+
+fn fixture(name: &str) -> String {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/pdf-text")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn expected_t3(source: &str) -> Vec<Vec<Option<i64>>> {
+    let json: serde_json::Value =
+        serde_json::from_str(&fixture(&format!("{source}.expected.json"))).expect("JSON");
+    json["t3"]
+        .as_array()
+        .expect("t3")
+        .iter()
+        .map(|r| {
+            r.as_array()
+                .expect("a row")
+                .iter()
+                .map(|v| v.as_i64())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn table_3_in_content_order_is_read_and_a_typo_fires_its_row_sum() {
+    for source in ["seed000-filled", "seed004-filled"] {
+        let text = fixture(&format!("{source}.raw.txt"));
+        let report = nianbao::check(&text);
+        let t3 = report
+            .document
+            .table(TableId::T3)
+            .filter(|t| t.found)
+            .expect("table 3");
+        assert!(t3.unreliable.is_none(), "{source}: {:?}", t3.unreliable);
+        let got: Vec<Vec<Option<i64>>> = t3
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.count()).collect())
+            .collect();
+        assert_eq!(got, expected_t3(source), "{source}");
+        // Every cell's span is its own number.
+        for row in &t3.rows {
+            for cell in &row.cells {
+                let raw = text[cell.span.start..cell.span.end].trim();
+                assert_eq!(raw.parse::<i64>().ok(), cell.count(), "{source}: {raw}");
+            }
+        }
+        // One number changed: read still, and its row's total is flagged there.
+        let cell = t3.rows[0].cells[0].span;
+        let total = t3.rows[0].cells[6].span.start;
+        let old: i64 = text[cell.start..cell.end].parse().expect("a number");
+        let new = (old + 1).to_string();
+        let mutated = format!("{}{}{}", &text[..cell.start], new, &text[cell.end..]);
+        let shift = new.len() - (cell.end - cell.start);
+        let after = nianbao::check(&mutated);
+        assert!(
+            after
+                .findings
+                .iter()
+                .any(|f| f.code == RuleCode::R02 && f.start == total + shift),
+            "{source}: R02 at the row total"
+        );
+    }
+}
+
+#[test]
+fn a_label_wrapped_among_its_group_labels_characters_reads_as_the_label() {
+    let report = nianbao::check(&fixture("seed004-filled.layout.txt"));
+    let t05: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.code == RuleCode::T05)
+        .map(|f| f.message.clone())
+        .collect();
+    assert!(t05.is_empty(), "{t05:#?}");
+}
