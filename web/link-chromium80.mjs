@@ -13,11 +13,19 @@ const FEATURES = ['bulk-memory', 'bulk-memory-opt', 'mutable-globals', 'nontrapp
 
 const args = process.argv.slice(2);
 const lldArgs = args[0] === '-flavor' ? args : ['-flavor', 'wasm', ...args];
-let lld = 'rust-lld';
-const sysroot = execFileSync(process.env.RUSTC ?? 'rustc', ['--print', 'sysroot'], { encoding: 'utf8' }).trim();
-const host = execFileSync(process.env.RUSTC ?? 'rustc', ['-vV'], { encoding: 'utf8' }).match(/^host: (.+)$/m)[1];
-const bundled = path.join(sysroot, 'lib/rustlib', host, 'bin/rust-lld');
-if (existsSync(bundled)) lld = bundled;
+// rustc's own rust-lld (in the sysroot, not on PATH), else whatever rust-lld is on PATH.
+function bundledLld() {
+  try {
+    const rustc = process.env.RUSTC ?? 'rustc';
+    const sysroot = execFileSync(rustc, ['--print', 'sysroot'], { encoding: 'utf8' }).trim();
+    const host = execFileSync(rustc, ['-vV'], { encoding: 'utf8' }).match(/^host: (.+)$/m)[1];
+    const lld = path.join(sysroot, 'lib/rustlib', host, 'bin/rust-lld');
+    return existsSync(lld) ? lld : 'rust-lld';
+  } catch {
+    return 'rust-lld';
+  }
+}
+const lld = bundledLld();
 const linked = spawnSync(lld, lldArgs, { stdio: 'inherit' });
 if (linked.status !== 0) process.exit(linked.status ?? 1);
 
