@@ -101,11 +101,12 @@ fn describe(terms: &[Term], total: i64, long_name: &str) -> String {
     }
 }
 
-/// Checks one instance of `rule`; `place` names it in the message (built only for a finding).
+/// Checks one instance of `rule`; `place` names it in the message (built only for a finding; a
+/// `dyn` rather than a generic so that the page carries one copy of this function, not one per shape).
 fn check_instance(
     out: &mut Sink,
     rule: &SumRule,
-    place: impl FnOnce() -> String,
+    place: &dyn Fn() -> String,
     left: &[Term],
     right: &[Term],
     anchor: &Cell,
@@ -182,7 +183,7 @@ pub fn run(rule: &SumRule, parsed: &Parsed, out: &mut Sink) {
                     continue;
                 };
                 let place = || format!("{}列", column.name);
-                check_instance(out, rule, place, &l, &r, anchor, advice);
+                check_instance(out, rule, &place, &l, &r, anchor, advice);
             }
         }
         SumShape::EachRow { per_band } => {
@@ -235,7 +236,7 @@ pub fn run(rule: &SumRule, parsed: &Parsed, out: &mut Sink) {
                         Some(b) if !b.is_empty() => b.to_string(),
                         _ => format!("{}行", row_spec.short),
                     };
-                    check_instance(out, rule, place, &l, &r, anchor, advice);
+                    check_instance(out, rule, &place, &l, &r, anchor, advice);
                 }
             }
         }
