@@ -28,18 +28,14 @@ fn picked_rows<'t>(
     spec: &TableSpec,
     pick: &Pick,
 ) -> Option<Vec<(&'static str, &'t Row)>> {
-    let keys: Vec<(&'static str, &'static str)> = match pick {
-        Pick::Keys(keys) => spec
-            .data_rows()
-            .filter(|(_, r)| keys.contains(&r.key))
-            .map(|(_, r)| (r.key, r.short))
-            .collect(),
-        Pick::Tagged(tag) => spec
-            .data_rows()
-            .filter(|(_, r)| r.has_tag(tag))
-            .map(|(_, r)| (r.key, r.short))
-            .collect(),
-    };
+    let keys: Vec<(&'static str, &'static str)> = spec
+        .data_rows()
+        .filter(|(_, r)| match pick {
+            Pick::Keys(keys) => keys.contains(&r.key),
+            Pick::Tagged(tag) => r.has_tag(tag),
+        })
+        .map(|(_, r)| (r.key, r.short))
+        .collect();
     // A missing row (T02) or a version without the row: no check rather than a wrong one.
     keys.into_iter()
         .map(|(key, short)| table.row(key).filter(|r| r.found).map(|r| (short, r)))
