@@ -249,240 +249,32 @@ fn find_anchors(
     anchors
 }
 
+/// One (sub-)table as read.
+struct SectionRead {
+    rows: Vec<Row>,
+    shapes: Vec<RowShape>,
+    score: i64,
+    /// Evidence that the section is in the text at all; header words alone may be prose.
+    found: bool,
+    header_issues: Vec<HeaderIssue>,
+}
+
 fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span) -> Reading {
     let mut score = 0i64;
     let mut rows = Vec::new();
     let mut header_issues = Vec::new();
     let mut found_any = false;
     let mut shapes: Vec<RowShape> = Vec::new();
-
     for ((caption, bounds), section) in section_bounds(dense, spec, region)
         .into_iter()
         .zip(spec.sections)
     {
-        if caption.is_some() {
-            score += 2;
-            found_any = true;
-        }
-        let (rows_before, shapes_before) = (rows.len(), shapes.len());
-        let mut anchors = find_anchors(dense, section, bounds);
-        // A sub-table whose rows are not under its caption may be elsewhere in the table (a converter
-        // can move a sub-table's rows after the next captions): look in the whole table then.
-        let mut bounds = bounds;
-        if spec.sections.len() > 1
-            && caption.is_some()
-            && anchors
-                .iter()
-                .all(|(row, a)| a.is_none() || !row.has_values)
-        {
-            let anywhere = find_anchors(dense, section, region);
-            if anywhere.iter().any(|(_, a)| a.is_some()) {
-                anchors = anywhere;
-                bounds = Span::new(region.start, region.end);
-            }
-        }
-        for (_, anchor) in &anchors {
-            if let Some(a) = anchor {
-                score += if a.how == LabelMatch::Exact { 2 } else { 1 };
-                found_any = true;
-            }
-        }
-        let first_label = anchors
-            .iter()
-            .filter_map(|(_, a)| a.map(|a| a.span.start))
-            .min()
-            .unwrap_or(bounds.end);
-        let header_region = Span::new(bounds.start, first_label.max(bounds.start));
-        // A captioned sub-table is small: its header may be anywhere in it.
-        let later = caption.is_some().then_some(bounds);
-        let headers = read_headers(text, dense, section, header_region, later);
-        score += headers.found as i64;
-        let header_end = headers.end;
-        // Evidence that this (sub-)table is in the text at all; header words alone may be prose.
-        let mut section_found = caption.is_some()
-            || anchors.iter().any(|(_, a)| a.is_some())
-            || headers.found >= MIN_HEADERS_AS_EVIDENCE.min(section.headers.len());
-
-        // Where each label starts, in text order: a row's cells run to the next label, whichever.
-        let mut starts: Vec<usize> = anchors
-            .iter()
-            .filter_map(|(_, a)| a.map(|a| a.span.start))
-            .collect();
-        starts.sort_unstable();
-        let mut filled = fill_unlabelled_rows(text, &anchors, section.columns.len(), bounds);
-        for (index, (row, anchor)) in anchors.iter().enumerate() {
-            if let Some((slots, label_span)) = filled[index].take() {
-                let segment = Span::new(
-                    slot_span(&slots[0]).start,
-                    slots.last().map_or(0, |s| slot_span(s).end),
-                );
-                rows.push(Row {
-                    key: row.key,
-                    label: row.label,
-                    section: section.caption,
-                    found: true,
-                    label_match: Some(match (anchor, label_span) {
-                        (Some(a), _) => a.how,
-                        // What is left of the label is a piece of it: wrapped, not reworded.
-                        (None, Some(at))
-                            if is_piece_of(&text[at.start..at.end], fold_static(row.label)) =>
-                        {
-                            LabelMatch::Exact
-                        }
-                        (None, _) => LabelMatch::Deviating,
-                    }),
-                    label_span: anchor.map(|a| a.span).or(label_span),
-                    cells: {
-                        shapes.push(RowShape::of(text, &slots, slot_span(&slots[0])));
-                        cells_of(text, section, &slots, segment)
-                    },
-                });
-                continue;
-            }
-            let next_label = |after: usize| {
-                starts
-                    .iter()
-                    .copied()
-                    .find(|&s| s >= after)
-                    .unwrap_or(bounds.end)
-            };
-            let (segment, after_label) = match anchor {
-                Some(a) => {
-                    let from = a.values_at.unwrap_or(a.span.end);
-                    (
-                        Span::new(from, next_label(a.span.end).max(from)),
-                        a.values_at.is_none(),
-                    )
-                }
-                None if row.label.is_empty() => {
-                    // An unlabelled row: its numbers start on the first line of numbers after the header.
-                    let from = header_end.unwrap_or(header_region.end);
-                    match first_value_line(text, Span::new(from, bounds.end)) {
-                        Some(start) => {
-                            section_found = true;
-                            (Span::new(start, bounds.end), false)
-                        }
-                        None => {
-                            // No line of numbers: the row is blank, or its numbers are glued to
-                            // the header text (a page whose line breaks were lost).
-                            let glued_run = section_found
-                                .then(|| {
-                                    confidence::glued_digits(text, Span::new(from, bounds.end))
-                                })
-                                .flatten();
-                            if let Some(run) = glued_run {
-                                shapes.push(RowShape::glued(run));
-                            }
-                            (Span::point(from), false)
-                        }
-                    }
-                }
-                None => (Span::point(bounds.end), true),
-            };
-            let mut slots = read_row(text, segment, section.columns.len(), after_label);
-            order_by_column(text, &mut slots);
-            if row.label.is_empty() && slots.contains(&Slot::Absent) {
-                // Table 4 as three sub-tables (or its groups in another order): each group read
-                // under its own header.
-                if let Some(by_band) = read_by_bands(text, dense, section, bounds) {
-                    section_found = true;
-                    slots = by_band;
-                }
-            }
-            if !row.has_values {
-                // Numbers after a group label belong to no row: this version does not fit the text.
-                let stray = slots.iter().any(|s| matches!(s, Slot::Cell(sp) if classify(&text[sp.start..sp.end]) == TokenKind::Number));
-                if anchor.is_some() && stray {
-                    score -= 4;
-                }
-                continue;
-            }
-            // An unlabelled row of a table that is there is present even when blank.
-            let present = anchor.is_some() || (row.label.is_empty() && section_found);
-            let cells = if present {
-                shapes.push(RowShape::of(
-                    text,
-                    &slots,
-                    anchor.map_or(Span::point(segment.start), |a| a.span),
-                ));
-                cells_of(text, section, &slots, segment)
-            } else {
-                Vec::new()
-            };
-            rows.push(Row {
-                key: row.key,
-                label: row.label,
-                section: section.caption,
-                found: present,
-                label_match: anchor
-                    .map(|a| a.how)
-                    .or(present.then_some(LabelMatch::Exact)),
-                label_span: anchor.map(|a| a.span),
-                cells,
-            });
-        }
-        // Labels too broken to place every row (a narrow label column in PDF text spreads each label
-        // over many lines, beside its group's): the rows of numbers, in order, are the rows.
-        let placed = &rows[rows_before..];
-        let clean = placed.iter().all(|r| r.found)
-            && confidence::assess(spec, &shapes[shapes_before..]).is_none();
-        if spec.sections.len() == 1 && !clean && placed.iter().all(|r| !r.label.is_empty()) {
-            let from = header_end.map_or(first_label, |e| e.min(first_label));
-            let n = section.columns.len();
-            if let Some(lines) = rows_of_numbers(text, Span::new(from, bounds.end), n, placed.len())
-            {
-                shapes.truncate(shapes_before);
-                for (row, slots) in rows[rows_before..].iter_mut().zip(lines) {
-                    let segment = Span::new(
-                        slot_span(&slots[0]).start,
-                        slots.last().map_or(0, |s| slot_span(s).end),
-                    );
-                    shapes.push(RowShape::of(text, &slots, segment));
-                    row.cells = cells_of(text, section, &slots, segment);
-                    // Key words found among the fragments say nothing about the label's wording.
-                    row.found = true;
-                    row.label_match = Some(LabelMatch::Exact);
-                }
-            }
-        }
-        let still_unclear = !rows[rows_before..].iter().all(|r| r.found)
-            || confidence::assess(spec, &shapes[shapes_before..]).is_some();
-        let every_label_found = anchors
-            .iter()
-            .all(|(row, a)| !row.has_values || (!row.label.is_empty() && a.is_some()));
-        if spec.sections.len() == 1 && still_unclear && every_label_found {
-            let placed = rows.len() - rows_before;
-            if let Some(lines) = content_order::rows_in_content_order(
-                text,
-                Span::new(first_label, bounds.end),
-                section.columns.len(),
-                placed,
-            ) {
-                let mut read: Vec<Row> = rows[rows_before..].to_vec();
-                let mut read_shapes = Vec::with_capacity(lines.len());
-                for (row, slots) in read.iter_mut().zip(&lines) {
-                    let segment = Span::new(
-                        slot_span(&slots[0]).start,
-                        slots.last().map_or(0, |s| slot_span(s).end),
-                    );
-                    read_shapes.push(RowShape::of(text, slots, segment));
-                    row.cells = cells_of(text, section, slots, segment);
-                    row.found = true;
-                }
-                let (broken, checked) = content_order::broken_sums(spec, section, &read);
-                // A typo breaks two or three sums; a different content order breaks most.
-                if broken * 3 <= checked {
-                    rows.truncate(rows_before);
-                    rows.extend(read);
-                    shapes.truncate(shapes_before);
-                    shapes.extend(read_shapes);
-                }
-            }
-        }
-        if section_found {
-            found_any = true;
-            header_issues.extend(headers.issues);
-        }
+        let read = read_section(text, dense, spec, section, caption, bounds, region);
+        score += read.score;
+        found_any |= read.found;
+        rows.extend(read.rows);
+        shapes.extend(read.shapes);
+        header_issues.extend(read.header_issues);
     }
     Reading {
         table: Table {
@@ -497,6 +289,314 @@ fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span)
             header_issues,
         },
         score,
+    }
+}
+
+/// Where the section's labels are: under its caption, or anywhere in the table for a sub-table whose
+/// rows a converter moved after the next captions. Returns them and the bounds they were found in.
+fn locate_rows(
+    dense: &Dense,
+    spec: &'static TableSpec,
+    section: &'static SectionSpec,
+    caption: Option<Anchor>,
+    bounds: Span,
+    region: Span,
+) -> (Vec<(&'static RowSpec, Option<Anchor>)>, Span) {
+    let anchors = find_anchors(dense, section, bounds);
+    if spec.sections.len() > 1
+        && caption.is_some()
+        && anchors
+            .iter()
+            .all(|(row, a)| a.is_none() || !row.has_values)
+    {
+        let anywhere = find_anchors(dense, section, region);
+        if anywhere.iter().any(|(_, a)| a.is_some()) {
+            return (anywhere, Span::new(region.start, region.end));
+        }
+    }
+    (anchors, bounds)
+}
+
+/// Reads one section: its labels and headers, the cells after each label, then, for a one-section
+/// table the labels could not place, its rows of numbers or its numbers in content order.
+fn read_section(
+    text: &str,
+    dense: &Dense,
+    spec: &'static TableSpec,
+    section: &'static SectionSpec,
+    caption: Option<Anchor>,
+    bounds: Span,
+    region: Span,
+) -> SectionRead {
+    let (anchors, bounds) = locate_rows(dense, spec, section, caption, bounds, region);
+    let mut score = if caption.is_some() { 2 } else { 0 };
+    for a in anchors.iter().filter_map(|(_, a)| a.as_ref()) {
+        score += if a.how == LabelMatch::Exact { 2 } else { 1 };
+    }
+    let first_label = anchors
+        .iter()
+        .filter_map(|(_, a)| a.map(|a| a.span.start))
+        .min()
+        .unwrap_or(bounds.end);
+    let header_region = Span::new(bounds.start, first_label.max(bounds.start));
+    // A captioned sub-table is small: its header may be anywhere in it.
+    let later = caption.is_some().then_some(bounds);
+    let headers = read_headers(text, dense, section, header_region, later);
+    score += headers.found as i64;
+    let header_end = headers.end;
+    let mut read = SectionRead {
+        rows: Vec::new(),
+        shapes: Vec::new(),
+        score,
+        found: caption.is_some()
+            || anchors.iter().any(|(_, a)| a.is_some())
+            || headers.found >= MIN_HEADERS_AS_EVIDENCE.min(section.headers.len()),
+        header_issues: Vec::new(),
+    };
+    let layout = SectionLayout {
+        bounds,
+        header_region,
+        header_end,
+        first_label,
+    };
+    read_labelled_rows(text, dense, section, &anchors, &layout, &mut read);
+    if spec.sections.len() == 1 {
+        reread_as_rows_of_numbers(text, spec, section, &layout, &mut read);
+        reread_in_content_order(text, spec, section, &anchors, &layout, &mut read);
+    }
+    if read.found {
+        read.header_issues = headers.issues;
+    }
+    read
+}
+
+/// Where a section's parts are in the text.
+struct SectionLayout {
+    bounds: Span,
+    header_region: Span,
+    /// Where the last header found ends.
+    header_end: Option<usize>,
+    /// Where the first label found starts (the bounds' end when none).
+    first_label: usize,
+}
+
+/// Each row's cells after its label (or, for rows whose labels were not found, the rows of numbers
+/// between found ones).
+fn read_labelled_rows(
+    text: &str,
+    dense: &Dense,
+    section: &'static SectionSpec,
+    anchors: &[(&'static RowSpec, Option<Anchor>)],
+    layout: &SectionLayout,
+    read: &mut SectionRead,
+) {
+    let SectionLayout {
+        bounds,
+        header_region,
+        header_end,
+        ..
+    } = *layout;
+    // Where each label starts, in text order: a row's cells run to the next label, whichever.
+    let mut starts: Vec<usize> = anchors
+        .iter()
+        .filter_map(|(_, a)| a.map(|a| a.span.start))
+        .collect();
+    starts.sort_unstable();
+    let mut filled = fill_unlabelled_rows(text, anchors, section.columns.len(), bounds);
+    for (index, (row, anchor)) in anchors.iter().enumerate() {
+        if let Some((slots, label_span)) = filled[index].take() {
+            let segment = Span::new(
+                slot_span(&slots[0]).start,
+                slots.last().map_or(0, |s| slot_span(s).end),
+            );
+            read.rows.push(Row {
+                key: row.key,
+                label: row.label,
+                section: section.caption,
+                found: true,
+                label_match: Some(match (anchor, label_span) {
+                    (Some(a), _) => a.how,
+                    // What is left of the label is a piece of it: wrapped, not reworded.
+                    (None, Some(at))
+                        if is_piece_of(&text[at.start..at.end], fold_static(row.label)) =>
+                    {
+                        LabelMatch::Exact
+                    }
+                    (None, _) => LabelMatch::Deviating,
+                }),
+                label_span: anchor.map(|a| a.span).or(label_span),
+                cells: {
+                    read.shapes
+                        .push(RowShape::of(text, &slots, slot_span(&slots[0])));
+                    cells_of(text, section, &slots, segment)
+                },
+            });
+            continue;
+        }
+        let next_label = |after: usize| {
+            starts
+                .iter()
+                .copied()
+                .find(|&s| s >= after)
+                .unwrap_or(bounds.end)
+        };
+        let (segment, after_label) = match anchor {
+            Some(a) => {
+                let from = a.values_at.unwrap_or(a.span.end);
+                (
+                    Span::new(from, next_label(a.span.end).max(from)),
+                    a.values_at.is_none(),
+                )
+            }
+            None if row.label.is_empty() => {
+                // An unlabelled row: its numbers start on the first line of numbers after the header.
+                let from = header_end.unwrap_or(header_region.end);
+                match first_value_line(text, Span::new(from, bounds.end)) {
+                    Some(start) => {
+                        read.found = true;
+                        (Span::new(start, bounds.end), false)
+                    }
+                    None => {
+                        // No line of numbers: the row is blank, or its numbers are glued to
+                        // the header text (a page whose line breaks were lost).
+                        let glued_run = read
+                            .found
+                            .then(|| confidence::glued_digits(text, Span::new(from, bounds.end)))
+                            .flatten();
+                        if let Some(run) = glued_run {
+                            read.shapes.push(RowShape::glued(run));
+                        }
+                        (Span::point(from), false)
+                    }
+                }
+            }
+            None => (Span::point(bounds.end), true),
+        };
+        let mut slots = read_row(text, segment, section.columns.len(), after_label);
+        order_by_column(text, &mut slots);
+        if row.label.is_empty() && slots.contains(&Slot::Absent) {
+            // Table 4 as three sub-tables (or its groups in another order): each group read
+            // under its own header.
+            if let Some(by_band) = read_by_bands(text, dense, section, bounds) {
+                read.found = true;
+                slots = by_band;
+            }
+        }
+        if !row.has_values {
+            // Numbers after a group label belong to no row: this version does not fit the text.
+            let stray = slots.iter().any(|s| matches!(s, Slot::Cell(sp) if classify(&text[sp.start..sp.end]) == TokenKind::Number));
+            if anchor.is_some() && stray {
+                read.score -= 4;
+            }
+            continue;
+        }
+        // An unlabelled row of a table that is there is present even when blank.
+        let present = anchor.is_some() || (row.label.is_empty() && read.found);
+        let cells = if present {
+            read.shapes.push(RowShape::of(
+                text,
+                &slots,
+                anchor.map_or(Span::point(segment.start), |a| a.span),
+            ));
+            cells_of(text, section, &slots, segment)
+        } else {
+            Vec::new()
+        };
+        read.rows.push(Row {
+            key: row.key,
+            label: row.label,
+            section: section.caption,
+            found: present,
+            label_match: anchor
+                .map(|a| a.how)
+                .or(present.then_some(LabelMatch::Exact)),
+            label_span: anchor.map(|a| a.span),
+            cells,
+        });
+    }
+}
+
+fn reread_as_rows_of_numbers(
+    text: &str,
+    spec: &'static TableSpec,
+    section: &'static SectionSpec,
+    layout: &SectionLayout,
+    read: &mut SectionRead,
+) {
+    let SectionLayout {
+        bounds,
+        header_end,
+        first_label,
+        ..
+    } = *layout;
+    // Labels too broken to place every row (a narrow label column in PDF text spreads each label
+    // over many lines, beside its group's): the rows of numbers, in order, are the rows.
+    let placed = &read.rows;
+    let clean = placed.iter().all(|r| r.found) && confidence::assess(spec, &read.shapes).is_none();
+    if !clean && placed.iter().all(|r| !r.label.is_empty()) {
+        let from = header_end.map_or(first_label, |e| e.min(first_label));
+        let n = section.columns.len();
+        if let Some(lines) = rows_of_numbers(text, Span::new(from, bounds.end), n, placed.len()) {
+            read.shapes.clear();
+            for (row, slots) in read.rows.iter_mut().zip(lines) {
+                let segment = Span::new(
+                    slot_span(&slots[0]).start,
+                    slots.last().map_or(0, |s| slot_span(s).end),
+                );
+                read.shapes.push(RowShape::of(text, &slots, segment));
+                row.cells = cells_of(text, section, &slots, segment);
+                // Key words found among the fragments say nothing about the label's wording.
+                row.found = true;
+                row.label_match = Some(LabelMatch::Exact);
+            }
+        }
+    }
+}
+
+fn reread_in_content_order(
+    text: &str,
+    spec: &'static TableSpec,
+    section: &'static SectionSpec,
+    anchors: &[(&'static RowSpec, Option<Anchor>)],
+    layout: &SectionLayout,
+    read: &mut SectionRead,
+) {
+    let SectionLayout {
+        bounds,
+        first_label,
+        ..
+    } = *layout;
+    let still_unclear =
+        !read.rows.iter().all(|r| r.found) || confidence::assess(spec, &read.shapes).is_some();
+    let every_label_found = anchors
+        .iter()
+        .all(|(row, a)| !row.has_values || (!row.label.is_empty() && a.is_some()));
+    if still_unclear && every_label_found {
+        let placed = read.rows.len();
+        if let Some(lines) = content_order::rows_in_content_order(
+            text,
+            Span::new(first_label, bounds.end),
+            section.columns.len(),
+            placed,
+        ) {
+            let mut reread: Vec<Row> = read.rows.clone();
+            let mut read_shapes = Vec::with_capacity(lines.len());
+            for (row, slots) in reread.iter_mut().zip(&lines) {
+                let segment = Span::new(
+                    slot_span(&slots[0]).start,
+                    slots.last().map_or(0, |s| slot_span(s).end),
+                );
+                read_shapes.push(RowShape::of(text, slots, segment));
+                row.cells = cells_of(text, section, slots, segment);
+                row.found = true;
+            }
+            let (broken, checked) = content_order::broken_sums(spec, section, &reread);
+            // A typo breaks two or three sums; a different content order breaks most.
+            if broken * 3 <= checked {
+                read.rows = reread;
+                read.shapes = read_shapes;
+            }
+        }
     }
 }
 
