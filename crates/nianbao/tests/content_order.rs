@@ -81,3 +81,37 @@ fn a_label_wrapped_among_its_group_labels_characters_reads_as_the_label() {
         .collect();
     assert!(t05.is_empty(), "{t05:#?}");
 }
+
+#[test]
+fn numbers_in_another_content_order_make_table_3_unreadable_not_wrong() {
+    let text = fixture("seed000-filled.raw.txt");
+    let report = nianbao::check(&text);
+    let t3 = report.document.table(TableId::T3).expect("table 3");
+    let cells: Vec<(nianbao::Span, i64)> = t3
+        .rows
+        .iter()
+        .flat_map(|r| r.cells.iter())
+        .map(|c| (c.span, c.count().expect("a count")))
+        .collect();
+    let columns = t3.rows[0].cells.len();
+    let rows = t3.rows.len();
+    // The same numbers written column by column (as a columns-first extraction would give them).
+    let column_major: Vec<i64> = (0..columns)
+        .flat_map(|c| (0..rows).map(move |r| (r, c)))
+        .map(|(r, c)| cells[r * columns + c].1)
+        .collect();
+    let mut mutated = text.clone();
+    for ((span, _), value) in cells.iter().zip(&column_major).rev() {
+        mutated.replace_range(span.start..span.end, &value.to_string());
+    }
+    let after = nianbao::check(&mutated);
+    let t3 = after.document.table(TableId::T3).expect("table 3");
+    assert!(t3.unreliable.is_some(), "table 3 read column by column");
+    let sums: Vec<_> = after
+        .findings
+        .iter()
+        .filter(|f| matches!(f.code, RuleCode::R01 | RuleCode::R02 | RuleCode::R03))
+        .map(|f| f.message.clone())
+        .collect();
+    assert!(sums.is_empty(), "{sums:#?}");
+}
