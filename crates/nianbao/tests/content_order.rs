@@ -115,3 +115,42 @@ fn numbers_in_another_content_order_make_table_3_unreadable_not_wrong() {
         .collect();
     assert!(sums.is_empty(), "{sums:#?}");
 }
+
+#[test]
+fn table_2_sub_tables_in_content_order_are_read() {
+    // seed004's 2019 table 2 in content order is still unreadable (T06).
+    for source in ["seed000-filled"] {
+        let text = fixture(&format!("{source}.raw.txt"));
+        let report = nianbao::check(&text);
+        let t2 = report
+            .document
+            .table(TableId::T2)
+            .filter(|t| t.found)
+            .expect("table 2");
+        assert!(t2.unreliable.is_none(), "{source}: {:?}", t2.unreliable);
+        let json: serde_json::Value =
+            serde_json::from_str(&fixture(&format!("{source}.expected.json"))).expect("JSON");
+        for (label, values) in json["t2"].as_object().expect("t2") {
+            let row = t2
+                .rows
+                .iter()
+                .find(|r| r.label == label.as_str())
+                .unwrap_or_else(|| panic!("{source}: {label}"));
+            let got: Vec<String> = row
+                .cells
+                .iter()
+                .map(|c| c.value.as_ref().map(|v| v.to_string()).unwrap_or_default())
+                .collect();
+            let want: Vec<String> = values
+                .as_array()
+                .expect("values")
+                .iter()
+                .map(|v| match v {
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+                .collect();
+            assert_eq!(got, want, "{source}: {label}");
+        }
+    }
+}

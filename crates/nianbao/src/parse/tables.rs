@@ -362,8 +362,9 @@ fn read_section(
     read_labelled_rows(text, dense, section, &anchors, &layout, &mut read);
     if spec.sections.len() == 1 {
         reread_as_rows_of_numbers(text, spec, section, &layout, &mut read);
-        reread_in_content_order(text, spec, section, &anchors, &layout, &mut read);
     }
+    // A sub-table's numbers, in content order, stay under its caption.
+    reread_in_content_order(text, spec, section, &anchors, &layout, &mut read);
     if read.found {
         read.header_issues = headers.issues;
     }
