@@ -10,6 +10,23 @@ pub fn step(
     forward: bool,
     caret: usize,
 ) -> Option<usize> {
+    jump(findings, selected, forward, caret).map(|j| j.index)
+}
+
+/// Where a step lands, and whether it went round an end of the list (the page says so).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Jump {
+    pub index: usize,
+    pub wrapped: bool,
+}
+
+/// [`step`], telling whether it wrapped around.
+pub fn jump(
+    findings: &[Finding],
+    selected: Option<usize>,
+    forward: bool,
+    caret: usize,
+) -> Option<Jump> {
     if findings.is_empty() {
         return None;
     }
@@ -17,22 +34,36 @@ pub fn step(
     let on_selected =
         selected.filter(|&i| i < n && findings[i].start <= caret && caret <= findings[i].end);
     if let Some(i) = on_selected {
-        return Some(if forward {
-            (i + 1) % n
+        let (index, wrapped) = if forward {
+            ((i + 1) % n, i + 1 == n)
         } else {
-            (i + n - 1) % n
-        });
+            ((i + n - 1) % n, i == 0)
+        };
+        return Some(Jump { index, wrapped });
     }
-    if forward {
-        Some(findings.iter().position(|f| f.start > caret).unwrap_or(0))
+    Some(if forward {
+        match findings.iter().position(|f| f.start > caret) {
+            Some(index) => Jump {
+                index,
+                wrapped: false,
+            },
+            None => Jump {
+                index: 0,
+                wrapped: true,
+            },
+        }
     } else {
-        Some(
-            findings
-                .iter()
-                .rposition(|f| f.start < caret)
-                .unwrap_or(n - 1),
-        )
-    }
+        match findings.iter().rposition(|f| f.start < caret) {
+            Some(index) => Jump {
+                index,
+                wrapped: false,
+            },
+            None => Jump {
+                index: n - 1,
+                wrapped: true,
+            },
+        }
+    })
 }
 
 #[cfg(test)]
@@ -65,5 +96,50 @@ mod tests {
             "before the first one wraps to the last"
         );
         assert_eq!(step(&[], None, true, 0), None);
+    }
+
+    #[test]
+    fn tells_when_a_step_wraps_around() {
+        let report = crate::check(crate::present::tests_support::seed("004"));
+        let f = &report.findings;
+        let last = f.len() - 1;
+        let at = |i: usize| f[i].start;
+        assert_eq!(
+            jump(f, Some(last), true, at(last)),
+            Some(Jump {
+                index: 0,
+                wrapped: true
+            })
+        );
+        assert_eq!(
+            jump(f, Some(0), false, at(0)),
+            Some(Jump {
+                index: last,
+                wrapped: true
+            })
+        );
+        assert_eq!(
+            jump(f, Some(0), true, at(0)),
+            Some(Jump {
+                index: 1,
+                wrapped: false
+            })
+        );
+        assert_eq!(
+            jump(f, None, true, f[last].end + 1).map(|j| j.wrapped),
+            Some(true),
+            "from a caret past the last problem"
+        );
+        assert_eq!(
+            jump(f, None, false, 0),
+            Some(Jump {
+                index: last,
+                wrapped: true
+            })
+        );
+        assert_eq!(
+            jump(f, Some(1), true, at(1)).map(|j| j.wrapped),
+            Some(false)
+        );
     }
 }
