@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 pub use super::textbox::severity_class;
 use super::textbox::{text_box, Marks, PasteUndo, TextBox};
+use nianbao::present::navigation::selection;
 use nianbao::present::utf16::{byte_offset, utf16_offset};
 use nianbao::Report;
 
@@ -45,7 +46,7 @@ pub fn same_report(a: &Option<Rc<Report>>, b: &Option<Rc<Report>>) -> bool {
     }
 }
 
-/// Selects the finding's range, scrolls `area` (and the backdrop) so its mark sits a third of the way
+/// Selects `start..end` (the faulty part of finding `index`), scrolls `area` (and the backdrop) so its mark sits a third of the way
 /// down, then scrolls the page so the mark is in the window, and flashes it. The selection is set
 /// before the box takes focus, and focus does not scroll: focusing first would scroll the page to the
 /// old caret (after a paste, the end of the text).
@@ -143,7 +144,8 @@ pub fn Editor(props: &EditorProps) -> Html {
                     selected,
                 ) {
                     if let Some(f) = report.findings.get(i) {
-                        reveal(&area, &backdrop, &text, f.start, f.end, i);
+                        let (start, end) = selection(f, &text);
+                        reveal(&area, &backdrop, &text, start, end, i);
                         show_in_list(i);
                         caret.set(f.start);
                         caret_byte.set(Some(f.start));

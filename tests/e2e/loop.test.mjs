@@ -186,6 +186,23 @@ test('F8 scrolls the problem list to the selected problem', async () => {
   await page.screenshot({ path: path.join(OUT, 'loop-list.png') });
 });
 
+test('a jump selects only the faulty part: the numeral 「6、」, the cell\'s number', async () => {
+  await page.setViewportSize({ width: 1366, height: 657 });
+  const selection = () =>
+    page.evaluate(() => {
+      const area = document.querySelector('#report-text');
+      return area.value.slice(area.selectionStart, area.selectionEnd);
+    });
+  await paste(mutated.replace('六、其他需要报告的事项', '6、其他需要报告的事项'), 5);
+  await page.locator('.problem', { hasText: 'S03' }).locator('.problem-go').click();
+  assert.equal(await selection(), '6、');
+  await page.screenshot({ path: path.join(OUT, 'loop-numeral.png') });
+  await page.locator('.problem', { hasText: 'R02' }).locator('.problem-go').click();
+  assert.equal(await selection(), '0', 'the total\'s cell');
+  await page.locator('.problem', { hasText: 'C03' }).locator('.problem-go').click();
+  assert.equal(await selection(), '', 'a caret at the start of a long place: typing replaces nothing');
+});
+
 test('no console errors and no uncaught exceptions', () => {
   assert.deepEqual(browser.problems, []);
 });
