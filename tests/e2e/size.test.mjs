@@ -18,6 +18,13 @@
 //           222,020 bytes by `gzip -9` (this test's zlib counts about 1.6 KB more), under issue 10's
 //           222,079; paid for by dropping f64 formatting (7.8 KB, the core's 'file too large' message)
 //           and by plain view functions instead of components (about 0.5 KB gzip each).
+//   262 KB  issues 14, 11 and 15 (core features the page runs; issue 10's own work stayed within 222,079):
+//           measured by `gzip -9` at each merge — the diagnosis of a table's sums as one system with its
+//           fixes and advice (issue 14, rules/sums/diagnosis.rs, advice.rs, fix.rs): 222,055 → 236,593
+//           (+14.5 KB); the table reader for real published reports (PDF text, flattened pages, converted
+//           Markdown) with per-table confidence and T06 (issue 11): about +14.1 KB; X03 repeated prose and
+//           雷同 between bodies (issue 15, compare/): +7.0 KB. 257,730 bytes by `gzip -9` in all (this
+//           test's zlib counts about 1.6 KB more).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -27,7 +34,7 @@ import { gzipSync, constants } from 'node:zlib';
 
 import { DIST, OUT } from './paths.mjs';
 
-const BUDGET = 220 * 1024; // bytes, gzip
+const BUDGET = 262 * 1024; // bytes, gzip
 
 test(`release wasm + JS glue stay within ${BUDGET / 1024} KB gzip`, async (t) => {
   assert.ok(existsSync(DIST), `no ${DIST}: run trunk build --release first`);

@@ -47,9 +47,10 @@ impl RowShape {
             match *slot {
                 Slot::Cell(span) => {
                     let raw = text.get(span.start..span.end).unwrap_or("").trim();
-                    if classify(raw) == TokenKind::Number {
+                    let plain = !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit());
+                    if plain || classify(raw) == TokenKind::Number {
                         shape.numbers += 1;
-                        if raw.bytes().all(|b| b.is_ascii_digit()) {
+                        if plain {
                             shape.longest = shape.longest.max(raw.len());
                             shape.largest = shape.largest.max(raw.parse().unwrap_or(u64::MAX));
                             if raw.len() > 1 && touches_text(text, span) {

@@ -44,6 +44,8 @@ const LONGEST_TITLE: usize = 40;
 /// Numerals from here on may open an extra top-level part (S05).
 pub const FIRST_EXTRA_NUMERAL: u32 = 7;
 const LONGEST_RENAMED_TITLE: usize = 20;
+/// The longest title of an extra top-level section (S05).
+pub const LONGEST_EXTRA_TITLE: usize = 20;
 
 /// Splits a folded line into its numeral and title. Bracketed numerals (（一）) mark sub-headings.
 fn split_numeral(folded: &str) -> Option<(Numeral, usize)> {
@@ -137,7 +139,15 @@ fn matches_part(spec: &PartSpec, bare: &str, renamed_ok: bool) -> Option<TitleMa
 }
 
 /// Reads `line` (at byte `start` of the text, `folded` once folded) as a heading, if it can be one.
-pub fn read_heading(line: &str, start: usize, folded: &str) -> Option<HeadingLine> {
+///
+/// A numbered line that names no part is kept only when its numeral is `next_numeral` (it continues
+/// the top-level numbering: an extra section) or from 七 on.
+pub fn read_heading(
+    line: &str,
+    start: usize,
+    folded: &str,
+    next_numeral: u32,
+) -> Option<HeadingLine> {
     let trimmed = line.trim_matches(chinese::is_space);
     // Every heading has Chinese in it: lines of numbers, pipes and tabs (most lines of a pasted
     // table) are passed over before any folding.
@@ -161,7 +171,11 @@ pub fn read_heading(line: &str, start: usize, folded: &str) -> Option<HeadingLin
     }
     let part = part_of_title(title, numeral);
     // Only a part's heading, or a top-level numeral that may open an extra part, is worth keeping.
-    if part.is_none() && !matches!(numeral, Numeral::Chinese(_)) {
+    // Beyond the six parts, only a short numbered title can open a section of its own.
+    let may_be_extra = matches!(numeral, Numeral::Chinese(n) if n == next_numeral || n >= FIRST_EXTRA_NUMERAL)
+        && title.chars().count() <= LONGEST_EXTRA_TITLE
+        && !title.contains(['。', ',']);
+    if part.is_none() && !may_be_extra {
         return None;
     }
     Some(HeadingLine {
@@ -305,7 +319,7 @@ mod tests {
     use super::*;
 
     fn heading(line: &str, start: usize) -> Option<HeadingLine> {
-        read_heading(line, start, &fold_str(line))
+        read_heading(line, start, &fold_str(line), FIRST_EXTRA_NUMERAL)
     }
 
     fn part_of(line: &str) -> Option<(u8, TitleMatch)> {

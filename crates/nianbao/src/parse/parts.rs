@@ -3,7 +3,7 @@
 
 use super::headings::{
     inline_headings, is_table_label, read_heading, HeadingLine, Numeral, TitleMatch,
-    FIRST_EXTRA_NUMERAL,
+    FIRST_EXTRA_NUMERAL, LONGEST_EXTRA_TITLE,
 };
 use crate::model::{ExtraHeading, ExtraKind, Part};
 use crate::span::Span;
@@ -27,7 +27,7 @@ pub fn find_parts(text: &str, dense: &Dense, lines: &LineIndex) -> Outline {
     let mut headings = Vec::new();
     for (start, line, folded) in dense.lines() {
         headings.clear();
-        match read_heading(line, start, folded) {
+        match read_heading(line, start, folded, last_numeral + 1) {
             Some(heading) => headings.push(heading),
             // A line that is no heading may hold some where its line breaks were lost.
             None if folded.contains('.') => {
@@ -70,7 +70,7 @@ pub fn find_parts(text: &str, dense: &Dense, lines: &LineIndex) -> Outline {
                 }
                 None => {
                     if let Numeral::Chinese(value) = heading.numeral {
-                        let short = heading.title.chars().count() <= 20
+                        let short = heading.title.chars().count() <= LONGEST_EXTRA_TITLE
                             && !heading.title.contains(['。', ',']);
                         // Below 七, a heading continuing the numbering is an extra section only
                         // on a line of its own (not a table cell) and when no table label reads so.

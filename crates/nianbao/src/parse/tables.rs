@@ -24,17 +24,16 @@ struct Anchor {
 
 /// Finds a row's label: as the template prints it, then as a known alias, then by its key words.
 fn find_label(dense: &Dense, row: &RowSpec, within: Span) -> Option<Anchor> {
-    let exact = dense
-        .find(fold_static(row.label), within)
-        .map(|span| Anchor {
-            span,
-            how: LabelMatch::Exact,
-            values_at: None,
-        });
+    let label = fold_static(row.label);
+    let exact = dense.find(label, within).map(|span| Anchor {
+        span,
+        how: LabelMatch::Exact,
+        values_at: None,
+    });
     exact
         .or_else(|| {
             dense
-                .find_around_numbers(fold_static(row.label), within)
+                .find_around_numbers(label, within)
                 .map(|(span, numbers)| Anchor {
                     span,
                     how: LabelMatch::Exact,
@@ -58,7 +57,7 @@ fn find_label(dense: &Dense, row: &RowSpec, within: Span) -> Option<Anchor> {
                 .map(|span| Anchor {
                     span,
                     // Its line only a piece of the label: the label was wrapped, not reworded.
-                    how: if dense.line_is_piece_of(span.start, fold_static(row.label)) {
+                    how: if dense.line_is_piece_of(span.start, label) {
                         LabelMatch::Exact
                     } else {
                         LabelMatch::Deviating
@@ -208,6 +207,7 @@ fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span)
         // can move a sub-table's rows after the next captions): look in the whole table then.
         let mut bounds = bounds;
         if spec.sections.len() > 1
+            && caption.is_some()
             && anchors
                 .iter()
                 .all(|(row, a)| a.is_none() || !row.has_values)
@@ -230,14 +230,9 @@ fn read_table(text: &str, dense: &Dense, spec: &'static TableSpec, region: Span)
             .min()
             .unwrap_or(bounds.end);
         let header_region = Span::new(bounds.start, first_label.max(bounds.start));
-        let mut headers = read_headers(text, dense, section, header_region);
-        // Text in content order can put a captioned sub-table's header after its first row label.
-        if caption.is_some() && !headers.issues.is_empty() {
-            let anywhere = read_headers(text, dense, section, bounds);
-            if anywhere.issues.len() < headers.issues.len() {
-                headers.issues = anywhere.issues;
-            }
-        }
+        // A captioned sub-table is small: its header may be anywhere in it.
+        let later = caption.is_some().then_some(bounds);
+        let headers = read_headers(text, dense, section, header_region, later);
         score += headers.found as i64;
         let header_end = headers.end;
         // Evidence that this (sub-)table is in the text at all; header words alone may be prose.
@@ -560,18 +555,33 @@ struct HeaderScan {
 }
 
 /// Looks for the section's column headers in `region`.
-fn read_headers(text: &str, dense: &Dense, section: &SectionSpec, region: Span) -> HeaderScan {
+///
+/// A header missing there may be written later, in `later` (text in content order can put a
+/// sub-table's header after its first row): found there it is written, though it marks no end.
+fn read_headers(
+    text: &str,
+    dense: &Dense,
+    section: &SectionSpec,
+    region: Span,
+    later: Option<Span>,
+) -> HeaderScan {
     let mut scan = HeaderScan {
         found: 0,
         end: None,
         issues: Vec::new(),
     };
+    let find = |header: &'static str, within: Span| {
+        dense
+            .find(fold_static(header), within)
+            .or_else(|| find_split_header(dense, fold_static(header), within))
+    };
     // Read only when a header is missing.
     let mut cells = None;
     for &header in section.headers {
-        let found = dense
-            .find(fold_static(header), region)
-            .or_else(|| find_split_header(dense, fold_static(header), region));
+        let found = find(header, region);
+        if found.is_none() && later.is_some_and(|l| dense.find(fold_static(header), l).is_some()) {
+            continue;
+        }
         match found {
             Some(span) => {
                 scan.found += 1;
@@ -594,11 +604,23 @@ fn read_headers(text: &str, dense: &Dense, section: &SectionSpec, region: Span) 
 /// A header whose cell text PDF extraction laid out over two or three lines, interleaved with its
 /// neighbours' (「商业 科研⏎企业 机构」): its pieces of two characters, in order, within the header.
 fn find_split_header(dense: &Dense, header: &str, region: Span) -> Option<Span> {
-    let chars: Vec<char> = header.chars().collect();
-    if chars.len() < 3 {
+    if region.is_empty() || header.chars().nth(2).is_none() {
         return None;
     }
-    let pieces: Vec<String> = chars.chunks(2).map(|c| c.iter().collect()).collect();
+    // Every piece must be there in some order: a header whose first piece is absent is not.
+    let bounds: Vec<usize> = header
+        .char_indices()
+        .map(|(i, _)| i)
+        .step_by(2)
+        .chain([header.len()])
+        .collect();
+    let pieces: Vec<&str> = bounds.windows(2).map(|w| &header[w[0]..w[1]]).collect();
+    // Its first piece must be there, and its last character: most headers looked for and missing
+    // are another version's.
+    dense.find(pieces[0], region)?;
+    let chars: Vec<char> = header.chars().collect();
+    let mut last = [0u8; 4];
+    dense.find(chars[chars.len() - 1].encode_utf8(&mut last), region)?;
     // In order first; then in any order, as a column's lines can come out above one another reversed.
     let mut from = region.start;
     let mut in_order: Option<Span> = None;
@@ -630,24 +652,19 @@ fn find_split_header(dense: &Dense, header: &str, region: Span) -> Option<Span> 
 fn scattered_header(dense: &Dense, chars: &[char], region: Span) -> Option<Span> {
     let from = dense.to_folded(region.start);
     let to = dense.to_folded(region.end);
-    let hay: Vec<(usize, char)> = dense.folded().get(from..to)?.char_indices().collect();
+    let hay = dense.folded().get(from..to)?;
     let reach = chars.len() * 2;
-    for (k, &(_, c)) in hay.iter().enumerate() {
-        if c != chars[0] {
-            continue;
-        }
-        let mut want = chars.iter().skip(1).peekable();
-        let mut last = k;
-        for (j, &(_, h)) in hay.iter().enumerate().skip(k + 1).take(reach) {
+    for (at, first) in hay.match_indices(chars[0]) {
+        let mut want = chars[1..].iter().peekable();
+        let mut end = at + first.len();
+        for (offset, h) in hay[end..].char_indices().take(reach) {
             if want.peek() == Some(&&h) {
                 want.next();
-                last = j;
+                end = at + first.len() + offset + h.len_utf8();
+                if want.peek().is_none() {
+                    return Some(dense.to_original(from + at, from + end));
+                }
             }
-        }
-        if want.peek().is_none() {
-            let start = from + hay[k].0;
-            let end = from + hay[last].0 + hay[last].1.len_utf8();
-            return Some(dense.to_original(start, end));
         }
     }
     None

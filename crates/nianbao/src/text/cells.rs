@@ -235,6 +235,9 @@ pub fn read_row(text: &str, segment: Span, n: usize, after_label: bool) -> Vec<S
 ///
 /// Says whether the cells are on one line or in distinct columns (whether their order is known).
 pub fn order_by_column(text: &str, slots: &mut [Slot]) -> bool {
+    if slots.iter().any(|s| !matches!(s, Slot::Cell(_))) {
+        return false;
+    }
     // Most rows are on one line: nothing to measure (and a long line is not scanned per cell).
     let first = slots.first().and_then(|s| match s {
         Slot::Cell(span) => Some(span.start),
@@ -248,6 +251,20 @@ pub fn order_by_column(text: &str, slots: &mut [Slot]) -> bool {
         if first <= last && !text[first..last].contains('\n') {
             return true;
         }
+    }
+    // One cell per line (the seeds' layouts): a staircase, not a grid; left as read.
+    let spans: Vec<Span> = slots
+        .iter()
+        .filter_map(|s| match s {
+            Slot::Cell(span) => Some(*span),
+            _ => None,
+        })
+        .collect();
+    if spans
+        .windows(2)
+        .all(|w| w[0].end <= w[1].start && text[w[0].end..w[1].start].contains('\n'))
+    {
+        return false;
     }
     let mut placed: Vec<(usize, usize, Span)> = Vec::with_capacity(slots.len());
     for slot in slots.iter() {
