@@ -203,6 +203,44 @@ test('a jump selects only the faulty part: the numeral 「6、」, the cell\'s n
   assert.equal(await selection(), '', 'a caret at the start of a long place: typing replaces nothing');
 });
 
+test('a long list: the counts filter it, findings of one rule collapse, the root cause comes first', async () => {
+  await page.setViewportSize({ width: 1366, height: 657 });
+  // Every zero cell made a 7: sums break all over the tables.
+  await page.locator('#report-text').fill('');
+  await page.locator('#report-text').fill(mutated.replace(/\n0 \|/g, '\n7 |'));
+  await page.waitForFunction(() => document.querySelectorAll('.problem').length > 20, null, { timeout: 15_000 });
+  const total = await page.locator('.problem').count();
+  const runs = page.locator('.problem-run');
+  assert.ok((await runs.count()) > 0, 'findings of one rule are collapsed');
+  assert.match(await runs.first().locator('summary').textContent(), /^.[A-Z]\d\d .+：\d+ 处$/);
+  assert.equal(await runs.first().locator('details').getAttribute('open'), null, 'closed until opened');
+  await page.screenshot({ path: path.join(OUT, 'loop-long-list.png') });
+  await runs.first().locator('summary').click();
+  await runs.first().locator('.problem-go').first().click();
+  assert.ok(await page.locator('.backdrop .selected').count(), 'an item in an opened group jumps');
+
+  const errors = page.locator('.summary .count.error');
+  assert.equal(await errors.getAttribute('aria-pressed'), 'true');
+  const errorCount = await page.locator('.problem.error').count();
+  assert.ok(errorCount > 0);
+  await errors.click();
+  assert.equal(await errors.getAttribute('aria-pressed'), 'false');
+  assert.equal(await page.locator('.problem.error').count(), 0, 'errors hidden');
+  assert.equal(await page.locator('.problem').count(), total - errorCount);
+  await page.screenshot({ path: path.join(OUT, 'loop-filtered.png') });
+  await errors.click();
+  assert.equal(await page.locator('.problem').count(), total, 'shown again');
+
+  // Two part headings gone: the list starts by saying so.
+  const headless = mutated.replace('二、主动公开政府信息情况\n', '').replace('三、收到和处理政府信息公开申请情况\n', '');
+  await page.locator('#report-text').fill(headless);
+  await page.locator('.root-cause').first().waitFor({ timeout: 15_000 });
+  const first = await page.evaluate(() => document.querySelector('#results').querySelector('.root-cause, .problem-group') .className);
+  assert.equal(first, 'root-cause', 'the root cause before the groups');
+  assert.match(await page.locator('.root-cause').first().textContent(), /有 2 个找不到标题/);
+  await page.screenshot({ path: path.join(OUT, 'loop-root-cause.png') });
+});
+
 test('no console errors and no uncaught exceptions', () => {
   assert.deepEqual(browser.problems, []);
 });
