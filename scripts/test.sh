@@ -2,8 +2,9 @@
 # THE test command: installs what is missing (pinned), then runs every check in order and stops at the
 # first failure.  Usage: scripts/test.sh
 #   fmt · clippy (native, wasm32) · native cargo test · browser tests (wasm-bindgen-test in headless
-#   Chromium) · release build (trunk) · size budget · release CLI (compared with the page) · the deploy bundle ·
-#   end-to-end tests (Node + playwright-core)
+#   Chromium) · release build (trunk) · size budget · Chromium 80 (scripts parse as ES2020, the wasm validates
+#   with Chromium 80's features) · release CLI (compared with the page) · the deploy bundle · end-to-end tests
+#   (Node + playwright-core)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -65,7 +66,8 @@ step "cargo test (native)"  cargo test --workspace
 step "browser tests"        cargo test --target wasm32-unknown-unknown -p nianbao-web --test web
 step "trunk build"          trunk build --release --offline --public-url ./
 step "size budget"          node_test size tests/e2e/size.test.mjs
+step "Chromium 80"          node_test compat tests/e2e/compat.test.mjs
 step "CLI build"            cargo build --release --bin nianbao
 step "deploy bundle"        scripts/dist.sh
-step "end-to-end"           node_test e2e tests/e2e/page.test.mjs tests/e2e/checker.test.mjs tests/e2e/imports.test.mjs tests/e2e/deploy.test.mjs tests/e2e/draft.test.mjs
+step "end-to-end"           node_test e2e tests/e2e/page.test.mjs tests/e2e/checker.test.mjs tests/e2e/imports.test.mjs tests/e2e/deploy.test.mjs tests/e2e/draft.test.mjs tests/e2e/reach.test.mjs
 finish 0

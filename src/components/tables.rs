@@ -2,16 +2,14 @@
 //! read from the text. A cell a finding concerns is marked; hovering or focusing it shows the rule,
 //! the expected and the actual value. A missing row is shown as missing, never as zeros.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::editor::{same_report, severity_class};
 use nianbao::model::{Cell, Row, Table};
-use nianbao::present::cells::findings_by_span;
+use nianbao::present::cells::{findings_by_span, FindingsBySpan};
 use nianbao::present::official::t3_label_cells;
-use nianbao::report::Span;
 use nianbao::template::{self, HeaderRole, TableId, TableSpec, Version};
 use nianbao::{Finding, Report};
 
@@ -31,7 +29,7 @@ impl PartialEq for TablesProps {
 struct Marks<'a> {
     text: &'a str,
     findings: &'a [Finding],
-    by_span: HashMap<Span, Vec<usize>>,
+    by_span: FindingsBySpan,
 }
 
 fn value_cell(cell: &Cell, marks: &Marks) -> Html {

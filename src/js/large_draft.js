@@ -1,6 +1,6 @@
 let db;
 function run(mode, act) {
-  db ??= new Promise((ok, no) => {
+  db = db || new Promise((ok, no) => {
     const r = indexedDB.open('nianbao', 1);
     r.onupgradeneeded = () => r.result.createObjectStore('drafts');
     r.onsuccess = () => ok(r.result);

@@ -164,6 +164,24 @@ test('a .docx nested 5,000 tables deep does not lose the draft, and the page kee
   await page.locator('.summary .count').first().waitFor({ timeout: 10_000 });
 });
 
+test('a web page whose table spans 65,534 rows from every cell is read in bounded time; the page keeps checking and saving', async () => {
+  await startWith(DRAFT);
+  // 101 KB: rows × the rows each cell spans would be a grid of 10^8 cells if spans were not bounded.
+  const rows = '<tr><td rowspan=65534>1</td><td rowspan=99999999>2</td><td colspan=1000000>3</td></tr>'.repeat(1200);
+  const html = `<html><body><p>一、总体情况</p><table>${rows}</table></body></html>`;
+  const started = Date.now();
+  await dropFile('跨行.html', Buffer.from(html));
+  await page.locator('.notice').first().waitFor({ timeout: 30_000 });
+  timings.rowspanPageMs = Date.now() - started;
+  assert.ok((await area().inputValue()).startsWith('一、总体情况'), 'the page was read');
+  await page.getByRole('button', { name: '撤销' }).click();
+  assert.equal(await area().inputValue(), DRAFT);
+  await area().press('End');
+  await page.keyboard.type('丁');
+  await page.waitForFunction((t) => localStorage.getItem('nianbao.draft') === t, `${DRAFT}丁`);
+  await page.locator('.summary .count').first().waitFor({ timeout: 10_000 });
+});
+
 test('a file without text keeps the draft and says so', async () => {
   await startWith(DRAFT);
   const empty = docx('<w:p/>');

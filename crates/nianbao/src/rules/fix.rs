@@ -88,7 +88,14 @@ pub fn apply<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> (Strin
         edits.extend(&fix.edits);
         taken.push(fix);
     }
-    edits.sort_by_key(|e| (e.start, e.end));
+    // A few edits: sorted by insertion, which needs no sorting code in the page.
+    for i in 1..edits.len() {
+        let mut j = i;
+        while j > 0 && (edits[j - 1].start, edits[j - 1].end) > (edits[j].start, edits[j].end) {
+            edits.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for edit in edits {
@@ -97,7 +104,14 @@ pub fn apply<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> (Strin
         at = edit.end;
     }
     out.push_str(&text[at..]);
-    taken.sort_by_key(|f| f.edits.iter().map(|e| e.start).min());
+    let first_edit = |f: &Fix| f.edits.iter().map(|e| e.start).min();
+    for i in 1..taken.len() {
+        let mut j = i;
+        while j > 0 && first_edit(taken[j - 1]) > first_edit(taken[j]) {
+            taken.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     (out, taken)
 }
 

@@ -40,15 +40,17 @@ fn cell_name(table: &Table, at: CellAt) -> String {
     let Some(column) = spec.sections[0].columns.get(at.column) else {
         return String::new();
     };
-    if table.id == TableId::T4 {
-        return format!("{} · {}", column.band, column.name);
-    }
-    let row = table
-        .rows
-        .get(at.row)
-        .and_then(|r| spec.data_rows().find(|(_, s)| s.key == r.key))
-        .map_or(String::new(), |(_, s)| row_name(s));
-    format!("{} · {row}", column.name)
+    let (first, second) = if table.id == TableId::T4 {
+        (column.band, column.name.to_string())
+    } else {
+        let row = table
+            .rows
+            .get(at.row)
+            .and_then(|r| spec.data_rows().find(|(_, s)| s.key == r.key))
+            .map_or(String::new(), |(_, s)| row_name(s));
+        (column.name, row)
+    };
+    format!("{first} · {second}")
 }
 
 /// A row as a drafter finds it in the table: 「一、本年新收」 for a numbered item (its numeral and
@@ -81,9 +83,10 @@ fn number_span(text: &str, span: Span) -> Span {
     Span::new(span.start + first, span.start + first + trimmed.len())
 }
 
-fn changed(table: &Table, c: &Change) -> String {
+/// 「自然人 · 第一项」现为 3，应为 4; `separator` goes between the name and 现为.
+fn changed(table: &Table, c: &Change, separator: &str) -> String {
     format!(
-        "「{}」现为 {}，应为 {}",
+        "「{}」{separator}现为 {}，应为 {}",
         cell_name(table, c.at),
         c.from,
         c.to
@@ -92,7 +95,7 @@ fn changed(table: &Table, c: &Change) -> String {
 
 /// The slip, in words, and each change.
 fn describe(table: &Table, e: &Explanation) -> String {
-    let changes: Vec<String> = e.changes.iter().map(|c| changed(table, c)).collect();
+    let changes: Vec<String> = e.changes.iter().map(|c| changed(table, c, "")).collect();
     let name = |i: usize| {
         e.changes
             .get(i)
@@ -100,18 +103,7 @@ fn describe(table: &Table, e: &Explanation) -> String {
     };
     let slip = match e.slip {
         Slip::OneCell => {
-            return e
-                .changes
-                .iter()
-                .map(|c| {
-                    format!(
-                        "「{}」：现为 {}，应为 {}",
-                        cell_name(table, c.at),
-                        c.from,
-                        c.to
-                    )
-                })
-                .collect();
+            return e.changes.iter().map(|c| changed(table, c, "：")).collect();
         }
         Slip::Swapped => format!("「{}」与「{}」两格的数填反了", name(0), name(1)),
         Slip::Moved => format!("本应填在「{}」的数错填到了相邻的「{}」", name(0), name(1)),

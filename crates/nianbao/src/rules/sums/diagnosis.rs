@@ -4,8 +4,6 @@
 //! in a known slip of the pen: two values swapped, a value typed one column off, one number split
 //! over two cells or two glued into one. The equations come from the template's sum rules.
 
-use std::collections::BTreeMap;
-
 use super::{picked_columns, picked_rows};
 use crate::model::{Cell, Table};
 use crate::template::{self, SumShape, TableSpec, SUM_RULES};
@@ -68,12 +66,19 @@ pub struct Explanation {
     pub changes: Vec<Change>,
 }
 
+/// A cell some equation is over: the number read in it and the equations it is in.
+struct Known {
+    at: CellAt,
+    value: i64,
+    equations: Vec<usize>,
+}
+
 /// The table's equations and the numbers read in its cells.
 struct System {
     equations: Vec<Equation>,
-    values: BTreeMap<CellAt, i64>,
-    /// For each cell, the equations it is in.
-    index: BTreeMap<CellAt, Vec<usize>>,
+    /// The cells of the equations, sorted by [`CellAt`] (a sorted list keeps the standard ordered
+    /// map's code out of the page; a table has a few hundred cells at most).
+    cells: Vec<Known>,
 }
 
 impl System {
@@ -92,25 +97,34 @@ impl System {
         };
         // An equation over a cell without a number is not checked, so it explains nothing either.
         equations.retain(|e| e.left.iter().chain(&e.right).all(|at| value(at).is_some()));
-        let mut values = BTreeMap::new();
-        let mut index: BTreeMap<CellAt, Vec<usize>> = BTreeMap::new();
+        let mut cells: Vec<Known> = Vec::new();
         for (i, e) in equations.iter().enumerate() {
             for &at in e.left.iter().chain(&e.right) {
-                if let Some(v) = value(&at) {
-                    values.insert(at, v);
-                }
-                index.entry(at).or_default().push(i);
+                let place = match cells.binary_search_by_key(&at, |k| k.at) {
+                    Ok(place) => place,
+                    Err(place) => {
+                        let known = Known {
+                            at,
+                            value: value(&at).unwrap_or(0),
+                            equations: Vec::new(),
+                        };
+                        cells.insert(place, known);
+                        place
+                    }
+                };
+                cells[place].equations.push(i);
             }
         }
-        System {
-            equations,
-            values,
-            index,
-        }
+        System { equations, cells }
+    }
+
+    fn known(&self, at: CellAt) -> Option<&Known> {
+        let place = self.cells.binary_search_by_key(&at, |k| k.at).ok()?;
+        self.cells.get(place)
     }
 
     fn value(&self, at: CellAt) -> i64 {
-        self.values.get(&at).copied().unwrap_or(0)
+        self.known(at).map_or(0, |k| k.value)
     }
 
     /// Left minus right of equation `e`, with the cells of `changes` holding their new values.
@@ -128,7 +142,7 @@ impl System {
     }
 
     fn equations_of(&self, at: CellAt) -> &[usize] {
-        self.index.get(&at).map_or(&[], Vec::as_slice)
+        self.known(at).map_or(&[], |k| k.equations.as_slice())
     }
 
     /// Does every equation hold once `changes` are made? Only the broken equations and those the
@@ -250,14 +264,13 @@ pub fn diagnose(table: &Table) -> Vec<Explanation> {
     let mut found: Vec<Explanation> = Vec::new();
     for &at in &suspects {
         for explanation in two_cells(&system, &broken, at) {
-            let mut cells: Vec<Change> = explanation.changes.clone();
-            cells.sort();
-            let seen = found.iter().any(|f| {
-                let mut other = f.changes.clone();
-                other.sort();
-                other == cells
-            });
-            if !seen {
+            // The same changes found from another suspect, maybe in another order (an
+            // explanation's changes are at distinct cells, so comparing them as sets suffices).
+            let same_changes = |f: &Explanation| {
+                f.changes.len() == explanation.changes.len()
+                    && f.changes.iter().all(|c| explanation.changes.contains(c))
+            };
+            if !found.iter().any(same_changes) {
                 found.push(explanation);
             }
         }
@@ -288,7 +301,7 @@ fn neighbours(system: &System, at: CellAt) -> Vec<CellAt> {
             row: at.row,
             column,
         })
-        .filter(|n| system.values.contains_key(n))
+        .filter(|&n| system.known(n).is_some())
         .collect()
 }
 
@@ -308,7 +321,7 @@ fn two_cells(system: &System, broken: &[usize], at: CellAt) -> Vec<Explanation> 
     };
     let value = |c: CellAt| system.value(c);
     // Swapped with any cell of its row or column.
-    for &other in system.values.keys() {
+    for other in system.cells.iter().map(|k| k.at) {
         if other != at && (other.row == at.row || other.column == at.column) {
             let (a, b) = (value(at), value(other));
             accept(

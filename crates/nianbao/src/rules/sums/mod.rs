@@ -28,18 +28,14 @@ fn picked_rows<'t>(
     spec: &TableSpec,
     pick: &Pick,
 ) -> Option<Vec<(&'static str, &'t Row)>> {
-    let keys: Vec<(&'static str, &'static str)> = match pick {
-        Pick::Keys(keys) => spec
-            .data_rows()
-            .filter(|(_, r)| keys.contains(&r.key))
-            .map(|(_, r)| (r.key, r.short))
-            .collect(),
-        Pick::Tagged(tag) => spec
-            .data_rows()
-            .filter(|(_, r)| r.has_tag(tag))
-            .map(|(_, r)| (r.key, r.short))
-            .collect(),
-    };
+    let keys: Vec<(&'static str, &'static str)> = spec
+        .data_rows()
+        .filter(|(_, r)| match pick {
+            Pick::Keys(keys) => keys.contains(&r.key),
+            Pick::Tagged(tag) => r.has_tag(tag),
+        })
+        .map(|(_, r)| (r.key, r.short))
+        .collect();
     // A missing row (T02) or a version without the row: no check rather than a wrong one.
     keys.into_iter()
         .map(|(key, short)| table.row(key).filter(|r| r.found).map(|r| (short, r)))
@@ -101,11 +97,12 @@ fn describe(terms: &[Term], total: i64, long_name: &str) -> String {
     }
 }
 
-/// Checks one instance of `rule`; `place` names it in the message (built only for a finding).
+/// Checks one instance of `rule`; `place` names it in the message (built only for a finding; a
+/// `dyn` rather than a generic so that the page carries one copy of this function, not one per shape).
 fn check_instance(
     out: &mut Sink,
     rule: &SumRule,
-    place: impl FnOnce() -> String,
+    place: &dyn Fn() -> String,
     left: &[Term],
     right: &[Term],
     anchor: &Cell,
@@ -182,7 +179,7 @@ pub fn run(rule: &SumRule, parsed: &Parsed, out: &mut Sink) {
                     continue;
                 };
                 let place = || format!("{}列", column.name);
-                check_instance(out, rule, place, &l, &r, anchor, advice);
+                check_instance(out, rule, &place, &l, &r, anchor, advice);
             }
         }
         SumShape::EachRow { per_band } => {
@@ -235,7 +232,7 @@ pub fn run(rule: &SumRule, parsed: &Parsed, out: &mut Sink) {
                         Some(b) if !b.is_empty() => b.to_string(),
                         _ => format!("{}行", row_spec.short),
                     };
-                    check_instance(out, rule, place, &l, &r, anchor, advice);
+                    check_instance(out, rule, &place, &l, &r, anchor, advice);
                 }
             }
         }
