@@ -107,7 +107,7 @@ pub fn problems(props: Problems) -> Html {
                         <button type="button" class="root-cause" onclick={props.on_select.reform(move |_: MouseEvent| i)}>{text}</button>
                     }
                     if props.hidden != 0 {
-                        <p class="status">{"有的级别已隐藏：点上方的计数可重新显示。"}</p>
+                        <p class="status">{"部分级别已隐藏：点上方的计数可重新显示。"}</p>
                     }
                     for group in by_part(&report.document, f) {
                         {{

@@ -61,7 +61,6 @@ pub fn summary(
             for severity in [Severity::Error, Severity::Warning, Severity::Info] {
                 <button type="button" class={classes!("summary-item", "count", severity.as_str())}
                         aria-pressed={if hidden & severity_bit(severity) == 0 { "true" } else { "false" }}
-                        title="点击只显示或隐藏这一级别的问题"
                         onclick={on_toggle.reform(move |_: MouseEvent| severity)}>
                     <span class="icon" aria-hidden="true">{severity_icon(severity)}</span>
                     {format!("{} {}", severity.label_zh(), report.count(severity))}

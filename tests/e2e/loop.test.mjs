@@ -237,7 +237,7 @@ test('a long list: the counts filter it, findings of one rule collapse, the root
   await page.locator('.root-cause').first().waitFor({ timeout: 15_000 });
   const first = await page.evaluate(() => document.querySelector('#results').querySelector('.root-cause, .problem-group') .className);
   assert.equal(first, 'root-cause', 'the root cause before the groups');
-  assert.match(await page.locator('.root-cause').first().textContent(), /有 2 个找不到标题/);
+  assert.match(await page.locator('.root-cause').first().textContent(), /有 2 个部分找不到标题/);
   await page.screenshot({ path: path.join(OUT, 'loop-root-cause.png') });
 });
 

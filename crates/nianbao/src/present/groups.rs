@@ -127,7 +127,7 @@ pub fn root_causes(findings: &[Finding]) -> Vec<(String, usize)> {
     if missing.len() >= 2 {
         out.push((
             format!(
-                "先看这里：报告的六个部分中有 {} 个找不到标题。请先核对各部分标题的写法（如「三、收到和处理政府信息公开申请情况」），标题找到后，下面的不少问题可能随之消失。",
+                "先看这里：有 {} 个部分找不到标题。请先核对各部分标题的写法，标题找到后，不少问题可能随之消失。",
                 missing.len()
             ),
             missing[0],
@@ -305,7 +305,11 @@ mod tests {
         let report = crate::check(&without);
         let causes = root_causes(&report.findings);
         assert_eq!(causes.len(), 1, "{causes:?}");
-        assert!(causes[0].0.contains("有 2 个找不到标题"), "{}", causes[0].0);
+        assert!(
+            causes[0].0.contains("有 2 个部分找不到标题"),
+            "{}",
+            causes[0].0
+        );
         assert_eq!(report.findings[causes[0].1].code.as_str(), "S01");
         // A published report whose tables came out of a web page flattened: three T06, all first.
         let flattened = include_str!("../../tests/fixtures/corpus/pingtan-district-2021.txt");
