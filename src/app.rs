@@ -8,8 +8,8 @@ use web_sys::File;
 use yew::prelude::*;
 
 use super::components::{
-    announcement, intro, notices, previous_report, problems, summary, toolbar, Editor, Notices,
-    PasteUndo, PreviousReport, Problems, RuleHelp, Tables, Toolbar,
+    announcement, intro, notices, previous_report, problems, severity_bit, summary, toolbar,
+    Editor, Notices, PasteUndo, PreviousReport, Problems, RuleHelp, Tables, Toolbar,
 };
 use super::hooks::{
     load_file, read_file, use_debounced_edit, use_draft_storage, use_f8_navigation, use_file_drop,
@@ -62,6 +62,12 @@ pub fn App(props: &AppProps) -> Html {
     let dispatcher = state.dispatcher();
     let caret = use_memo((), |_| Cell::new(0usize));
     let previous_paste = use_mut_ref(PasteUndo::default);
+    // The severities the summary's filters hide from the problem list, a bit each.
+    let hidden = use_state(|| 0u8);
+    let on_toggle = {
+        let hidden = hidden.clone();
+        Callback::from(move |severity| hidden.set(*hidden ^ severity_bit(severity)))
+    };
 
     use_draft_storage(&state, dispatcher.clone());
     use_f8_navigation(dispatcher.clone(), caret.clone());
@@ -147,7 +153,7 @@ pub fn App(props: &AppProps) -> Html {
                 on_take_other_tab: act.reform(|()| Action::TakeOtherTab),
                 on_keep_this_tab: act.reform(|()| Action::KeepThisTab),
             })}
-            {summary(state.report.as_deref(), state.elapsed_ms)}
+            {summary(state.report.as_deref(), state.elapsed_ms, *hidden, &on_toggle)}
             <p class="sr-only" aria-live="polite" id="announcement">{announcement(state.report.as_deref())}</p>
             <main class="workspace">
                 <Editor
@@ -164,6 +170,7 @@ pub fn App(props: &AppProps) -> Html {
                     unchecked: state.unchecked,
                     selected: state.selected,
                     on_select: act.reform(Action::Select),
+                    hidden: *hidden,
                 })}
             </main>
             {previous_report(PreviousReport {

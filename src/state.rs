@@ -242,6 +242,12 @@ fn loaded_file(name: &str) -> String {
     format!("已载入文件「{name}」。{how}")
 }
 
+/// The notice F8 leaves when it goes round an end of the list; the next step that does not wrap
+/// takes it away.
+fn is_wrap_notice(notice: &Notice) -> bool {
+    notice.text.contains("问题，回到")
+}
+
 impl Reducible for Checker {
     type Action = Action;
 
@@ -317,9 +323,22 @@ impl Reducible for Checker {
                 })
             }
             Action::Step { forward, from } => match self.report.as_deref().and_then(|r| {
-                nianbao::present::navigation::step(&r.findings, self.selected, forward, from)
+                nianbao::present::navigation::jump(&r.findings, self.selected, forward, from)
             }) {
-                Some(index) => self.reduce(Action::Select(index)),
+                Some(jump) => {
+                    let wrapped = jump.wrapped.then(|| {
+                        Notice::info(if forward {
+                            "已到最后一个问题，回到第一个。"
+                        } else {
+                            "已到第一个问题，回到最后一个。"
+                        })
+                    });
+                    let mut next = (*self.reduce(Action::Select(jump.index))).clone();
+                    if wrapped.is_some() || next.notice.as_ref().is_some_and(is_wrap_notice) {
+                        next.notice = wrapped;
+                    }
+                    Rc::new(next)
+                }
                 None => self,
             },
             Action::Saved(stored) => {

@@ -176,13 +176,16 @@ async fn choosing_a_problem_selects_its_text_and_f8_moves_on() {
         "report-text",
         "focus moved to the text"
     );
+    // Only the faulty part is selected (issue 12): for S04, the title its fix rewrites.
+    let (start, end) = nianbao::present::navigation::selection(finding, seed);
+    assert!(finding.start <= start && end <= finding.end && start < end);
     assert_eq!(
         area.selection_start().unwrap(),
-        Some(utf16_offset(seed, finding.start) as u32)
+        Some(utf16_offset(seed, start) as u32)
     );
     assert_eq!(
         area.selection_end().unwrap(),
-        Some(utf16_offset(seed, finding.end) as u32)
+        Some(utf16_offset(seed, end) as u32)
     );
     assert_eq!(count(&root, ".problem.selected"), 1);
     assert!(find(&root, ".backdrop mark.selected")
@@ -199,9 +202,10 @@ async fn choosing_a_problem_selects_its_text_and_f8_moves_on() {
     web_sys::window().unwrap().dispatch_event(&key).unwrap();
     yew::scheduler::flush().await;
     let next = &report.findings[(index + 1) % report.findings.len()];
+    let (next_start, _) = nianbao::present::navigation::selection(next, seed);
     assert_eq!(
         area.selection_start().unwrap(),
-        Some(utf16_offset(seed, next.start) as u32)
+        Some(utf16_offset(seed, next_start) as u32)
     );
 }
 

@@ -6,11 +6,12 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+use web_sys::{Element, FocusOptions, HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 pub use super::textbox::severity_class;
 use super::textbox::{text_box, Marks, PasteUndo, TextBox};
+use nianbao::present::navigation::selection;
 use nianbao::present::utf16::{byte_offset, utf16_offset};
 use nianbao::Report;
 
@@ -45,8 +46,10 @@ pub fn same_report(a: &Option<Rc<Report>>, b: &Option<Rc<Report>>) -> bool {
     }
 }
 
-/// Scrolls `area` (and the backdrop) so `mark` sits a third of the way down, selects the finding's
-/// range and flashes the mark.
+/// Selects `start..end` (the faulty part of finding `index`), scrolls `area` (and the backdrop) so its mark sits a third of the way
+/// down, then scrolls the page so the mark is in the window, and flashes it. The selection is set
+/// before the box takes focus, and focus does not scroll: focusing first would scroll the page to the
+/// old caret (after a paste, the end of the text).
 fn reveal(
     area: &HtmlTextAreaElement,
     backdrop: &Element,
@@ -55,20 +58,64 @@ fn reveal(
     end: usize,
     index: usize,
 ) {
-    let _ = area.focus();
     let from = utf16_offset(text, start) as u32;
     let to = utf16_offset(text, end) as u32;
     let _ = area.set_selection_range(from, to);
-    if let Ok(Some(mark)) = backdrop.query_selector(&format!("[data-f~=\"{index}\"]")) {
-        if let Ok(mark) = mark.dyn_into::<HtmlElement>() {
-            let top = (mark.offset_top() - area.client_height() / 3).max(0);
-            area.set_scroll_top(top);
-            backdrop.set_scroll_top(area.scroll_top());
-            let classes = mark.class_list();
-            let _ = classes.remove_1("flash");
-            let _ = mark.offset_width(); // restart the animation
-            let _ = classes.add_1("flash");
+    let options = FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = area.focus_with_options(&options);
+    let Ok(Some(mark)) = backdrop.query_selector(&format!("[data-f~=\"{index}\"]")) else {
+        return;
+    };
+    let Ok(mark) = mark.dyn_into::<HtmlElement>() else {
+        return;
+    };
+    let top = (mark.offset_top() - area.client_height() / 3).max(0);
+    area.set_scroll_top(top);
+    backdrop.set_scroll_top(area.scroll_top());
+    if let Some(window) = web_sys::window() {
+        let height = window
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        let rect = mark.get_bounding_client_rect();
+        if rect.top() < 0.0 || rect.bottom() > height {
+            window.scroll_by_with_x_and_y(0.0, rect.top() - height / 3.0);
         }
+    }
+    let classes = mark.class_list();
+    let _ = classes.remove_1("flash");
+    let _ = mark.offset_width(); // restart the animation
+    let _ = classes.add_1("flash");
+}
+
+/// Scrolls the problem list, when it is a scroll box of its own, so the selected problem is in it;
+/// the page itself is left where the jump put it.
+fn show_in_list(index: usize) {
+    let document = web_sys::window().and_then(|w| w.document());
+    let found = document.and_then(|d| {
+        let list = d.query_selector(".results").ok()??;
+        let item = d
+            .query_selector(&format!("[data-index=\"{index}\"]"))
+            .ok()??;
+        Some((list, item))
+    });
+    let Some((list, item)) = found else {
+        return;
+    };
+    if list.scroll_height() <= list.client_height() {
+        return;
+    }
+    let (box_, at) = (
+        list.get_bounding_client_rect(),
+        item.get_bounding_client_rect(),
+    );
+    let margin = 8.0;
+    if at.top() < box_.top() + margin {
+        list.set_scroll_top(list.scroll_top() - (box_.top() - at.top() + margin) as i32);
+    } else if at.bottom() > box_.bottom() - margin {
+        list.set_scroll_top(list.scroll_top() + (at.bottom() - box_.bottom() + margin) as i32);
     }
 }
 
@@ -87,6 +134,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         let selected = props.selected;
         let text = props.value.clone();
         let caret = props.caret.clone();
+        let caret_byte = caret_byte.clone();
         use_effect_with(props.focus_serial, move |serial| {
             if *serial > 0 {
                 if let (Some(area), Some(backdrop), Some(report), Some(i)) = (
@@ -96,10 +144,27 @@ pub fn Editor(props: &EditorProps) -> Html {
                     selected,
                 ) {
                     if let Some(f) = report.findings.get(i) {
-                        reveal(&area, &backdrop, &text, f.start, f.end, i);
+                        let (start, end) = selection(f, &text);
+                        reveal(&area, &backdrop, &text, start, end, i);
+                        show_in_list(i);
                         caret.set(f.start);
+                        caret_byte.set(Some(f.start));
                     }
                 }
+            }
+        });
+    }
+
+    {
+        // A new report redraws the marks; the backdrop must keep the text's scroll (a redraw that
+        // shortens it for a moment resets its scrollTop, painting the marks over the wrong lines).
+        let (area_ref, backdrop_ref) = (area_ref.clone(), backdrop_ref.clone());
+        use_effect(move || {
+            if let (Some(area), Some(backdrop)) =
+                (area_ref.cast::<Element>(), backdrop_ref.cast::<Element>())
+            {
+                backdrop.set_scroll_top(area.scroll_top());
+                backdrop.set_scroll_left(area.scroll_left());
             }
         });
     }
@@ -118,19 +183,29 @@ pub fn Editor(props: &EditorProps) -> Html {
         })
     };
     let under_caret: Vec<Html> = match (props.report.as_deref(), *caret_byte) {
-        (Some(report), Some(at)) => report
-            .findings
-            .iter()
-            .filter(|f| f.start <= at && at <= f.end && (f.start < f.end || f.start == at))
-            .take(3)
-            .map(|f| {
-                html! {
-                    <li class={severity_class(f.severity)}>
-                        <span class="caret-code">{f.code.as_str()}</span>{" "}{&f.message}
-                    </li>
-                }
-            })
-            .collect(),
+        (Some(report), Some(at)) => {
+            let mut here: Vec<(usize, &nianbao::Finding)> = report
+                .findings
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.start <= at && at <= f.end && (f.start < f.end || f.start == at))
+                .collect();
+            // The selected problem first: after a jump, the line names it.
+            if let Some(p) = here.iter().position(|(i, _)| Some(*i) == props.selected) {
+                let chosen = here.remove(p);
+                here.insert(0, chosen);
+            }
+            here.into_iter()
+                .take(3)
+                .map(|(_, f)| {
+                    html! {
+                        <li class={severity_class(f.severity)}>
+                            <span class="caret-code">{f.code.as_str()}</span>{" "}{&f.message}
+                        </li>
+                    }
+                })
+                .collect()
+        }
         _ => Vec::new(),
     };
 

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::editor::severity_class;
-use nianbao::present::groups::by_part;
+use nianbao::present::groups::{by_part, entries, root_causes};
 use nianbao::{Finding, Report, Severity};
 
 /// What [`problems`] lists, and what choosing a problem does.
@@ -18,6 +18,17 @@ pub struct Problems {
     pub unchecked: bool,
     pub selected: Option<usize>,
     pub on_select: Callback<usize>,
+    /// The severities the summary's filters hide, one bit each ([`severity_bit`]).
+    pub hidden: u8,
+}
+
+/// A severity's bit in a filter.
+pub fn severity_bit(severity: Severity) -> u8 {
+    match severity {
+        Severity::Error => 1,
+        Severity::Warning => 2,
+        Severity::Info => 4,
+    }
 }
 
 /// A symbol that tells the severities apart without colour.
@@ -65,21 +76,61 @@ pub fn problems(props: Problems) -> Html {
                 <p>{nianbao::rules::families::checked_note()}</p>
             </div>
         },
-        Some(report) => html! {
-            <>
-                <p class="shortcut-hint">{"点击问题（或按回车）可跳到原文；按 F8 / Shift+F8 到下一个 / 上一个问题。"}</p>
-                for group in by_part(&report.document, &report.findings) {
-                    <section class="problem-group">
-                        <h3>{group.title.clone()}</h3>
-                        <ol class="problems">
-                            for i in group.findings.iter().copied() {
-                                { item(i, &report.findings[i], props.selected == Some(i), &props.on_select) }
-                            }
-                        </ol>
-                    </section>
+        Some(report) => {
+            let f = &report.findings;
+            let entry = |entry: Vec<usize>| -> Html {
+                if let [i] = entry[..] {
+                    return item(i, &f[i], props.selected == Some(i), &props.on_select);
                 }
-            </>
-        },
+                let first = &f[entry[0]];
+                let open = props.selected.is_some_and(|s| entry.contains(&s));
+                html! {
+                    <li class={classes!("problem-run", severity_class(first.severity))}>
+                        <details {open}>
+                            <summary>
+                                <span class="icon" aria-hidden="true">{severity_icon(first.severity)}</span>
+                                {format!("{} {}：{} 处", first.code.as_str(), first.code.doc().name, entry.len())}
+                            </summary>
+                            <ol class="problems">
+                                for i in entry.iter().copied() {
+                                    { item(i, &f[i], props.selected == Some(i), &props.on_select) }
+                                }
+                            </ol>
+                        </details>
+                    </li>
+                }
+            };
+            html! {
+                <>
+                    <p class="shortcut-hint">{"点击问题（或按回车）可跳到原文；按 F8 / Shift+F8 到下一个 / 上一个问题。"}</p>
+                    for (text, i) in root_causes(f) {
+                        <button type="button" class="root-cause" onclick={props.on_select.reform(move |_: MouseEvent| i)}>{text}</button>
+                    }
+                    if props.hidden != 0 {
+                        <p class="status">{"部分级别已隐藏：点上方的计数可重新显示。"}</p>
+                    }
+                    for group in by_part(&report.document, f) {
+                        {{
+                            let shown: Vec<usize> = group.findings.iter().copied()
+                                .filter(|&i| props.hidden & severity_bit(f[i].severity) == 0)
+                                .collect();
+                            if shown.is_empty() {
+                                html! {}
+                            } else {
+                                html! {
+                                    <section class="problem-group">
+                                        <h3>{group.title.clone()}</h3>
+                                        <ol class="problems">
+                                            for e in entries(f, &shown) { {entry(e)} }
+                                        </ol>
+                                    </section>
+                                }
+                            }
+                        }}
+                    }
+                </>
+            }
+        }
     };
     html! {
         <section class={classes!("results", props.stale.then_some("stale"))} aria-labelledby="results-title" aria-busy={props.stale.then_some("true")}>

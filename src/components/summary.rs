@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::problems::severity_icon;
+use super::problems::{severity_bit, severity_icon};
 use nianbao::template::Version;
 use nianbao::{Report, Severity};
 
@@ -39,7 +39,14 @@ fn tenths(ms: f64) -> String {
 
 /// The bar for `report` (nothing before there is one), checked in `elapsed_ms`. A plain function, not a
 /// component (it has no state): each component costs the bundle its share of Yew's generic code.
-pub fn summary(report: Option<&Report>, elapsed_ms: f64) -> Html {
+/// Each count is a filter of the problem list: `hidden` has a bit for each severity it hides
+/// ([`severity_bit`]); `on_toggle` flips one.
+pub fn summary(
+    report: Option<&Report>,
+    elapsed_ms: f64,
+    hidden: u8,
+    on_toggle: &Callback<Severity>,
+) -> Html {
     let Some(report) = report else {
         return html! {};
     };
@@ -52,10 +59,12 @@ pub fn summary(report: Option<&Report>, elapsed_ms: f64) -> Html {
             <span class="summary-item">{format_label(report)}</span>
             <span class="summary-item">{year}</span>
             for severity in [Severity::Error, Severity::Warning, Severity::Info] {
-                <span class={classes!("summary-item", "count", severity.as_str())}>
+                <button type="button" class={classes!("summary-item", "count", severity.as_str())}
+                        aria-pressed={if hidden & severity_bit(severity) == 0 { "true" } else { "false" }}
+                        onclick={on_toggle.reform(move |_: MouseEvent| severity)}>
                     <span class="icon" aria-hidden="true">{severity_icon(severity)}</span>
                     {format!("{} {}", severity.label_zh(), report.count(severity))}
-                </span>
+                </button>
             }
             <span class="summary-item elapsed">{format!("用时 {} 毫秒", tenths(elapsed_ms))}</span>
         </section>

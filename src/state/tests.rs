@@ -269,3 +269,35 @@ fn selecting_and_stepping_move_between_findings() {
         "the same problem moves to it again"
     );
 }
+
+#[test]
+fn stepping_past_an_end_says_it_wrapped_and_the_next_step_clears_it() {
+    let state = start("一、总体情况\n本年度……");
+    let findings = state.report.as_ref().unwrap().findings.clone();
+    let last = findings.len() - 1;
+    let on_last = state.reduce(Action::Select(last));
+    assert_eq!(on_last.notice, None);
+    let wrapped = on_last.reduce(Action::Step {
+        forward: true,
+        from: findings[last].start,
+    });
+    assert_eq!(wrapped.selected, Some(0));
+    let notice = wrapped.notice.clone().expect("a notice that it wrapped");
+    assert!(notice.text.contains("回到第一个"), "{}", notice.text);
+    assert!(!notice.is_error && !notice.undo);
+    let onward = wrapped.reduce(Action::Step {
+        forward: true,
+        from: findings[0].start,
+    });
+    assert_eq!(onward.selected, Some(1));
+    assert_eq!(
+        onward.notice, None,
+        "the wrap notice goes with the next step"
+    );
+    let back = onward.reduce(Action::Select(0)).reduce(Action::Step {
+        forward: false,
+        from: findings[0].start,
+    });
+    assert_eq!(back.selected, Some(last));
+    assert!(back.notice.as_ref().unwrap().text.contains("回到最后一个"));
+}

@@ -118,19 +118,34 @@ const selection = () =>
     };
   });
 
-/** Asserts that the textarea is focused with finding `index`'s range selected, and that it is the selected problem. */
+/**
+ * What a jump to finding `f` selects (issue 12: only the faulty part, as present::navigation::selection):
+ * the part its fix changes inside it, else the finding itself when short and on one line, else a caret
+ * at its start. Byte offsets.
+ */
+function jumpRange(text, f) {
+  const inside = (f.fix?.edits ?? []).filter(
+    (e) => f.start <= e.start && e.end <= f.end && !(e.start === f.start && e.end === f.end),
+  );
+  if (inside.length) return { start: Math.min(...inside.map((e) => e.start)), end: Math.max(...inside.map((e) => e.end)) };
+  const piece = slice(text, f);
+  return !piece.includes('\n') && [...piece].length <= 8 ? f : { start: f.start, end: f.start };
+}
+
+/** Asserts that the textarea is focused with finding `index`'s faulty part selected, and that it is the selected problem. */
 async function atFinding(text, findings, index, how) {
   const f = findings[index];
+  const range = jumpRange(text, f);
   const now = await selection();
   assert.ok(now.focused, `${how}: the textarea has the focus`);
   assert.deepEqual(
     { start: now.start, end: now.end },
-    { start: utf16(text, f.start), end: utf16(text, f.end) },
+    { start: utf16(text, range.start), end: utf16(text, range.end) },
     `${how}: the selection is finding ${index} (${f.code} ${f.message})`,
   );
   assert.equal(
     await area().evaluate((a) => a.value.slice(a.selectionStart, a.selectionEnd)),
-    slice(text, f),
+    slice(text, range),
     `${how}: the selected text`,
   );
   assert.deepEqual(now.selected, [index], `${how}: finding ${index} is the selected problem`);
