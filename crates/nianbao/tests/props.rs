@@ -634,3 +634,26 @@ fn every_rule_example() {
         assert_ok(rule.doc.good);
     }
 }
+
+/// Inputs the fuzzer found that once panicked the checker (tests/fixtures/fuzz/, each decoded as the
+/// fuzz target decodes bytes): they must check without a panic.
+#[test]
+fn inputs_that_once_panicked_check_cleanly() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).expect("tests/fixtures/fuzz") {
+        let path = entry.expect("a directory entry").path();
+        let text = std::fs::read_to_string(&path).expect("UTF-8");
+        let report = nianbao::check(&text);
+        for f in &report.findings {
+            assert!(
+                text.get(f.start..f.end).is_some(),
+                "{}: {}",
+                path.display(),
+                f.code
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 1);
+}

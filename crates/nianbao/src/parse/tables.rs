@@ -640,7 +640,8 @@ fn read_by_bands(
             let until = headers
                 .get(k + 1)
                 .map_or(bounds.end, |(_, next)| next.start);
-            let start = first_value_line(text, Span::new(at.end, until))?;
+            // Headers found overlapping (a damaged table) leave this band without values.
+            let start = first_value_line(text, Span::new(at.end, until.max(at.end)))?;
             let read = read_row(text, Span::new(start, until), width + 1, false);
             let full = read[..*width].iter().all(|s| matches!(s, Slot::Cell(_)));
             (full && read[*width] == Slot::Absent && !used.contains(&start))

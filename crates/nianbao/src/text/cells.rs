@@ -349,8 +349,10 @@ pub fn rows_of_numbers(text: &str, segment: Span, n: usize, rows: usize) -> Opti
 
 /// The start of the first line in `segment` made only of numbers and placeholders (at least one
 /// number): where an unlabelled data row begins.
+/// An empty or inverted `segment` (overlapping headers in a damaged table) has no such line.
 pub fn first_value_line(text: &str, segment: Span) -> Option<usize> {
-    for (start, raw_line) in lines_from(&text[segment.start..segment.end], segment.start) {
+    let within = text.get(segment.start..segment.end)?;
+    for (start, raw_line) in lines_from(within, segment.start) {
         if is_filler(raw_line) {
             continue;
         }
