@@ -30,8 +30,9 @@ pub const USAGE: &str = "\
   检查政府信息公开工作年度报告；FILE 为 - 时读标准输入。
   Checks annual reports; FILE may be - for standard input.
   --previous FILE  同时与上一年度的年报核对：上年结转是否等于上年的结转下年度（X01）、
-                   现行有效件数是否与上年衔接（X02）；两份报告年度不相连时不核对。
-                   Also checks each FILE against last year's report (X01, X02).
+                   现行有效件数是否与上年衔接（X02）、正文是否与上年雷同（X03）；
+                   两份报告年度不相连时不核对。
+                   Also checks each FILE against last year's report (X01, X02, X03).
   --ignore CODE[,CODE…]  不报告这些规则（如 S03,C03），也不计入统计和退出状态。
                    Leaves out these rules' findings, counts and exit status.
        nianbao text FILE
