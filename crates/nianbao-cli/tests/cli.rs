@@ -3,21 +3,12 @@
 #[path = "../../nianbao/tests/common/mod.rs"]
 mod common;
 
+mod support;
+
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-const BIN: &str = env!("CARGO_BIN_EXE_nianbao");
-
-fn seed_path(name: &str) -> String {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../nianbao/tests/fixtures/seeds");
-    let file = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(name))
-        .unwrap();
-    file.to_string_lossy().into_owned()
-}
+use support::{seed_path, BIN};
 
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(BIN)

@@ -9,6 +9,18 @@ use std::time::{Duration, Instant};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_nianbao");
 
+/// The path of the seed whose file name starts with `name` (e.g. "001").
+pub fn seed_path(name: &str) -> String {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../nianbao/tests/fixtures/seeds");
+    let file = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(name))
+        .unwrap();
+    file.to_string_lossy().into_owned()
+}
+
 pub const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 /// Gathers what the zip writer hands on, to be deflated in one go.
