@@ -37,10 +37,7 @@ pub fn check(text: &str) -> Report {
 pub fn check_with_previous(text: &str, previous: &str) -> Report {
     let parsed = parse::parse(text);
     let last = parse::parse(previous);
-    let findings = rules::run_all_with_previous(&parsed, &last);
-    let repeated = Some(&last)
-        .filter(|last| rules::previous::follows(&parsed, last))
-        .and_then(|last| compare::repeated_from(&parsed, last));
+    let (findings, repeated) = rules::run_all_with_previous(&parsed, &last);
     Report {
         document: parsed.document,
         findings,

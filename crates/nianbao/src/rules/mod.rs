@@ -24,6 +24,7 @@ pub use finding::{Finding, Label, Severity, Source};
 pub use fix::{Edit, Fix};
 pub use sink::Sink;
 
+use crate::compare::{self, RepeatedProse};
 use crate::parse::Parsed;
 
 /// What every rule reads: this year's report, where findings point, and last year's when given and
@@ -31,6 +32,9 @@ use crate::parse::Parsed;
 pub struct Context<'a> {
     pub this_year: &'a Parsed<'a>,
     pub last_year: Option<&'a Parsed<'a>>,
+    /// How this year's prose repeats last year's: computed once, for X03 and for the report that
+    /// shows it (the comparison is the costliest step with last year's report).
+    pub repeated: Option<RepeatedProse>,
 }
 
 /// One rule of the registry.
@@ -144,16 +148,24 @@ pub fn run_all(parsed: &Parsed) -> Vec<Finding> {
     run(&Context {
         this_year: parsed,
         last_year: None,
+        repeated: None,
     })
 }
 
 /// Like [`run_all`], and also compares the report with last year's (`previous`) when their years
-/// follow each other (or are not known). Findings point into this year's report only.
-pub fn run_all_with_previous(parsed: &Parsed, previous: &Parsed) -> Vec<Finding> {
-    run(&Context {
+/// follow each other (or are not known). Findings point into this year's report only; the prose
+/// comparison is returned beside them.
+pub fn run_all_with_previous(
+    parsed: &Parsed,
+    previous: &Parsed,
+) -> (Vec<Finding>, Option<RepeatedProse>) {
+    let last_year = Some(previous).filter(|p| previous::follows(parsed, p));
+    let context = Context {
         this_year: parsed,
-        last_year: Some(previous).filter(|p| previous::follows(parsed, p)),
-    })
+        last_year,
+        repeated: last_year.and_then(|last| compare::repeated_from(parsed, last)),
+    };
+    (run(&context), context.repeated)
 }
 
 /// Runs every rule that has what it needs in `context`.

@@ -2,7 +2,7 @@
 //! sentence whose only changes are its years and figures is repeated; and part 五 copied nearly word
 //! for word, said on its own. How the share is measured: [`crate::compare`].
 
-use crate::compare::{self, RepeatedProse, Share, PROBLEMS_PART};
+use crate::compare::{RepeatedProse, Share, PROBLEMS_PART};
 use crate::parse::Parsed;
 use crate::rules::Severity;
 use crate::rules::{Context, RuleDoc, Sink};
@@ -36,18 +36,18 @@ pub fn run(context: &Context, out: &mut Sink) {
         return;
     };
     let parsed = context.this_year;
-    let Some(repeated) = compare::repeated_from(parsed, last_year) else {
+    let Some(repeated) = &context.repeated else {
         return;
     };
     let share = repeated.share;
     if share.units >= SHORTEST_PROSE && share.percent > MOST_REPEATED {
-        report_whole(&repeated, share, last_year, out);
+        report_whole(repeated, share, last_year, out);
     }
     if let Some(problems) = repeated
         .problems
         .filter(|p| p.units >= SHORTEST_PROBLEMS && p.percent >= COPIED_PROBLEMS)
     {
-        report_problems(&repeated, problems, parsed, last_year, out);
+        report_problems(repeated, problems, parsed, last_year, out);
     }
 }
 
