@@ -49,6 +49,34 @@ async function startWith(text) {
   await page.waitForFunction((t) => localStorage.getItem('nianbao.draft') === t, text);
 }
 
+/**
+ * Presses Ctrl+V and returns the milliseconds, timed in the page, from the paste event to the first
+ * frame after it was handled (the text read, put in the box, checked and drawn). The clock starts in
+ * the window's capture phase: Yew listens at the page's root, before a listener on the text box.
+ */
+async function timedPaste() {
+  await page.evaluate(() => {
+    window.__paste = {};
+    window.addEventListener('paste', () => (window.__paste.start = performance.now()), { once: true, capture: true });
+  });
+  await page.keyboard.press('Control+V');
+  return page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - window.__paste.start), 0))),
+  );
+}
+
+/** Puts `html` (and `plain`) on the system clipboard, as a copy in Word does. */
+function copyHtml(html, plain) {
+  return page.evaluate(async ({ html, plain }) => {
+    await navigator.clipboard.write([
+      new ClipboardItem({
+        'text/html': new Blob([html], { type: 'text/html' }),
+        'text/plain': new Blob([plain], { type: 'text/plain' }),
+      }),
+    ]);
+  }, { html, plain });
+}
+
 /** A .docx (a zip with only word/document.xml) whose body is `body`. */
 function docx(body) {
   const xml = Buffer.from(
@@ -312,6 +340,26 @@ test('a second tab editing the same draft is noticed instead of overwritten (scr
   await other.close();
 });
 
+test('a Word paste of the 86 KB clipboard HTML of seed 004: paste to drawn, measured over 5 page loads (timing-draft.json)', async () => {
+  const html = readFileSync(path.join(IMPORTS, '004-word-clipboard.html'), 'utf8');
+  const runs = [];
+  for (let run = 0; run < 5; run += 1) {
+    await open(page);
+    await area().fill('');
+    await copyHtml(html, 'x');
+    await area().click();
+    runs.push(Math.round(await timedPaste()));
+    assert.equal(await page.locator('.summary .count').count(), 3, 'checked');
+    assert.match(await area().inputValue(), /行政复议/, 'the table arrived as its grid');
+  }
+  const sorted = [...runs].sort((a, b) => a - b);
+  timings.wordPaste86KB = { bytes: Buffer.byteLength(html), ms: runs, medianMs: sorted[2] };
+  console.log(`86 KB Word paste, paste event to drawn frame: ${runs.join(', ')} ms (median ${sorted[2]})`);
+  // A figure to read, not a race: only a gross regression fails.
+  assert.ok(sorted[2] < 1000, `median ${sorted[2]} ms`);
+  await area().fill('');
+});
+
 test('a Word paste of 2,500 lines takes under a second and one Ctrl+Z restores the text (timing-draft.json)', async () => {
   const html = readFileSync(path.join(IMPORTS, '004-word-clipboard.html'), 'utf8');
   const [head, rest] = html.split(/<body[^>]*>/);
@@ -319,27 +367,11 @@ test('a Word paste of 2,500 lines takes under a second and one Ctrl+Z restores t
   const copies = 36; // the fixture is 71 lines as a grid
   const long = `${head}<body>${body.repeat(copies)}</body>${tail}`;
   await startWith(DRAFT);
-  await page.evaluate(async ({ long, plain }) => {
-    await navigator.clipboard.write([
-      new ClipboardItem({
-        'text/html': new Blob([long], { type: 'text/html' }),
-        'text/plain': new Blob([plain], { type: 'text/plain' }),
-      }),
-    ]);
-  }, { long, plain: SEED_004.repeat(copies) });
+  await copyHtml(long, SEED_004.repeat(copies));
   await area().click();
   await area().press('End');
-  // Timed in the page: from the paste event to the first frame after it was handled (the text in
-  // the box, checked, and drawn); and, for the record, as the test sees it.
-  await page.evaluate(() => {
-    window.__paste = {};
-    document.querySelector('#report-text').addEventListener('paste', () => (window.__paste.start = performance.now()), { once: true, capture: true });
-  });
   const started = Date.now();
-  await page.keyboard.press('Control+V');
-  const inPage = await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - window.__paste.start), 0))),
-  );
+  const inPage = await timedPaste();
   const value = await area().inputValue();
   const lines = value.split('\n').length;
   timings.wordPaste = { lines, ms: Math.round(inPage), msSeenByTheTest: Date.now() - started };
