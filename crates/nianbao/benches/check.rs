@@ -1,7 +1,7 @@
 //! How fast `nianbao::check` is: on each seed (target ≤ 100 µs), on synthetic reports of 128 KB to 1 MB
 //! made by concatenating the seeds (target ≤ 20 ms for 1 MB, cost linear in size: the time per byte,
-//! shown as throughput, should stay flat), and on a few pathological texts of growing size (where a
-//! super-linear cost shows as falling throughput).
+//! shown as throughput, should stay flat), and on degenerate texts at three sizes (where a
+//! super-linear cost shows as falling throughput; the growth of the time per byte is printed at the end).
 //!
 //! Beside each figure a floor is measured: one pass over the same text counting its characters. At
 //! the end every figure is printed as a multiple of its floor, which holds across machines and load
@@ -16,6 +16,11 @@ use std::time::SystemTime;
 
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, Throughput};
+
+#[path = "../tests/common/degenerate.rs"]
+mod degenerate;
+
+use degenerate::{repeated, FAMILIES};
 
 /// The seeds as (file stem, text), in file order.
 fn seeds() -> Vec<(String, String)> {
@@ -33,17 +38,6 @@ fn seeds() -> Vec<(String, String)> {
             (name, std::fs::read_to_string(p).expect("a UTF-8 seed"))
         })
         .collect()
-}
-
-/// `unit` repeated up to `size` bytes, cut at a character boundary.
-fn repeated(unit: &str, size: usize) -> String {
-    let mut text = unit.repeat(size / unit.len() + 1);
-    let mut cut = size.min(text.len());
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    text.truncate(cut);
-    text
 }
 
 const KB: usize = 1024;
@@ -108,26 +102,48 @@ fn bench_sizes(c: &mut Criterion) {
     group.finish();
 }
 
-/// Texts with no sentence stops, lines of one label, or one endless line: where a scan that restarts
-/// at every match turns quadratic.
+/// The sizes of each degenerate family: a super-linear cost shows as a time per byte growing with size.
+const PATHOLOGICAL_SIZES: [usize; 3] = [32 * KB, 128 * KB, 512 * KB];
+
+/// The degenerate families (tests/common/degenerate.rs): digits without end, lines of one label, one
+/// endless line, headings only…, each at three sizes.
 fn bench_pathological(c: &mut Criterion) {
-    let headings = "一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n\
-                    四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n";
-    let cases: [(&str, &str); 3] = [
-        ("part_headings", headings),
-        ("label_lines", "（七）总计\n"),
-        ("one_line", "字"),
-    ];
     let mut group = c.benchmark_group("pathological");
     group.sample_size(10);
-    for (name, unit) in cases {
-        for size in [32 * KB, 64 * KB, 128 * KB] {
+    for (name, unit) in FAMILIES {
+        for size in PATHOLOGICAL_SIZES {
             let text = repeated(unit, size);
             let size = format!("{}KB", size / KB);
             check_and_floor(&mut group, "pathological", name, &size, &text);
         }
     }
     group.finish();
+}
+
+/// For each degenerate family, its time per byte at the largest size ÷ at the smallest: 1 is linear;
+/// the issue's bound is 1.5.
+fn print_growth(root: &Path, since: SystemTime) {
+    println!(
+        "
+time per byte, {} KB ÷ {} KB:",
+        PATHOLOGICAL_SIZES[2] / KB,
+        PATHOLOGICAL_SIZES[0] / KB
+    );
+    let per_byte = |name: &str, size: usize| {
+        estimate_ns(
+            &root.join(format!("pathological/{name}/{}KB", size / KB)),
+            since,
+        )
+        .map(|ns| ns / size as f64)
+    };
+    for (name, _) in FAMILIES {
+        if let (Some(small), Some(large)) = (
+            per_byte(name, PATHOLOGICAL_SIZES[0]),
+            per_byte(name, PATHOLOGICAL_SIZES[2]),
+        ) {
+            println!("{name:<24} {:.2}", large / small);
+        }
+    }
 }
 
 /// Where criterion writes its estimates: `target/criterion`, beside the directory of this binary
@@ -197,4 +213,5 @@ fn main() {
     bench_pathological(&mut c);
     c.final_summary();
     print_multiples(&root, started);
+    print_growth(&root, started);
 }

@@ -83,6 +83,10 @@ fn find_label(
         })
 }
 
+/// The most digits [`find_among_group_characters`] lets into a label: one table 4 row's fifteen
+/// numbers of up to four digits, with room to spare.
+const MOST_DIGITS_IN_LABEL: usize = 96;
+
 /// `label` with characters of `groups` (or digits, and nothing else) between its own, in order.
 fn find_among_group_characters(
     dense: &Dense,
@@ -100,8 +104,14 @@ fn find_among_group_characters(
     let to = dense.to_folded(within.end);
     let hay = dense.folded().get(from..to)?;
     for (at, _) in hay.match_indices(first) {
+        // A label's own number (「7.」) starts a number: inside a run of digits every start
+        // would scan the same run again.
+        if first.is_ascii_digit() && hay[..at].ends_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
         let mut next = 1;
         let mut skipped = 0;
+        let mut digits = 0;
         let mut end = at + first.len_utf8();
         for h in hay[end..].chars() {
             if next == want.len() {
@@ -109,9 +119,13 @@ fn find_among_group_characters(
             }
             if h == want[next] {
                 next += 1;
-            } else if (noise.contains(&h) && skipped < noise.len()) || h.is_ascii_digit() {
-                // Content-order text can also put other rows' numbers inside a wrapped label.
+            } else if noise.contains(&h) && skipped < noise.len() {
                 skipped += 1;
+            } else if h.is_ascii_digit() && digits < MOST_DIGITS_IN_LABEL {
+                // Content-order text can also put other rows' numbers inside a wrapped label;
+                // bounded, or a run of digits would be rescanned from each of its characters.
+                skipped += 1;
+                digits += 1;
             } else {
                 break;
             }
