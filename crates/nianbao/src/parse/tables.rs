@@ -7,7 +7,9 @@ use super::content_order;
 use crate::model::{Cell, HeaderIssue, LabelMatch, Row, Table};
 use crate::span::Span;
 use crate::template::{self, RowSpec, SectionSpec, TableId, TableSpec, Version};
-use crate::text::cells::{first_value_line, order_by_column, read_row, rows_of_numbers, Slot};
+use crate::text::cells::{
+    first_value_line, number_before_heading, order_by_column, read_row, rows_of_numbers, Slot,
+};
 use crate::text::dense::is_piece_of;
 use crate::text::fold::{fold_chars, fold_static, fold_str};
 use crate::text::number::{classify, read_cell, TokenKind};
@@ -516,7 +518,16 @@ fn read_labelled_rows(
                         read.found = true;
                         (Span::new(start, bounds.end), false)
                     }
-                    None => {
+                    None => match numbers_after_header(
+                        text,
+                        Span::new(from, bounds.end),
+                        section.columns.len(),
+                    )
+                    .filter(|_| read.found)
+                    {
+                        // Line breaks lost: exactly the row's numbers right after the header.
+                        Some(start) => (Span::new(start, bounds.end), false),
+                        None => {
                         // No line of numbers: the row is blank, or its numbers are glued to
                         // the header text (a page whose line breaks were lost).
                         let glued_run = read
@@ -527,7 +538,8 @@ fn read_labelled_rows(
                             read.shapes.push(RowShape::glued(run));
                         }
                         (Span::point(from), false)
-                    }
+                        }
+                    },
                 }
             }
             None => (Span::point(bounds.end), true),
@@ -732,6 +744,46 @@ fn read_by_bands(
         slots.extend(group.1);
     }
     Some(slots)
+}
+
+/// Where the numbers start in `segment` when, after words without digits (the header, its cell
+/// separators), it holds exactly `n` numbers and nothing else: a row whose line breaks were lost.
+fn numbers_after_header(text: &str, segment: Span, n: usize) -> Option<usize> {
+    let body = text.get(segment.start..segment.end)?;
+    let mut first = None;
+    let mut count = 0;
+    let mut at = 0;
+    // Separators are what folding drops: spaces, pipes, Markdown marks (「0#### 五、…」).
+    let separator = |c: char| crate::text::fold::fold_char(c) == crate::text::fold::Folded::Drop;
+    for word in body.split(separator) {
+        let start = at;
+        at += word.len() + body[at + word.len()..].chars().next().map_or(0, char::len_utf8);
+        if word.is_empty() || (first.is_none() && !word.bytes().any(|b| b.is_ascii_digit())) {
+            continue;
+        }
+        // The first number run into the last header (「总计0」).
+        let digits = word.len() - word.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let header_tail = &word[..word.len() - digits];
+        let glued = first.is_none()
+            && digits > 0
+            && !header_tail.is_empty()
+            && !header_tail.bytes().any(|b| b.is_ascii_digit());
+        if glued {
+            first = Some(segment.start + start + header_tail.len());
+            count += 1;
+            continue;
+        }
+        first.get_or_insert(segment.start + start);
+        count += 1;
+        if number_before_heading(word).is_some() {
+            // The last cell, run into the next heading: the row ends there.
+            break;
+        }
+        if classify(word) != TokenKind::Number {
+            return None;
+        }
+    }
+    first.filter(|_| count == n)
 }
 
 fn slot_span(slot: &Slot) -> Span {
