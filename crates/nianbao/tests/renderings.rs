@@ -303,7 +303,17 @@ fn needs_a_line_of_its_own(doc: &Document) -> Vec<u8> {
         .collect()
 }
 
-fn problems(seed_report: &Report, name: &str, report: &Report) -> Vec<String> {
+/// The tables a rendering leaves unreadable. Glued cells cannot be told apart (「0000000」); seed
+/// 003 is Markdown, and with its line breaks lost a rule runs into table 2's last cell (「0---------」).
+fn unreadable(seed: &str, rendering: &str) -> &'static [TableId] {
+    match (seed, rendering) {
+        (_, "one line, cells glued") => &TableId::ALL,
+        ("003", "one line") => &[TableId::T2],
+        _ => &[],
+    }
+}
+
+fn problems(seed_report: &Report, name: &str, report: &Report, unread: &[TableId]) -> Vec<String> {
     let mut out = Vec::new();
     let (seed_doc, doc) = (&seed_report.document, &report.document);
     let exempt = if name.contains("one line") {
@@ -314,12 +324,12 @@ fn problems(seed_report: &Report, name: &str, report: &Report) -> Vec<String> {
     let errors = |r: &Report| {
         r.findings
             .iter()
-            .filter(|f| f.severity == Severity::Error)
+            .filter(|f| f.severity == Severity::Error && !drawn_from_cells(f.code))
             .filter(|f| !(f.code == RuleCode::S01 && f.part.is_some_and(|p| exempt.contains(&p))))
             .map(|f| (f.code, f.message.clone()))
             .collect::<Vec<_>>()
     };
-    // Seed 004, in the 2019 format, lacks two parts' headings.
+    // Seed 004, in the 2019 format, lacks two parts' headings; the cells' findings come below.
     let (got, seed) = (errors(report), errors(seed_report));
     if got != seed {
         let new: Vec<_> = got.iter().filter(|e| !seed.contains(e)).collect();
@@ -330,24 +340,36 @@ fn problems(seed_report: &Report, name: &str, report: &Report) -> Vec<String> {
             out.push(format!("{name}: part {} found {}", part.number, part.found));
         }
     }
-    let drawn = |r: &Report| {
+    // Sum findings are compared by table: one that cannot be read raises none.
+    let drawn = |r: &Report, skip: &[TableId]| {
+        let regions: Vec<_> = skip
+            .iter()
+            .filter_map(|&id| r.document.table(id).map(|t| t.region))
+            .collect();
         r.findings
             .iter()
             .filter(|f| drawn_from_cells(f.code))
+            .filter(|f| !regions.iter().any(|g| f.start >= g.start && f.end <= g.end))
+            // The prose is compared with table 3.
+            .filter(|f| !(f.code == RuleCode::C01 && skip.contains(&TableId::T3)))
             .map(|f| f.code)
             .collect::<Vec<_>>()
     };
-    if drawn(report) != drawn(seed_report) {
-        let mut codes = drawn(report);
+    let unreliable: Vec<TableId> = TableId::ALL
+        .into_iter()
+        .filter(|&id| doc.table(id).is_some_and(|t| !t.is_reliable()))
+        .collect();
+    if drawn(report, &[]) != drawn(seed_report, &unreliable) {
+        let mut codes = drawn(report, &[]);
         codes.dedup();
         out.push(format!("{name}: cell findings {codes:?}"));
     }
-    let mut unreadable = 0;
     for id in TableId::ALL {
         let table = doc.table(id).expect("looked for");
-        if !table.is_reliable() {
-            unreadable += 1;
-        } else {
+        if table.is_reliable() == unread.contains(&id) {
+            out.push(format!("{name}: {id:?} reliable: {}", table.is_reliable()));
+        }
+        if table.is_reliable() {
             let (got, want) = (values(doc, id), values(seed_doc, id));
             let rows: Vec<&str> = want
                 .iter()
@@ -364,8 +386,39 @@ fn problems(seed_report: &Report, name: &str, report: &Report) -> Vec<String> {
         .iter()
         .filter(|f| f.code == RuleCode::T06)
         .count();
-    if t06 != unreadable {
-        out.push(format!("{name}: {t06} T06 for {unreadable} unreadable tables"));
+    if t06 != unreliable.len() {
+        out.push(format!("{name}: {t06} T06 for {} unreadable tables", unreliable.len()));
+    }
+    out
+}
+
+/// `seed` with every table cell a different number (10, 11, …): a cell read from the wrong place
+/// shows, as it would not among the seeds' zeros. The sums no longer hold.
+fn numbered(seed: &str) -> String {
+    let doc = nianbao::check(seed).document;
+    let mut spans: Vec<_> = doc
+        .tables
+        .iter()
+        .flat_map(|t| &t.rows)
+        .flat_map(|r| &r.cells)
+        .map(|c| c.span)
+        .filter(|s| !s.is_empty())
+        .collect();
+    spans.sort_by_key(|s| s.start);
+    let mut text = seed.to_string();
+    for (i, span) in spans.iter().enumerate().rev() {
+        text.replace_range(span.start..span.end, &(10 + i).to_string());
+    }
+    text
+}
+
+fn check_renderings(id: &str, seed: &str, what: &str) -> Vec<String> {
+    let seed_report = nianbao::check(seed);
+    let mut out = Vec::new();
+    for (name, text) in renderings(seed) {
+        let report = nianbao::check(&text);
+        let label = format!("seed {id}{what}, {name}");
+        out.extend(problems(&seed_report, &label, &report, unreadable(id, name)));
     }
     out
 }
@@ -374,14 +427,24 @@ fn problems(seed_report: &Report, name: &str, report: &Report) -> Vec<String> {
 fn every_seed_in_every_rendering_reads_exactly_or_says_t06_once() {
     let mut all = Vec::new();
     for (id, seed) in common::SEEDS {
-        let seed_report = nianbao::check(seed);
-        for (name, text) in renderings(seed) {
-            let report = nianbao::check(&text);
-            if let Ok(dir) = std::env::var("DUMP") {
-                std::fs::write(format!("{dir}/{id}-{name}.txt"), &text).unwrap();
-            }
-            all.extend(problems(&seed_report, &format!("seed {id}, {name}"), &report));
-        }
+        all.extend(check_renderings(id, seed, ""));
+    }
+    assert!(all.is_empty(), "{all:#?}");
+}
+
+#[test]
+fn numbered_seeds_in_every_rendering_read_each_cell_from_its_place() {
+    let mut all = Vec::new();
+    for (id, seed) in common::SEEDS {
+        let text = numbered(seed);
+        assert!(
+            nianbao::check(&text)
+                .findings
+                .iter()
+                .any(|f| f.code == RuleCode::R02),
+            "seed {id} numbered breaks its sums"
+        );
+        all.extend(check_renderings(id, &text, " numbered"));
     }
     assert!(all.is_empty(), "{all:#?}");
 }
@@ -417,4 +480,29 @@ fn the_renderings_change_the_layout_and_keep_the_numbers() {
             assert!(digits(&text) >= table_digits, "seed {id}, {name}");
         }
     }
+}
+
+/// Two cells swapped in a rendering are caught: the comparison looks at every cell.
+#[test]
+fn the_harness_catches_two_cells_swapped() {
+    let seed = numbered(common::seed("000"));
+    let text = with_tables(&seed, pipes);
+    let row = text
+        .lines()
+        .find(|l| l.contains("本年新收"))
+        .expect("table 3's first row");
+    let cells: Vec<&str> = row.split(" | ").collect();
+    let swapped = format!(
+        "{} | {} | {} | {}",
+        cells[0],
+        cells[2],
+        cells[1],
+        cells[3..].join(" | ")
+    );
+    let report = nianbao::check(&text.replacen(row, &swapped, 1));
+    let found = problems(&nianbao::check(&seed), "swapped", &report, &[]);
+    assert!(
+        found.iter().any(|p| p.contains("T3 rows read otherwise")),
+        "{found:#?}"
+    );
 }

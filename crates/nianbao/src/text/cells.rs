@@ -104,6 +104,10 @@ fn push_piece(text: &str, piece: Span, out: &mut Vec<Cand>) {
             parts.push(Span::new(start, start + word.len()));
         }
     }
+    if parts.is_empty() {
+        // Only a Markdown heading's marks (「### 」 before a heading split off).
+        return;
+    }
     if let [only] = parts[..] {
         // One word between marks (「0####」).
         out.push(match classify(&text[only.start..only.end]) {
