@@ -162,7 +162,11 @@ fn pipes(grid: &Grid) -> String {
             for (band, names) in bands(section) {
                 out += &format!("### {band}\n| {} |\n", names.join(" | "));
                 out += &rule(names.len());
-                let values: Vec<&str> = cells.by_ref().take(names.len()).map(|s| s.as_str()).collect();
+                let values: Vec<&str> = cells
+                    .by_ref()
+                    .take(names.len())
+                    .map(|s| s.as_str())
+                    .collect();
                 out += &format!("| {} |\n\n", values.join(" | "));
             }
             continue;
@@ -296,8 +300,7 @@ fn needs_a_line_of_its_own(doc: &Document) -> Vec<u8> {
         .iter()
         .filter(|p| {
             p.found
-                && (p.numeral.as_deref() == Some("")
-                    || p.title_match == Some(TitleMatch::Renamed))
+                && (p.numeral.as_deref() == Some("") || p.title_match == Some(TitleMatch::Renamed))
         })
         .map(|p| p.number)
         .collect()
@@ -333,7 +336,11 @@ fn problems(seed_report: &Report, name: &str, report: &Report, unread: &[TableId
     let (got, seed) = (errors(report), errors(seed_report));
     if got != seed {
         let new: Vec<_> = got.iter().filter(|e| !seed.contains(e)).collect();
-        out.push(format!("{name}: {} errors, new: {:?}", got.len(), new.first()));
+        out.push(format!(
+            "{name}: {} errors, new: {:?}",
+            got.len(),
+            new.first()
+        ));
     }
     for (seed_part, part) in seed_doc.parts.iter().zip(&doc.parts) {
         if seed_part.found != part.found && !exempt.contains(&part.number) {
@@ -377,7 +384,9 @@ fn problems(seed_report: &Report, name: &str, report: &Report, unread: &[TableId
                 .map(|(key, _)| *key)
                 .collect();
             if got.len() != want.len() || !rows.is_empty() {
-                out.push(format!("{name}: {id:?} rows read otherwise or missing: {rows:?}"));
+                out.push(format!(
+                    "{name}: {id:?} rows read otherwise or missing: {rows:?}"
+                ));
             }
         }
     }
@@ -387,7 +396,10 @@ fn problems(seed_report: &Report, name: &str, report: &Report, unread: &[TableId
         .filter(|f| f.code == RuleCode::T06)
         .count();
     if t06 != unreliable.len() {
-        out.push(format!("{name}: {t06} T06 for {} unreadable tables", unreliable.len()));
+        out.push(format!(
+            "{name}: {t06} T06 for {} unreadable tables",
+            unreliable.len()
+        ));
     }
     out
 }
@@ -418,7 +430,12 @@ fn check_renderings(id: &str, seed: &str, what: &str) -> Vec<String> {
     for (name, text) in renderings(seed) {
         let report = nianbao::check(&text);
         let label = format!("seed {id}{what}, {name}");
-        out.extend(problems(&seed_report, &label, &report, unreadable(id, name)));
+        out.extend(problems(
+            &seed_report,
+            &label,
+            &report,
+            unreadable(id, name),
+        ));
     }
     out
 }

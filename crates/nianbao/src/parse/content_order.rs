@@ -133,7 +133,10 @@ fn lines_of<'t>(text: &'t str, start: usize, region: &'t str) -> impl Iterator<I
 /// Whether `word` is a piece of one of the table's header words (「结果」「审结」「总计」).
 fn is_header_piece(word: &str, vocabulary: &[&'static str]) -> bool {
     let piece = fold_str(word);
-    !piece.is_empty() && vocabulary.iter().any(|h| fold_static(h).contains(piece.as_str()))
+    !piece.is_empty()
+        && vocabulary
+            .iter()
+            .any(|h| fold_static(h).contains(piece.as_str()))
 }
 
 /// The byte length of the separator at `at` in `line` (one space character), 0 at the end.

@@ -528,16 +528,18 @@ fn read_labelled_rows(
                         // Line breaks lost: exactly the row's numbers right after the header.
                         Some(start) => (Span::new(start, bounds.end), false),
                         None => {
-                        // No line of numbers: the row is blank, or its numbers are glued to
-                        // the header text (a page whose line breaks were lost).
-                        let glued_run = read
-                            .found
-                            .then(|| confidence::glued_digits(text, Span::new(from, bounds.end)))
-                            .flatten();
-                        if let Some(run) = glued_run {
-                            read.shapes.push(RowShape::glued(run));
-                        }
-                        (Span::point(from), false)
+                            // No line of numbers: the row is blank, or its numbers are glued to
+                            // the header text (a page whose line breaks were lost).
+                            let glued_run = read
+                                .found
+                                .then(|| {
+                                    confidence::glued_digits(text, Span::new(from, bounds.end))
+                                })
+                                .flatten();
+                            if let Some(run) = glued_run {
+                                read.shapes.push(RowShape::glued(run));
+                            }
+                            (Span::point(from), false)
                         }
                     },
                 }
@@ -757,7 +759,11 @@ fn numbers_after_header(text: &str, segment: Span, n: usize) -> Option<usize> {
     let separator = |c: char| crate::text::fold::fold_char(c) == crate::text::fold::Folded::Drop;
     for word in body.split(separator) {
         let start = at;
-        at += word.len() + body[at + word.len()..].chars().next().map_or(0, char::len_utf8);
+        at += word.len()
+            + body[at + word.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
         if word.is_empty() || (first.is_none() && !word.bytes().any(|b| b.is_ascii_digit())) {
             continue;
         }
