@@ -1,13 +1,16 @@
 //! Every seed re-rendered the ways real reports arrive: the whole text on one line (line breaks lost,
 //! headings inline), table cells glued without separators, Markdown pipe tables from a converter
 //! (headers 「数据1 … 数据6」, a header row again after each group, table 4 as three tables), PDF text
-//! (row labels wrapped over three lines with the numbers on the middle one, page footers and the header
-//! repeated between rows, table 4 as one line of 15 numbers).
+//! (`pdftotext -layout`: row labels wrapped over three lines with the numbers on the middle one, header
+//! cells split over two lines, page footers and the header repeated between rows, table 4 as one line
+//! of 15 numbers; plain `pdftotext`: every cell on a line of its own after its label). Each seed is
+//! also rendered with every cell a different number, so that a cell read from the wrong place shows.
 //!
 //! The renderers only move the seed's own text (its labels, cells and the template's headers): they do
 //! not know what the checker should read. On each rendering, no error is raised beyond the seed's own,
-//! the parts are found as in the seed (inline, those with a numbered template title), and every table is either read with exactly the seed's values or
-//! reported once as unreadable (T06) with no cell, sum or prose finding drawn from it.
+//! the parts are found as in the seed (inline, those with a numbered template title), and every table
+//! is either read with exactly the seed's values or, where the text does not determine them (`unreadable`
+//! says which), reported once as unreadable (T06) with no cell, sum or prose finding drawn from it.
 
 mod common;
 
@@ -130,19 +133,36 @@ fn bands(section: &Section) -> Vec<(&'static str, Vec<&'static str>)> {
     out
 }
 
-/// Header lines as PDF text lays them out: the bands on one line, the column names on the next.
+/// Header lines as PDF text lays them out: the bands on one line, the column names split over the
+/// next two (「商业    科研⏎企业    机构」).
 fn header_lines(section: &Section) -> String {
     let bands: Vec<&str> = bands(section)
         .iter()
         .map(|(b, _)| *b)
         .filter(|b| !b.is_empty())
         .collect();
-    let names: Vec<&str> = section.columns.iter().map(|(n, _)| *n).collect();
     let mut out = String::new();
     if !bands.is_empty() {
         out += &format!("{}\n", bands.join("    "));
     }
-    out + &format!("{}\n", names.join("    "))
+    let halves: Vec<(String, String)> = section
+        .columns
+        .iter()
+        .map(|(name, _)| {
+            let chars: Vec<char> = name.chars().collect();
+            let cut = chars.len() / 2;
+            (chars[..cut].iter().collect(), chars[cut..].iter().collect())
+        })
+        .collect();
+    let line = |pick: fn(&(String, String)) -> &String| {
+        halves
+            .iter()
+            .map(pick)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("    ")
+    };
+    out + &format!("{}\n{}\n", line(|h| &h.0), line(|h| &h.1))
 }
 
 /// Markdown pipe tables as converters write them: generic headers, a group's label as a heading
@@ -241,6 +261,51 @@ fn pdf_layout(grid: &Grid) -> String {
     out
 }
 
+/// Plain `pdftotext` (content order): a table's text cell after cell, each on a line of its own
+/// with a blank line after it, long labels wrapped over two lines.
+fn content_order(grid: &Grid) -> String {
+    let mut out = String::new();
+    for section in &grid.sections {
+        if let Some(caption) = section.caption {
+            out += &format!("{caption}\n");
+        }
+        out += &header_lines(section);
+        for line in &section.rows {
+            match line {
+                Line::Group(label) => out += &format!("{label}\n"),
+                Line::Data(label, cells) => {
+                    let chars: Vec<char> = label.chars().collect();
+                    let cut = chars.len().min(12);
+                    let (a, b): (String, String) =
+                        (chars[..cut].iter().collect(), chars[cut..].iter().collect());
+                    out += &format!("{a}\n");
+                    if !b.is_empty() {
+                        out += &format!("{b}\n");
+                    }
+                    for cell in cells {
+                        out += &format!("{cell}\n\n");
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Markdown from a converter that lost a value: table 3's first row one cell short.
+fn pipes_value_lost(grid: &Grid) -> String {
+    let mut rows = grid.sections.iter().flat_map(|s| &s.rows);
+    let Some(Line::Data(label, cells)) = rows.find(|l| matches!(l, Line::Data(..))) else {
+        return pipes(grid);
+    };
+    if grid.id != TableId::T3 {
+        return pipes(grid);
+    }
+    let short = format!("| {label} | {} |", cells.join(" | "));
+    let lost = format!("| {label} | {} |", cells[1..].join(" | "));
+    pipes(grid).replacen(&short, &lost, 1)
+}
+
 /// Cells run together with nothing between them, as a page's `textContent` has them.
 fn glued(grid: &Grid) -> String {
     let mut out = String::new();
@@ -270,7 +335,12 @@ fn renderings(seed: &str) -> Vec<(&'static str, String)> {
         ("one line", one_line(seed)),
         ("one line, cells glued", one_line(&with_tables(seed, glued))),
         ("Markdown pipe tables", with_tables(seed, pipes)),
+        (
+            "Markdown, a value lost",
+            with_tables(seed, pipes_value_lost),
+        ),
         ("PDF layout text", with_tables(seed, pdf_layout)),
+        ("PDF content order", with_tables(seed, content_order)),
     ]
 }
 
@@ -311,6 +381,8 @@ fn needs_a_line_of_its_own(doc: &Document) -> Vec<u8> {
 fn unreadable(seed: &str, rendering: &str) -> &'static [TableId] {
     match (seed, rendering) {
         (_, "one line, cells glued") => &TableId::ALL,
+        // Which of the seven values was lost, the text does not say.
+        (_, "Markdown, a value lost") => &[TableId::T3],
         ("003", "one line") => &[TableId::T2],
         _ => &[],
     }
@@ -481,8 +553,14 @@ fn the_renderings_change_the_layout_and_keep_the_numbers() {
                 assert!(text.contains("| 数据1 |"), "seed {id}, {name}");
                 assert_eq!(text.matches("| 结果维持 |").count(), 3, "seed {id}, {name}");
             }
-            if name.starts_with("PDF") {
+            if name == "PDF layout text" {
                 assert!(text.contains("- 4 -"), "seed {id}, {name}");
+            }
+            if name == "Markdown, a value lost" {
+                assert_ne!(text, with_tables(seed, pipes), "seed {id}, {name}");
+            }
+            if name == "PDF content order" {
+                assert!(text.contains("\n0\n\n0\n"), "seed {id}, {name}");
             }
             // The tables' digits are all still there (headers and prose are unchanged or dropped).
             let table_digits: usize = grids(seed)
