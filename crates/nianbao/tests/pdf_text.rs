@@ -328,3 +328,31 @@ fn one_number_changed_fires_exactly_its_sum_rules_at_its_cells() {
         2 * (25 * 7 + 15) + (23 * 7 + 15) + 25 * 7 + 23 * 7 + 3 * 15
     );
 }
+
+/// Table 4 read past the next heading only where nothing else could hold its cells: a line of prose
+/// with a number next to the run-on numbers, or numbers in another order (each group's 总计 first),
+/// leave it unreadable, said once.
+#[test]
+fn table_4_run_on_past_the_heading_is_read_only_when_certain() {
+    let text = fixture("seed000-filled.raw.txt");
+    let heading = "五、存在的主要问题及改进情况\n";
+    assert!(text.contains(heading));
+    let t4_reliable = |t: &str| table(&nianbao::check(t).document, TableId::T4).is_reliable();
+    assert!(t4_reliable(&text));
+    let prose = text.replace(heading, &format!("{heading}本年度共收到2件。\n"));
+    assert!(
+        !t4_reliable(&prose),
+        "a number in the prose beside the cells"
+    );
+    // Every group's 总计 before its four outcomes: all three R04 sums break, so it is no typo.
+    let reordered = text
+        .replace("3\n\n2\n\n1\n\n4\n", "10\n\n3\n\n2\n\n1\n")
+        .replacen("总计 结果", "结果", 1)
+        .replace("\n10\n\n五", "\n4\n\n五")
+        .replace("5\n\n0\n\n2\n\n1\n\n总计\n8\n", "8\n\n5\n\n0\n\n2\n\n1\n")
+        .replace("2\n\n1\n\n0\n\n3\n\n总计\n6\n", "6\n\n2\n\n1\n\n0\n\n3\n");
+    assert_ne!(reordered, text);
+    let report = nianbao::check(&reordered);
+    assert!(!table(&report.document, TableId::T4).is_reliable());
+    assert!(!report.findings.iter().any(|f| f.code == RuleCode::R04));
+}
