@@ -1,6 +1,7 @@
 //! Every seed re-rendered the ways real reports arrive: the whole text on one line (line breaks lost,
 //! headings inline), table cells glued without separators, Markdown pipe tables from a converter
-//! (headers 「数据1 … 数据6」, a header row again after each group, table 4 as three tables), PDF text
+//! (headers 「数据1 … 数据6」, a header row again after each group, table 4 as three tables, also in
+//! reverse order, a row that lost a value), PDF text
 //! (`pdftotext -layout`: row labels wrapped over three lines with the numbers on the middle one, header
 //! cells split over two lines, page footers and the header repeated between rows, table 4 as one line
 //! of 15 numbers; plain `pdftotext`: every cell on a line of its own after its label). Each seed is
@@ -168,6 +169,15 @@ fn header_lines(section: &Section) -> String {
 /// Markdown pipe tables as converters write them: generic headers, a group's label as a heading
 /// followed by the header row again, table 4 as three tables under their bands.
 fn pipes(grid: &Grid) -> String {
+    pipes_with_groups(grid, false)
+}
+
+/// Markdown with table 4's three tables in reverse order: each group is found by its own header.
+fn pipes_groups_reversed(grid: &Grid) -> String {
+    pipes_with_groups(grid, true)
+}
+
+fn pipes_with_groups(grid: &Grid, reversed: bool) -> String {
     let mut out = String::new();
     let rule = |n: usize| format!("|{}\n", "---|".repeat(n));
     for section in &grid.sections {
@@ -179,16 +189,23 @@ fn pipes(grid: &Grid) -> String {
                 continue;
             };
             let mut cells = cells.iter();
-            for (band, names) in bands(section) {
-                out += &format!("### {band}\n| {} |\n", names.join(" | "));
-                out += &rule(names.len());
-                let values: Vec<&str> = cells
-                    .by_ref()
-                    .take(names.len())
-                    .map(|s| s.as_str())
-                    .collect();
-                out += &format!("| {} |\n\n", values.join(" | "));
+            let mut tables: Vec<String> = bands(section)
+                .into_iter()
+                .map(|(band, names)| {
+                    let values: Vec<&str> = cells
+                        .by_ref()
+                        .take(names.len())
+                        .map(|s| s.as_str())
+                        .collect();
+                    format!("### {band}\n| {} |\n", names.join(" | "))
+                        + &rule(names.len())
+                        + &format!("| {} |\n\n", values.join(" | "))
+                })
+                .collect();
+            if reversed {
+                tables.reverse();
             }
+            out += &tables.concat();
             continue;
         }
         let n = section.columns.len();
@@ -338,6 +355,10 @@ fn renderings(seed: &str) -> Vec<(&'static str, String)> {
         (
             "Markdown, a value lost",
             with_tables(seed, pipes_value_lost),
+        ),
+        (
+            "Markdown, table 4's groups reversed",
+            with_tables(seed, pipes_groups_reversed),
         ),
         ("PDF layout text", with_tables(seed, pdf_layout)),
         ("PDF content order", with_tables(seed, content_order)),
@@ -555,6 +576,11 @@ fn the_renderings_change_the_layout_and_keep_the_numbers() {
             }
             if name == "PDF layout text" {
                 assert!(text.contains("- 4 -"), "seed {id}, {name}");
+            }
+            if name == "Markdown, table 4's groups reversed" {
+                let review = text.find("### 行政复议").expect("行政复议");
+                let after = text.find("### 复议后起诉").expect("复议后起诉");
+                assert!(after < review, "seed {id}, {name}");
             }
             if name == "Markdown, a value lost" {
                 assert_ne!(text, with_tables(seed, pipes), "seed {id}, {name}");
