@@ -86,8 +86,9 @@ const CORPUS: &[Expected] = &[
         year: Some(2024),
         missing_parts: &[],
         // Plain pdftotext puts labels far from their numbers (whole columns of numbers in a row): the
-        // tables are there but cannot be lined up with their rows.
-        findings: &[(T06, 2)],
+        // tables are there but cannot be lined up with their rows. Table 3's labels alone show its
+        // 2019-style （六）其他处理 beside a 2021 table 2 (T04).
+        findings: &[(T04, 1), (T06, 2)],
         unreadable: &[TableId::T2, TableId::T3],
         t3: &[],
         t4: Some([1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3]),
@@ -122,8 +123,9 @@ const CORPUS: &[Expected] = &[
         year: Some(2025),
         missing_parts: &[],
         // 「五、政府信息公开工作存在的主要问题及改进情况」 is the accepted variant (a style warning only);
-        // 「共受理 749 件」 = 713 + 36 and 「收取信息处理费共计380元」 raise nothing.
-        findings: &[(S04, 1)],
+        // 「共受理 749 件」 = 713 + 36 and 「收取信息处理费共计380元」 raise nothing; the group label
+        // 「(六) 其他」 for 「（六）其他处理」 (T05).
+        findings: &[(S04, 1), (T05, 1)],
         unreadable: &[],
         t3: &[
             ("new", [705, 3, 0, 0, 5, 0, 713]),

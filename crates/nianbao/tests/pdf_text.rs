@@ -7,9 +7,11 @@
 //! On each text: every table the text lets the reader line up is read with exactly the numbers filled
 //! in, every other table is reported once as T06 and draws no finding, no sum or cell finding is raised
 //! (the sums hold), and one number changed in a table read fires exactly the right sum rule at the right
-//! cell. The layout texts hold every table. Plain `pdftotext` writes content order: it puts part of
-//! table 4's numbers after the next part's heading, and in the blank template table 3's numbers out of
-//! row order, so those tables are T06 there (`READABLE` states it, and fails when it changes either way).
+//! cell. The layout texts hold every table. Plain `pdftotext` writes content order: table 4's last
+//! numbers come after the next part's heading (in the blank template after part 六's, past prose),
+//! under table 4's own header words, and are read there; in the blank template table 3's numbers come
+//! out of row order, some on other rows' label lines, which no reading can undo without guessing: T06
+//! (`READABLE` states it, and fails when it changes either way).
 
 mod common;
 
@@ -42,9 +44,12 @@ const READABLE: [(&str, &[TableId]); 6] = [
         "seed004-filled.layout.txt",
         &[TableId::T2, TableId::T3, TableId::T4],
     ),
-    ("blank-2021-filled.raw.txt", &[TableId::T2]),
-    ("seed000-filled.raw.txt", &[TableId::T2, TableId::T3]),
-    ("seed004-filled.raw.txt", &[TableId::T3]),
+    ("blank-2021-filled.raw.txt", &[TableId::T2, TableId::T4]),
+    (
+        "seed000-filled.raw.txt",
+        &[TableId::T2, TableId::T3, TableId::T4],
+    ),
+    ("seed004-filled.raw.txt", &[TableId::T3, TableId::T4]),
 ];
 
 fn readable(name: &str) -> &'static [TableId] {
@@ -316,7 +321,38 @@ fn one_number_changed_fires_exactly_its_sum_rules_at_its_cells() {
             checked += 1;
         }
     }
-    // Layout: 2 × (25×7 + 15) + (23×7 + 15); plain: seed 000's and seed 004's table 3.
+    // Layout: 2 × (25×7 + 15) + (23×7 + 15); plain: seed 000's and seed 004's table 3, every table 4.
     assert_eq!(checked, expected_count);
-    assert_eq!(checked, 2 * (25 * 7 + 15) + (23 * 7 + 15) + 25 * 7 + 23 * 7);
+    assert_eq!(
+        checked,
+        2 * (25 * 7 + 15) + (23 * 7 + 15) + 25 * 7 + 23 * 7 + 3 * 15
+    );
+}
+
+/// Table 4 read past the next heading only where nothing else could hold its cells: a line of prose
+/// with a number next to the run-on numbers, or numbers in another order (each group's 总计 first),
+/// leave it unreadable, said once.
+#[test]
+fn table_4_run_on_past_the_heading_is_read_only_when_certain() {
+    let text = fixture("seed000-filled.raw.txt");
+    let heading = "五、存在的主要问题及改进情况\n";
+    assert!(text.contains(heading));
+    let t4_reliable = |t: &str| table(&nianbao::check(t).document, TableId::T4).is_reliable();
+    assert!(t4_reliable(&text));
+    let prose = text.replace(heading, &format!("{heading}本年度共收到2件。\n"));
+    assert!(
+        !t4_reliable(&prose),
+        "a number in the prose beside the cells"
+    );
+    // Every group's 总计 before its four outcomes: all three R04 sums break, so it is no typo.
+    let reordered = text
+        .replace("3\n\n2\n\n1\n\n4\n", "10\n\n3\n\n2\n\n1\n")
+        .replacen("总计 结果", "结果", 1)
+        .replace("\n10\n\n五", "\n4\n\n五")
+        .replace("5\n\n0\n\n2\n\n1\n\n总计\n8\n", "8\n\n5\n\n0\n\n2\n\n1\n")
+        .replace("2\n\n1\n\n0\n\n3\n\n总计\n6\n", "6\n\n2\n\n1\n\n0\n\n3\n");
+    assert_ne!(reordered, text);
+    let report = nianbao::check(&reordered);
+    assert!(!table(&report.document, TableId::T4).is_reliable());
+    assert!(!report.findings.iter().any(|f| f.code == RuleCode::R04));
 }

@@ -10,24 +10,99 @@ use crate::span::Span;
 use crate::template::{Pick, SectionSpec, SumShape, TableSpec, SUM_RULES};
 use crate::text::cells::{is_filler, Slot};
 use crate::text::chinese::is_space;
+use crate::text::fold::{fold_static, fold_str};
 use crate::text::number::{classify, TokenKind};
 
 /// The numbers of `within`, `rows` × `n` of them in text order, as rows of cells; `None` unless every
 /// number stands on a line of numbers only and there are exactly that many.
+///
+/// `run_on`: the words of the table's header, for a table whose last cells plain `pdftotext` put after
+/// the next heading (a table split over two pages): after `within`, blocks of lines holding only
+/// numbers and pieces of those words are its further cells, other lines (headings, prose without
+/// numbers) are skipped, until there are exactly enough. Prose with a number next to such a block
+/// could hold a cell: then nothing is read.
 pub fn rows_in_content_order(
     text: &str,
     within: Span,
     n: usize,
     rows: usize,
+    run_on: Option<&[&'static str]>,
 ) -> Option<Vec<Vec<Slot>>> {
     let region = text.get(within.start..within.end)?;
-    let mut numbers: Vec<Span> = Vec::with_capacity(n * rows);
-    let mut line_start = within.start;
-    for line in region.split('\n') {
+    let want = n * rows;
+    let mut numbers: Vec<Span> = Vec::with_capacity(want);
+    for line in lines_of(text, within.start, region) {
+        match line {
+            Line::Numbers(words) => numbers.extend(words),
+            Line::Words(_) | Line::Filler => {}
+            // A number beside a label: the extraction ran cells into labels, order unknown.
+            Line::Mixed => return None,
+        }
+    }
+    if let Some(vocabulary) = run_on.filter(|_| numbers.len() < want) {
+        let rest = text.get(within.end..)?;
+        let mut block: Vec<Span> = Vec::new();
+        let mut block_has_header = false;
+        // The last line outside the table had a number: a cell may have run into it.
+        let mut after_number = false;
+        for line in lines_of(text, within.end, rest) {
+            if numbers.len() >= want {
+                break;
+            }
+            match line {
+                Line::Numbers(_) if after_number => return None,
+                Line::Numbers(words) => block.extend(words),
+                Line::Filler => {}
+                Line::Words(words)
+                    if words
+                        .iter()
+                        .all(|w| is_header_piece(&text[w.start..w.end], vocabulary)) =>
+                {
+                    block_has_header = true;
+                }
+                Line::Mixed if block_has_header || !block.is_empty() => return None,
+                Line::Words(_) | Line::Mixed => {
+                    // Numbers with none of the table's words are no part of it.
+                    if block_has_header {
+                        numbers.append(&mut block);
+                    }
+                    block.clear();
+                    block_has_header = false;
+                    after_number = matches!(line, Line::Mixed);
+                }
+            }
+        }
+        if block_has_header {
+            numbers.append(&mut block);
+        }
+    }
+    (numbers.len() == want).then(|| {
+        numbers
+            .chunks(n)
+            .map(|row| row.iter().map(|&s| Slot::Cell(s)).collect())
+            .collect()
+    })
+}
+
+/// One line of a table's text in content order.
+enum Line {
+    /// Only numbers: cells.
+    Numbers(Vec<Span>),
+    /// Words and no number.
+    Words(Vec<Span>),
+    /// Numbers beside other words, or digits run into text.
+    Mixed,
+    Filler,
+}
+
+/// The lines of `region` (which starts at `start` in `text`), each as its words.
+fn lines_of<'t>(text: &'t str, start: usize, region: &'t str) -> impl Iterator<Item = Line> + 't {
+    let mut line_start = start;
+    region.split('\n').map(move |line| {
         let at = line_start;
         line_start += line.len() + 1;
         if is_filler(line) {
-            continue;
+            return Line::Filler;
         }
         let mut words = Vec::new();
         let mut offset = 0;
@@ -39,23 +114,29 @@ pub fn rows_in_content_order(
         }
         let is_number = |w: &Span| classify(&text[w.start..w.end]) == TokenKind::Number;
         let count = words.iter().filter(|w| is_number(w)).count();
-        if count == words.len() {
-            numbers.extend(words);
+        if words.is_empty() {
+            Line::Filler
+        } else if count == words.len() {
+            Line::Numbers(words)
         } else if count > 0
             || words
                 .iter()
                 .any(|w| digits_after_text(&text[w.start..w.end]))
         {
-            // A number beside a label: the extraction ran cells into labels, order unknown.
-            return None;
+            Line::Mixed
+        } else {
+            Line::Words(words)
         }
-    }
-    (numbers.len() == n * rows).then(|| {
-        numbers
-            .chunks(n)
-            .map(|row| row.iter().map(|&s| Slot::Cell(s)).collect())
-            .collect()
     })
+}
+
+/// Whether `word` is a piece of one of the table's header words (「结果」「审结」「总计」).
+fn is_header_piece(word: &str, vocabulary: &[&'static str]) -> bool {
+    let piece = fold_str(word);
+    !piece.is_empty()
+        && vocabulary
+            .iter()
+            .any(|h| fold_static(h).contains(piece.as_str()))
 }
 
 /// The byte length of the separator at `at` in `line` (one space character), 0 at the end.
@@ -82,12 +163,8 @@ fn digits_after_text(word: &str) -> bool {
 
 /// The share of the table's sum equations (spec §4) that `rows` break, as (broken, checked).
 pub fn broken_sums(spec: &TableSpec, section: &SectionSpec, rows: &[Row]) -> (usize, usize) {
-    let value = |row: &Row, column: &str| {
-        row.cells
-            .iter()
-            .find(|c| c.column == column_name(section, column))
-            .and_then(|c| c.count())
-    };
+    // Cells are in template column order; table 4's bands repeat the same column names.
+    let value = |row: &Row, column: usize| row.cells.get(column).and_then(|c| c.count());
     let picks_row = |pick: &Pick, row: &Row| match pick {
         Pick::Keys(keys) => keys.contains(&row.key),
         Pick::Tagged(tag) => section
@@ -109,11 +186,11 @@ pub fn broken_sums(spec: &TableSpec, section: &SectionSpec, rows: &[Row]) -> (us
     for rule in SUM_RULES.iter().filter(|r| r.table == spec.id) {
         match rule.shape {
             SumShape::EachColumn => {
-                for column in section.columns {
+                for column in 0..section.columns.len() {
                     let side = |pick: &Pick| -> Option<i64> {
                         rows.iter()
                             .filter(|r| picks_row(pick, r))
-                            .map(|r| value(r, column.key))
+                            .map(|r| value(r, column))
                             .sum()
                     };
                     tally(side(&rule.left), side(&rule.right));
@@ -133,10 +210,11 @@ pub fn broken_sums(spec: &TableSpec, section: &SectionSpec, rows: &[Row]) -> (us
                             section
                                 .columns
                                 .iter()
-                                .filter(|c| {
+                                .enumerate()
+                                .filter(|(_, c)| {
                                     (!per_band || c.band == *band) && picks_column(pick, c.key)
                                 })
-                                .map(|c| value(row, c.key))
+                                .map(|(i, _)| value(row, i))
                                 .sum()
                         };
                         tally(side(&rule.left), side(&rule.right));
@@ -146,12 +224,4 @@ pub fn broken_sums(spec: &TableSpec, section: &SectionSpec, rows: &[Row]) -> (us
         }
     }
     (broken, checked)
-}
-
-fn column_name(section: &SectionSpec, key: &str) -> &'static str {
-    section
-        .columns
-        .iter()
-        .find(|c| c.key == key)
-        .map_or("", |c| c.name)
 }

@@ -211,10 +211,10 @@ pub fn is_table_label(heading: &HeadingLine) -> bool {
         }
         labels
     });
-    // A wrapped label shows only its start on the line (「四、结转下年度」).
+    // A wrapped label shows only its start on the line (「四、结转下年度」, 「四、结转」).
     let title = heading.title.as_str();
     labels.iter().any(|l| {
-        title.starts_with(l.as_str()) || (title.chars().count() >= 3 && l.starts_with(title))
+        title.starts_with(l.as_str()) || (title.chars().count() >= 2 && l.starts_with(title))
     })
 }
 
@@ -236,8 +236,12 @@ fn title_at_start(rest: &str) -> Option<(u8, TitleMatch, usize)> {
 
 /// Where a heading may start inside a line whose breaks were lost: at the line's start or after
 /// anything that is not Chinese text or an opening bracket (a full stop, a space dropped by folding,
-/// a table's last number). Inside a sentence 「…的三、…」 is not a heading.
+/// a table's last number, the title's 「年度报告」). Inside a sentence 「…的三、…」 is not a heading.
 fn inline_boundary(before: &str) -> bool {
+    // The report's title ends there: 「…工作年度报告一、总体情况…」.
+    if before.ends_with("年度报告") {
+        return true;
+    }
     let mut back = before.chars().rev();
     match back.next() {
         None => true,

@@ -7,9 +7,11 @@ use super::content_order;
 use crate::model::{Cell, HeaderIssue, LabelMatch, Row, Table};
 use crate::span::Span;
 use crate::template::{self, RowSpec, SectionSpec, TableId, TableSpec, Version};
-use crate::text::cells::{first_value_line, order_by_column, read_row, rows_of_numbers, Slot};
+use crate::text::cells::{
+    first_value_line, number_before_heading, order_by_column, read_row, rows_of_numbers, Slot,
+};
 use crate::text::dense::is_piece_of;
-use crate::text::fold::{fold_chars, fold_static};
+use crate::text::fold::{fold_chars, fold_static, fold_str};
 use crate::text::number::{classify, read_cell, TokenKind};
 use crate::text::Dense;
 
@@ -67,6 +69,16 @@ fn find_label(
                 })
         })
         .or_else(|| {
+            (!row.has_values)
+                .then(|| find_shortened_group(dense, label, within))
+                .flatten()
+                .map(|span| Anchor {
+                    span,
+                    how: LabelMatch::Deviating,
+                    values_at: None,
+                })
+        })
+        .or_else(|| {
             (row.key_text.chars().count() >= 3)
                 .then(|| dense.find(fold_static(row.key_text), within))
                 .flatten()
@@ -86,6 +98,35 @@ fn find_label(
 /// The most digits [`find_among_group_characters`] lets into a label: one table 4 row's fifteen
 /// numbers of up to four digits, with room to spare.
 const MOST_DIGITS_IN_LABEL: usize = 96;
+
+/// A group label written with its numeral and only the start of its words (「(六) 其他」 for
+/// 「（六）其他处理」), alone at the start of a line or cell: `label` is folded.
+fn find_shortened_group(dense: &Dense, label: &str, within: Span) -> Option<Span> {
+    let numeral_end = label.find(')')? + 1;
+    let (numeral, words) = label.split_at(numeral_end);
+    let text = dense.original();
+    let at = dense.find(numeral, within)?;
+    let line_start = text[..at.start].rfind('\n').map_or(0, |i| i + 1);
+    let lead_only = text[line_start..at.start]
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '#' | '|' | '*' | '\u{3000}'));
+    let rest = &text[at.end..];
+    let cell = &rest[..rest.find(['\n', '|', '\t']).unwrap_or(rest.len())];
+    let written = fold_str(cell);
+    let shortened =
+        written.chars().count() >= 2 && words.starts_with(written.as_str()) && written != words;
+    if !lead_only || !shortened {
+        return None;
+    }
+    // The rest starting a later line is the label wrapped (PDF text), not shortened.
+    let missing = &words[written.len()..];
+    let end = within.end.min(text.len());
+    let wrapped = text[at.end..end]
+        .lines()
+        .skip(1)
+        .any(|line| fold_str(line).starts_with(missing));
+    (!wrapped).then(|| Span::new(at.start, at.end + cell.trim_end().len()))
+}
 
 /// `label` with characters of `groups` (or digits, and nothing else) between its own, in order.
 fn find_among_group_characters(
@@ -199,6 +240,16 @@ struct Reading {
     table: Table,
     /// Labels found (exact counts two, deviating one), less numbers that belong to no row.
     score: i64,
+}
+
+impl Reading {
+    fn rows_missing(&self) -> usize {
+        self.table
+            .rows
+            .iter()
+            .filter(|r| !r.found && !r.label.is_empty())
+            .count()
+    }
 }
 
 /// Where each section's labels may be: from its caption to the next section's caption.
@@ -378,9 +429,19 @@ fn read_section(
         reread_as_rows_of_numbers(text, spec, section, &layout, &mut read);
     }
     // A sub-table's numbers, in content order, stay under its caption.
-    reread_in_content_order(text, spec, section, &anchors, &layout, &mut read);
+    reread_in_content_order(text, dense, spec, section, &anchors, &layout, &mut read);
     if read.found {
         read.header_issues = headers.issues;
+        // A group label written otherwise is a label deviating from the template, like a header.
+        for (row, anchor) in &anchors {
+            if let Some(a) = anchor.filter(|a| !row.has_values && a.how == LabelMatch::Deviating) {
+                read.header_issues.push(HeaderIssue {
+                    expected: row.label,
+                    found: Some(text[a.span.start..a.span.end].trim().to_string()),
+                    span: a.span,
+                });
+            }
+        }
     }
     read
 }
@@ -471,18 +532,30 @@ fn read_labelled_rows(
                         read.found = true;
                         (Span::new(start, bounds.end), false)
                     }
-                    None => {
-                        // No line of numbers: the row is blank, or its numbers are glued to
-                        // the header text (a page whose line breaks were lost).
-                        let glued_run = read
-                            .found
-                            .then(|| confidence::glued_digits(text, Span::new(from, bounds.end)))
-                            .flatten();
-                        if let Some(run) = glued_run {
-                            read.shapes.push(RowShape::glued(run));
+                    None => match numbers_after_header(
+                        text,
+                        Span::new(from, bounds.end),
+                        section.columns.len(),
+                    )
+                    .filter(|_| read.found)
+                    {
+                        // Line breaks lost: exactly the row's numbers right after the header.
+                        Some(start) => (Span::new(start, bounds.end), false),
+                        None => {
+                            // No line of numbers: the row is blank, or its numbers are glued to
+                            // the header text (a page whose line breaks were lost).
+                            let glued_run = read
+                                .found
+                                .then(|| {
+                                    confidence::glued_digits(text, Span::new(from, bounds.end))
+                                })
+                                .flatten();
+                            if let Some(run) = glued_run {
+                                read.shapes.push(RowShape::glued(run));
+                            }
+                            (Span::point(from), false)
                         }
-                        (Span::point(from), false)
-                    }
+                    },
                 }
             }
             None => (Span::point(bounds.end), true),
@@ -568,8 +641,19 @@ fn reread_as_rows_of_numbers(
     }
 }
 
+/// Where the first of the section's headers is written in `bounds`.
+fn first_header(dense: &Dense, section: &SectionSpec, bounds: Span) -> Option<usize> {
+    section
+        .headers
+        .iter()
+        .filter_map(|h| dense.find(fold_static(h), bounds))
+        .map(|at| at.start)
+        .min()
+}
+
 fn reread_in_content_order(
     text: &str,
+    dense: &Dense,
     spec: &'static TableSpec,
     section: &'static SectionSpec,
     anchors: &[(&'static RowSpec, Option<Anchor>)],
@@ -586,13 +670,24 @@ fn reread_in_content_order(
     let every_label_found = anchors
         .iter()
         .all(|(row, a)| !row.has_values || (!row.label.is_empty() && a.is_some()));
-    if still_unclear && every_label_found {
+    // A table without row labels (table 4): its numbers follow its header, and may run on past
+    // the next heading.
+    let unlabelled = anchors
+        .iter()
+        .all(|(row, _)| !row.has_values || row.label.is_empty());
+    let start = if unlabelled && read.found {
+        first_header(dense, section, bounds)
+    } else {
+        Some(first_label).filter(|_| every_label_found)
+    };
+    if let Some(start) = start.filter(|_| still_unclear) {
         let placed = read.rows.len();
         if let Some(lines) = content_order::rows_in_content_order(
             text,
-            Span::new(first_label, bounds.end),
+            Span::new(start, bounds.end),
             section.columns.len(),
             placed,
+            unlabelled.then_some(section.headers),
         ) {
             let mut reread: Vec<Row> = read.rows.clone();
             let mut read_shapes = Vec::with_capacity(lines.len());
@@ -665,6 +760,50 @@ fn read_by_bands(
         slots.extend(group.1);
     }
     Some(slots)
+}
+
+/// Where the numbers start in `segment` when, after words without digits (the header, its cell
+/// separators), it holds exactly `n` numbers and nothing else: a row whose line breaks were lost.
+fn numbers_after_header(text: &str, segment: Span, n: usize) -> Option<usize> {
+    let body = text.get(segment.start..segment.end)?;
+    let mut first = None;
+    let mut count = 0;
+    let mut at = 0;
+    // Separators are what folding drops: spaces, pipes, Markdown marks (「0#### 五、…」).
+    let separator = |c: char| crate::text::fold::fold_char(c) == crate::text::fold::Folded::Drop;
+    for word in body.split(separator) {
+        let start = at;
+        at += word.len()
+            + body[at + word.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+        if word.is_empty() || (first.is_none() && !word.bytes().any(|b| b.is_ascii_digit())) {
+            continue;
+        }
+        // The first number run into the last header (「总计0」).
+        let digits = word.len() - word.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let header_tail = &word[..word.len() - digits];
+        let glued = first.is_none()
+            && digits > 0
+            && !header_tail.is_empty()
+            && !header_tail.bytes().any(|b| b.is_ascii_digit());
+        if glued {
+            first = Some(segment.start + start + header_tail.len());
+            count += 1;
+            continue;
+        }
+        first.get_or_insert(segment.start + start);
+        count += 1;
+        if number_before_heading(word).is_some() {
+            // The last cell, run into the next heading: the row ends there.
+            break;
+        }
+        if classify(word) != TokenKind::Number {
+            return None;
+        }
+    }
+    first.filter(|_| count == n)
 }
 
 fn slot_span(slot: &Slot) -> Span {
@@ -930,7 +1069,13 @@ pub fn read(text: &str, dense: &Dense, id: TableId, region: Span, preferred: Ver
         let reading = read_table(text, dense, spec, region);
         // Every label found as printed: no other version can explain the text better.
         let perfect = reading.score == perfect_score(spec);
-        if best.as_ref().is_none_or(|b| reading.score > b.score) {
+        // On a tie, the version with fewer of its rows missing (a 2019 table 3 found whole beside a
+        // 2021 reading without （六）'s three rows).
+        let better = |b: &Reading| {
+            (reading.score, std::cmp::Reverse(reading.rows_missing()))
+                > (b.score, std::cmp::Reverse(b.rows_missing()))
+        };
+        if best.as_ref().is_none_or(better) {
             best = Some(reading);
         }
         if perfect {

@@ -62,12 +62,29 @@ pub fn is_filler(line: &str) -> bool {
     inner.len() < t.len() && !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// The length of the digits opening `word` when a numbered heading follows them with nothing
+/// between (「0七、存在问题」): a table's last cell whose line break was lost.
+pub fn number_before_heading(word: &str) -> Option<usize> {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let mut rest = word[digits..].chars();
+    let numeral = rest.next().is_some_and(super::chinese::is_list_numeral);
+    (digits > 0 && numeral && matches!(rest.next(), Some('、' | '．'))).then_some(digits)
+}
+
 /// Splits one non-empty piece into tokens: on spaces when every part is a number or placeholder
 /// (`0 0 0`), whole otherwise (prose, labels).
 fn push_piece(text: &str, piece: Span, out: &mut Vec<Cand>) {
     let s = &text[piece.start..piece.end];
-    // Most pieces are one word (a number, a label): no splitting to do.
-    if !s.contains(is_space) {
+    // The last cell run into the next heading where line breaks were lost (「0六、行政复议…」).
+    if let Some(digits) = number_before_heading(s) {
+        out.push(Cand::Value(Span::new(piece.start, piece.start + digits)));
+        out.push(Cand::Text(Span::new(piece.start + digits, piece.end)));
+        return;
+    }
+    // Most pieces are one word (a number, a label): no splitting to do. A Markdown heading's marks
+    // separate too, where line breaks were lost (「0#### 五、…」).
+    let is_break = |c: char| is_space(c) || c == '#';
+    if !s.contains(is_break) {
         out.push(match classify(s) {
             TokenKind::Number | TokenKind::Placeholder => Cand::Value(piece),
             TokenKind::Text => Cand::Text(piece),
@@ -76,7 +93,7 @@ fn push_piece(text: &str, piece: Span, out: &mut Vec<Cand>) {
     }
     let mut parts = Vec::new();
     let mut at = 0;
-    for word in s.split(is_space) {
+    for word in s.split(is_break) {
         let start = piece.start + at;
         at += word.len();
         // Advance past the separator that split this word off.
@@ -86,6 +103,18 @@ fn push_piece(text: &str, piece: Span, out: &mut Vec<Cand>) {
         if !word.is_empty() {
             parts.push(Span::new(start, start + word.len()));
         }
+    }
+    if parts.is_empty() {
+        // Only a Markdown heading's marks (「### 」 before a heading split off).
+        return;
+    }
+    if let [only] = parts[..] {
+        // One word between marks (「0####」).
+        out.push(match classify(&text[only.start..only.end]) {
+            TokenKind::Number | TokenKind::Placeholder => Cand::Value(only),
+            TokenKind::Text => Cand::Text(only),
+        });
+        return;
     }
     let all_values = parts.len() > 1
         && parts

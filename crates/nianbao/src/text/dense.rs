@@ -55,6 +55,11 @@ impl<'a> Dense<'a> {
         &self.folded
     }
 
+    /// The text as written.
+    pub fn original(&self) -> &'a str {
+        self.original
+    }
+
     pub fn original_len(&self) -> usize {
         self.original.len()
     }

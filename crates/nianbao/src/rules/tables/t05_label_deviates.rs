@@ -26,9 +26,16 @@ pub fn run(context: &Context, out: &mut Sink) {
         .filter(|t| t.found && t.is_reliable())
     {
         let name = table.id.short_name();
+        let spec = crate::template::table(table.id, table.version);
         for issue in &table.header_issues {
+            // A group label (「（六）其他处理」) heads rows, not a column.
+            let heads_rows = spec
+                .sections
+                .iter()
+                .any(|s| s.rows.iter().any(|r| r.label == issue.expected));
+            let what = if heads_rows { "行标题" } else { "表头" };
             let message = match &issue.found {
-                Some(found) => format!("{name}表头「{found}」应为「{}」", issue.expected),
+                Some(found) => format!("{name}{what}「{found}」应为「{}」", issue.expected),
                 None => format!("{name}表头中没有「{}」", issue.expected),
             };
             let finding = out.report(issue.span, message);
@@ -50,7 +57,7 @@ pub fn run(context: &Context, out: &mut Sink) {
             let Some(span) = row.label_span else { continue };
             let written = fold_str(parsed.slice(span));
             // A known other wording is certain; a label recognised by its key words only is not.
-            let alias = crate::template::table(table.id, table.version)
+            let alias = spec
                 .data_rows()
                 .find(|(_, r)| r.key == row.key)
                 .is_some_and(|(_, r)| r.aliases.iter().any(|a| fold_str(a) == written));
