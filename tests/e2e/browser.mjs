@@ -57,3 +57,15 @@ export async function launch(name, { clipboard = false, root = DIST, types = {} 
     },
   };
 }
+
+/** Puts `html` and `plain` on the system clipboard of `page`, as a copy in Word or a browser does. */
+export function copyHtml(page, html, plain = 'x') {
+  return page.evaluate(async ({ html, plain }) => {
+    await navigator.clipboard.write([
+      new ClipboardItem({
+        'text/html': new Blob([html], { type: 'text/html' }),
+        'text/plain': new Blob([plain], { type: 'text/plain' }),
+      }),
+    ]);
+  }, { html, plain });
+}

@@ -11,7 +11,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 
-import { launch } from './browser.mjs';
+import { copyHtml, launch } from './browser.mjs';
 import { DIST, EXAMPLE, OUT, ROOT, SEEDS } from './paths.mjs';
 
 const IMPORTS = path.join(ROOT, 'crates/nianbao/tests/fixtures/imports');
@@ -65,17 +65,6 @@ async function timedPaste() {
   );
 }
 
-/** Puts `html` (and `plain`) on the system clipboard, as a copy in Word does. */
-function copyHtml(html, plain) {
-  return page.evaluate(async ({ html, plain }) => {
-    await navigator.clipboard.write([
-      new ClipboardItem({
-        'text/html': new Blob([html], { type: 'text/html' }),
-        'text/plain': new Blob([plain], { type: 'text/plain' }),
-      }),
-    ]);
-  }, { html, plain });
-}
 
 /** A .docx (a zip with only word/document.xml) whose body is `body`. */
 function docx(body) {
@@ -346,7 +335,7 @@ test('a Word paste of the 86 KB clipboard HTML of seed 004: paste to drawn, meas
   for (let run = 0; run < 5; run += 1) {
     await open(page);
     await area().fill('');
-    await copyHtml(html, 'x');
+    await copyHtml(page, html);
     await area().click();
     runs.push(Math.round(await timedPaste()));
     assert.equal(await page.locator('.summary .count').count(), 3, 'checked');
@@ -367,7 +356,7 @@ test('a Word paste of 2,500 lines takes under a second and one Ctrl+Z restores t
   const copies = 36; // the fixture is 71 lines as a grid
   const long = `${head}<body>${body.repeat(copies)}</body>${tail}`;
   await startWith(DRAFT);
-  await copyHtml(long, SEED_004.repeat(copies));
+  await copyHtml(page, long, SEED_004.repeat(copies));
   await area().click();
   await area().press('End');
   const started = Date.now();

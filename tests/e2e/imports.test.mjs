@@ -10,7 +10,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { launch } from './browser.mjs';
+import { copyHtml, launch } from './browser.mjs';
 import { CLI, DIST, OUT, ROOT, SEEDS } from './paths.mjs';
 const IMPORTS = path.join(ROOT, 'crates/nianbao/tests/fixtures/imports');
 const fixture = (name) => path.join(IMPORTS, name);
@@ -99,14 +99,7 @@ test('pasting Word\'s clipboard HTML (Ctrl+V) shows the tables as rows and check
   const html = readFileSync(fixture('004-word-clipboard.html'), 'utf8');
   const plain = readFileSync(seedPath('004'), 'utf8');
   await area().fill('先写的几个字');
-  await page.evaluate(async ({ html, plain }) => {
-    await navigator.clipboard.write([
-      new ClipboardItem({
-        'text/html': new Blob([html], { type: 'text/html' }),
-        'text/plain': new Blob([plain], { type: 'text/plain' }),
-      }),
-    ]);
-  }, { html, plain });
+  await copyHtml(page, html, plain);
   await area().click();
   await page.keyboard.press('Control+A');
   const shown = cliText(fixture('004-word-clipboard.html'));
@@ -127,11 +120,7 @@ test('pasting Word\'s clipboard HTML (Ctrl+V) shows the tables as rows and check
 
 test('the 「上年年报」 box takes a Word paste the same way', async () => {
   const html = readFileSync(fixture('004-word-clipboard.html'), 'utf8');
-  await page.evaluate(async (html) => {
-    await navigator.clipboard.write([
-      new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob(['x'], { type: 'text/plain' }) }),
-    ]);
-  }, html);
+  await copyHtml(page, html);
   const previous = page.locator('#previous-text');
   if (!(await previous.isVisible())) await page.locator('#previous-label').click();
   await previous.click();
@@ -144,14 +133,7 @@ test('the 「上年年报」 box takes a Word paste the same way', async () => {
 
 test('a paste without a table is left to the browser (its plain text)', async () => {
   await area().fill('');
-  await page.evaluate(async () => {
-    await navigator.clipboard.write([
-      new ClipboardItem({
-        'text/html': new Blob(['<p>一、总体情况</p><p>正文<b>加粗</b></p>'], { type: 'text/html' }),
-        'text/plain': new Blob(['一、总体情况\n正文加粗'], { type: 'text/plain' }),
-      }),
-    ]);
-  });
+  await copyHtml(page, '<p>一、总体情况</p><p>正文<b>加粗</b></p>', '一、总体情况\n正文加粗');
   await area().click();
   await page.keyboard.press('Control+V');
   await rendered('一、总体情况\n正文加粗');
@@ -163,11 +145,7 @@ test('pasted HTML with images, styles and scripts loads and runs nothing; only i
     '<link rel="stylesheet" href="http://203.0.113.7/a.css"><script>window.__ran = 1</script>' +
     '<p style="color:red">表二<img src="http://203.0.113.7/x.png" onerror="window.__ran = 2"></p>' +
     '<table><tr><td rowspan="2">规章</td><td>1</td></tr><tr><td>2</td></tr></table>';
-  await page.evaluate(async (html) => {
-    await navigator.clipboard.write([
-      new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob(['x'], { type: 'text/plain' }) }),
-    ]);
-  }, html);
+  await copyHtml(page, html);
   await area().click();
   await page.keyboard.press('Control+V');
   await rendered('表二\n\n规章\t1\n\u3000\u3000\t2\n');
