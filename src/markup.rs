@@ -1,50 +1,23 @@
 //! The browser's own HTML parser (DOMParser) seen as the tree the import walker reads, and rich paste:
 //! a clipboard holding a table as HTML (Word, WPS, a web page) is pasted as its grid, one row a line.
 
-use wasm_bindgen::JsCast;
-use web_sys::{ClipboardEvent, DomParser, Element, Node, SupportedType};
+use wasm_bindgen::prelude::*;
+use web_sys::ClipboardEvent;
 
-use nianbao::import::{self, MarkupNode, NodeKind};
+use nianbao::import::{self, FlatTree};
 
-struct Dom(Node);
-
-impl MarkupNode for Dom {
-    fn kind(&self) -> NodeKind {
-        match self.0.node_type() {
-            Node::ELEMENT_NODE => NodeKind::Element(
-                self.0
-                    .unchecked_ref::<Element>()
-                    .local_name()
-                    .to_ascii_lowercase(),
-            ),
-            Node::TEXT_NODE | Node::CDATA_SECTION_NODE => {
-                NodeKind::Text(self.0.node_value().unwrap_or_default())
-            }
-            Node::DOCUMENT_NODE | Node::DOCUMENT_FRAGMENT_NODE => NodeKind::Root,
-            _ => NodeKind::Other,
-        }
-    }
-
-    fn attribute(&self, name: &str) -> Option<String> {
-        self.0.dyn_ref::<Element>()?.get_attribute(name)
-    }
-
-    fn children(&self) -> Vec<Self> {
-        let list = self.0.child_nodes();
-        (0..list.length())
-            .filter_map(|i| list.get(i))
-            .map(Dom)
-            .collect()
-    }
+#[wasm_bindgen(module = "/src/js/flat_dom.js")]
+extern "C" {
+    /// The document parsed by DOMParser, as one string in the format of `nianbao::import::FlatTree`;
+    /// `None` when the browser cannot parse it.
+    fn flat_dom(html: &str) -> Option<String>;
 }
 
 /// The text of an HTML document, parsed by the browser (nothing in it runs: DOMParser documents
 /// have no scripting and load nothing).
 pub fn html_to_text(html: &str) -> Result<String, String> {
-    let document = DomParser::new()
-        .and_then(|parser| parser.parse_from_string(html, SupportedType::TextHtml))
-        .map_err(|_| "浏览器无法解析这段网页内容。".to_string())?;
-    Ok(import::html_to_text(&Dom(document.into())))
+    let flat = flat_dom(html).ok_or_else(|| "浏览器无法解析这段网页内容。".to_string())?;
+    Ok(import::html_to_text(&FlatTree::parse(&flat).root()))
 }
 
 /// The grid to paste instead of the browser's plain text, when the clipboard holds a table as HTML

@@ -108,3 +108,76 @@ pub fn html_to_text(name: &str, html: &str) -> Result<String, ImportError> {
     })?;
     Ok(nianbao::import::html_to_text(&Markup(document.tree.root())))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use nianbao::import::{FlatTree, FLAT_ATTRIBUTES};
+
+    /// The tree in the page's flat format, written as src/js/flat_dom.js writes the browser's.
+    fn flat(root: NodeRef<'_, Node>) -> String {
+        let clean = |s: &str| s.replace(['\u{1}', '\u{2}', '\u{3}', '\u{4}', '\u{1f}'], "");
+        let mut out = String::new();
+        for edge in root.traverse() {
+            match edge {
+                ego_tree::iter::Edge::Open(node) => match node.value() {
+                    Node::Text(t) => {
+                        out.push('\u{3}');
+                        out.push_str(&clean(t));
+                    }
+                    Node::Element(e) => {
+                        out.push('\u{1}');
+                        out.push_str(&clean(e.name()));
+                        for name in FLAT_ATTRIBUTES {
+                            out.push('\u{1f}');
+                            if let Some(value) = e.attr(name) {
+                                out.push('=');
+                                out.push_str(&clean(value));
+                            }
+                        }
+                        out.push('\u{2}');
+                    }
+                    _ => {}
+                },
+                ego_tree::iter::Edge::Close(node) => {
+                    if node.value().is_element() {
+                        out.push('\u{4}');
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The page reads HTML through the flat string; the command line walks the tree itself. Both
+    /// must give the same text for every saved page and clipboard the fixtures hold.
+    #[test]
+    fn the_flat_string_reads_as_the_tree_does() {
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../nianbao/tests/fixtures");
+        let mut pages = Vec::new();
+        for folder in ["imports", "corpus"] {
+            for entry in std::fs::read_dir(format!("{fixtures}/{folder}")).unwrap() {
+                let path = entry.unwrap().path();
+                let name = path.to_string_lossy().to_string();
+                if name.ends_with(".html") || name.ends_with(".htm") {
+                    pages.push(path);
+                }
+            }
+        }
+        assert!(pages.len() >= 3, "{pages:?}");
+        for path in pages {
+            let bytes = std::fs::read(&path).unwrap();
+            let charset = nianbao::import::charset::of_html(&bytes);
+            let encoding = encoding_rs::Encoding::for_label(charset.label.as_bytes()).unwrap();
+            let html = encoding
+                .decode_without_bom_handling(&bytes[charset.bom..])
+                .0;
+            let document = parse(&html).unwrap_or_else(|_| panic!("{path:?}"));
+            let walked = nianbao::import::html_to_text(&Markup(document.tree.root()));
+            let encoded = flat(document.tree.root());
+            let read = nianbao::import::html_to_text(&FlatTree::parse(&encoded).root());
+            assert!(walked.len() > 1000, "{path:?}");
+            assert_eq!(read, walked, "{path:?}");
+        }
+    }
+}
