@@ -8,45 +8,43 @@ use crate::span::Span;
 pub struct Dense<'a> {
     original: &'a str,
     folded: String,
-    /// For each byte of `folded`, the original byte offset of the character it came from.
-    source: Vec<u32>,
-    /// The folded characters with every line break kept as `'\n'`.
-    lined: Vec<char>,
-    /// For each of `lined`, the original byte range of the character it came from.
-    lined_spans: Vec<(u32, u32)>,
+    /// Places where both texts are at a character boundary together: `(folded offset, original
+    /// offset)`, one every [`STRIDE`] characters of either. A folded byte is mapped back by walking
+    /// from the mark before it, so the map costs a few bytes per [`STRIDE`] characters instead of
+    /// four per folded byte (which was most of a check's memory).
+    marks: Vec<(u32, u32)>,
     /// Every line break: its original byte offset, and the length of `folded` before it.
     breaks: Vec<(u32, u32)>,
 }
 
+/// At most this many original characters, and this many folded ones, lie between two marks.
+const STRIDE: usize = 32;
+
 impl<'a> Dense<'a> {
     pub fn new(original: &'a str) -> Self {
         let mut folded = String::with_capacity(original.len());
-        let mut source = Vec::with_capacity(original.len());
-        let mut lined = Vec::with_capacity(original.len() / 2);
-        let mut lined_spans = Vec::with_capacity(original.len() / 2);
+        let mut marks = Vec::with_capacity(original.len() / STRIDE + 1);
         let mut breaks = Vec::new();
+        let (mut since_mark, mut kept_since_mark) = (STRIDE, 0);
         for (at, c) in original.char_indices() {
-            let span = (at as u32, (at + c.len_utf8()) as u32);
+            if since_mark >= STRIDE || kept_since_mark >= STRIDE {
+                marks.push((folded.len() as u32, at as u32));
+                (since_mark, kept_since_mark) = (0, 0);
+            }
+            since_mark += 1;
             if c == '\n' {
-                lined.push(c);
-                lined_spans.push(span);
-                breaks.push((span.0, folded.len() as u32));
+                breaks.push((at as u32, folded.len() as u32));
                 continue;
             }
-            let Folded::Keep(kept) = fold_char(c) else {
-                continue;
-            };
-            folded.push(kept);
-            source.extend(std::iter::repeat_n(span.0, kept.len_utf8()));
-            lined.push(kept);
-            lined_spans.push(span);
+            if let Folded::Keep(kept) = fold_char(c) {
+                folded.push(kept);
+                kept_since_mark += 1;
+            }
         }
         Dense {
             original,
             folded,
-            source,
-            lined,
-            lined_spans,
+            marks,
             breaks,
         }
     }
@@ -64,9 +62,51 @@ impl<'a> Dense<'a> {
         self.original.len()
     }
 
-    /// The folded characters with line breaks kept (as `'\n'`), and the original byte range of each.
-    pub fn lined(&self) -> (&[char], &[(u32, u32)]) {
-        (&self.lined, &self.lined_spans)
+    /// The folded characters with line breaks kept (as `'\n'`), each with the original byte range of
+    /// the character it came from.
+    pub fn lined(&self) -> impl Iterator<Item = (char, (u32, u32))> + 'a {
+        self.original.char_indices().filter_map(|(at, c)| {
+            let kept = if c == '\n' {
+                c
+            } else {
+                match fold_char(c) {
+                    Folded::Keep(kept) => kept,
+                    Folded::Drop => return None,
+                }
+            };
+            Some((kept, (at as u32, (at + c.len_utf8()) as u32)))
+        })
+    }
+
+    /// The original characters from mark `mark` on: each with its original offset, its folded
+    /// offset, and its folded length (0 when folding drops it).
+    fn walk_from(&self, mark: usize) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+        let (folded_start, original_start) = self.marks.get(mark).copied().unwrap_or((0, 0));
+        let (folded_start, original_start) = (folded_start as usize, original_start as usize);
+        let mut folded_at = folded_start;
+        self.original[original_start..]
+            .char_indices()
+            .map(move |(at, c)| {
+                let len = match fold_char(c) {
+                    Folded::Keep(kept) => kept.len_utf8(),
+                    Folded::Drop => 0,
+                };
+                let here = folded_at;
+                folded_at += len;
+                (original_start + at, here, len)
+            })
+    }
+
+    /// The original offset of the character folded byte `at` came from (`at` < the folded length).
+    /// The walk is short: the next mark lies past `at`, within [`STRIDE`] characters.
+    fn source(&self, at: usize) -> usize {
+        let mark = self
+            .marks
+            .partition_point(|&(folded, _)| folded as usize <= at)
+            .saturating_sub(1);
+        self.walk_from(mark)
+            .find(|&(_, folded_at, len)| folded_at + len > at)
+            .map_or(self.original.len(), |(original_at, _, _)| original_at)
     }
 
     /// The byte length of the original character at `at`, read from its first byte.
@@ -103,22 +143,30 @@ impl<'a> Dense<'a> {
         })
     }
 
-    /// The folded offset of the first folded character at or after original offset `at`.
+    /// The folded offset of the first folded character at or after original offset `at`: the
+    /// folded length of everything before `at`.
     pub fn to_folded(&self, at: usize) -> usize {
-        self.source.partition_point(|&s| (s as usize) < at)
+        let mark = self
+            .marks
+            .partition_point(|&(_, original)| original as usize <= at)
+            .saturating_sub(1);
+        self.walk_from(mark)
+            .find(|&(original_at, _, _)| original_at >= at)
+            .map_or(self.folded.len(), |(_, folded_at, _)| folded_at)
     }
 
     /// The original span of folded bytes `start..end`.
     pub fn to_original(&self, start: usize, end: usize) -> Span {
-        if start >= end || end > self.source.len() {
-            let at = self
-                .source
-                .get(start)
-                .map_or(self.original.len(), |&s| s as usize);
+        if start >= end || end > self.folded.len() {
+            let at = if start < self.folded.len() {
+                self.source(start)
+            } else {
+                self.original.len()
+            };
             return Span::point(at);
         }
-        let first = self.source[start] as usize;
-        let last = self.source[end - 1] as usize;
+        let first = self.source(start);
+        let last = self.source(end - 1);
         Span::new(first, last + self.char_len_at(last))
     }
 
@@ -357,5 +405,34 @@ mod tests {
         let span = dense.find("规章", Span::new(1, text.len())).unwrap();
         assert_eq!(span.start, second);
         assert!(dense.find("规章", Span::new(0, 3)).is_none());
+    }
+
+    /// The map as it was first written: for each folded byte, the original offset of its character.
+    fn byte_map(text: &str) -> Vec<usize> {
+        let mut map = Vec::new();
+        for (at, c) in text.char_indices() {
+            if let (false, Folded::Keep(kept)) = (c == '\n', fold_char(c)) {
+                map.extend(std::iter::repeat_n(at, kept.len_utf8()));
+            }
+        }
+        map
+    }
+
+    proptest::proptest! {
+        /// The marks give the same offsets both ways as a map of every folded byte, on texts with
+        /// long runs that folding drops (spaces) and keeps (ideographs), wide and narrow characters.
+        #[test]
+        fn marks_map_as_a_full_map_does(text in "([ \n\t]{0,80}|[表三一、0-9Ａ１（）]{0,80}|a){0,12}") {
+            let dense = Dense::new(&text);
+            let map = byte_map(&text);
+            proptest::prop_assert_eq!(map.len(), dense.folded().len());
+            for (b, &source) in map.iter().enumerate() {
+                proptest::prop_assert_eq!(dense.source(b), source);
+            }
+            for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                let expected = map.partition_point(|&s| s < at);
+                proptest::prop_assert_eq!(dense.to_folded(at), expected, "at {}", at);
+            }
+        }
     }
 }

@@ -27,8 +27,10 @@ pub fn is_stop(c: char) -> bool {
 
 pub struct Prose {
     chars: Vec<char>,
-    /// Byte range in the original text of each character.
-    spans: Vec<(u32, u32)>,
+    /// For each character, the original byte offset it starts at, and (in `lens`) its original byte
+    /// length (0 for a line break standing for left-out text): five bytes a character, not eight.
+    starts: Vec<u32>,
+    lens: Vec<u8>,
 }
 
 /// The pieces of a text of `len` bytes that `skip` covers, in order, merged where they overlap or
@@ -80,26 +82,49 @@ impl Prose {
     /// The text folded in `dense` (folded once per check, for the tables and the prose) without the
     /// byte ranges in `skip`.
     pub(crate) fn from_dense(dense: &Dense, skip: &[Span]) -> Prose {
-        let (chars, spans) = dense.lined();
+        // Counted first, so that each vector is allocated once at its size (growing by doubling
+        // would hold the old and the new buffer at once).
+        let pieces = left_out(skip, dense.original_len());
+        let most = dense.lined().count() + pieces.len();
         let mut prose = Prose {
-            chars: Vec::with_capacity(chars.len()),
-            spans: Vec::with_capacity(chars.len()),
+            chars: Vec::with_capacity(most),
+            starts: Vec::with_capacity(most),
+            lens: Vec::with_capacity(most),
         };
-        // The characters from `kept` on are not yet copied or passed over.
-        let mut kept = 0;
-        for piece in left_out(skip, dense.original_len()) {
-            let start = kept + spans[kept..].partition_point(|s| (s.0 as usize) < piece.start);
-            prose.chars.extend_from_slice(&chars[kept..start]);
-            prose.spans.extend_from_slice(&spans[kept..start]);
-            if prose.chars.last() != Some(&BREAK) {
-                prose.chars.push(BREAK);
-                prose.spans.push((piece.start as u32, piece.start as u32));
+        // The next left-out piece not yet passed; each piece reached is one line break, and the
+        // characters inside it are skipped.
+        let mut next = 0;
+        for (c, span) in dense.lined() {
+            let at = span.0 as usize;
+            while next < pieces.len() && pieces[next].start <= at {
+                prose.line_break(pieces[next].start);
+                if at < pieces[next].end {
+                    break;
+                }
+                next += 1;
             }
-            kept = start + spans[start..].partition_point(|s| (s.0 as usize) < piece.end);
+            if next < pieces.len() && pieces[next].start <= at {
+                continue;
+            }
+            prose.push(c, span.0, (span.1 - span.0) as u8);
         }
-        prose.chars.extend_from_slice(&chars[kept..]);
-        prose.spans.extend_from_slice(&spans[kept..]);
+        for piece in &pieces[next..] {
+            prose.line_break(piece.start);
+        }
         prose
+    }
+
+    /// A line break standing for left-out text at `at`, unless the prose already ends in one.
+    fn line_break(&mut self, at: usize) {
+        if self.chars.last() != Some(&BREAK) {
+            self.push(BREAK, at as u32, 0);
+        }
+    }
+
+    fn push(&mut self, c: char, start: u32, len: u8) {
+        self.chars.push(c);
+        self.starts.push(start);
+        self.lens.push(len);
     }
 
     pub fn len(&self) -> usize {
@@ -112,11 +137,13 @@ impl Prose {
 
     /// The original byte range of characters `from..to`.
     pub fn span(&self, from: usize, to: usize) -> Span {
-        if from >= to || to > self.spans.len() {
-            let at = self.spans.get(from).map_or(0, |s| s.0);
+        if from >= to || to > self.starts.len() {
+            let at = self.starts.get(from).copied().unwrap_or(0);
             return Span::point(at as usize);
         }
-        Span::new(self.spans[from].0 as usize, self.spans[to - 1].1 as usize)
+        let last = to - 1;
+        let end = self.starts[last] as usize + usize::from(self.lens[last]);
+        Span::new(self.starts[from] as usize, end)
     }
 
     /// The folded characters `from..to` without line breaks.
