@@ -8,14 +8,14 @@ use web_sys::File;
 use yew::prelude::*;
 
 use super::components::{
-    announcement, intro, notices, previous_report, problems, severity_bit, summary, toolbar,
-    Editor, Notices, PasteUndo, PreviousReport, Problems, RuleHelp, Tables, Toolbar,
+    announcement, ignored, intro, notices, previous_report, problems, severity_bit, summary, toolbar,
+    Editor, Notices, PasteUndo, PreviousReport, ProblemActions, Problems, RuleHelp, Tables, Toolbar,
 };
 use super::hooks::{
     load_file, read_file, use_debounced_edit, use_draft_storage, use_f8_navigation, use_file_drop,
 };
 use super::state::{Action, Checker, Env};
-use super::{export, storage};
+use super::{export, fixes, storage};
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -58,6 +58,7 @@ pub fn App(props: &AppProps) -> Html {
         } else {
             Checker::checked(browser_env(), initial, initial_previous)
         }
+        .ignoring(storage::load_ignored())
     });
     let dispatcher = state.dispatcher();
     let caret = use_memo((), |_| Cell::new(0usize));
@@ -70,6 +71,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     use_draft_storage(&state, dispatcher.clone());
+    use_effect_with(state.ignored.clone(), |ignored| storage::save_ignored(ignored));
     use_f8_navigation(dispatcher.clone(), caret.clone());
     let drop = use_file_drop(dispatcher.clone());
     let on_edit = use_debounced_edit(dispatcher.clone());
@@ -119,6 +121,32 @@ pub fn App(props: &AppProps) -> Html {
         let text = state.text.clone();
         Callback::from(move |()| export::download_draft(&text))
     };
+    let on_problem = {
+        let (report, text) = (state.report.clone(), state.text.clone());
+        let (report_all, text_all) = (report.clone(), text.clone());
+        let dispatcher = dispatcher.clone();
+        ProblemActions {
+            fix: Callback::from(move |i: usize| {
+                if let Some(fix) = report.as_ref().and_then(|r| r.findings.get(i)?.fix.as_ref()) {
+                    fixes::apply(&text, [fix]);
+                }
+            }),
+            ignore: act.reform(Action::Ignore),
+            disable: act.reform(Action::Disable),
+            fix_all: Callback::from(move |()| {
+                if let Some(r) = &report_all {
+                    let count = fixes::apply(&text_all, r.findings.iter().filter_map(|f| f.fix.as_ref()));
+                    dispatcher.dispatch(Action::Fixed(count));
+                }
+            }),
+        }
+    };
+    let below = ignored(
+        &state.ignored,
+        state.full.as_deref(),
+        &state.text,
+        &act.reform(Action::Restore),
+    );
     let current = if state.stale {
         None
     } else {
@@ -171,6 +199,8 @@ pub fn App(props: &AppProps) -> Html {
                     selected: state.selected,
                     on_select: act.reform(Action::Select),
                     hidden: *hidden,
+                    on: on_problem,
+                    below,
                 })}
             </main>
             {previous_report(PreviousReport {

@@ -8,7 +8,8 @@ use std::rc::Rc;
 
 use yew::{AttrValue, Reducible};
 
-use nianbao::Report;
+use crate::ignore::{place, Entry, Ignored};
+use nianbao::{Report, RuleCode};
 
 /// The example behind 「载入示例」: a real 2021 report (seed 002), compiled into the page so that loading
 /// it never touches the network.
@@ -56,6 +57,14 @@ pub enum Action {
     TakeOtherTab,
     /// 「以本页为准」: keep this tab's text and save it again.
     KeepThisTab,
+    /// 「忽略此处」 on the problem at this index.
+    Ignore(usize),
+    /// 「不再检查此规则」
+    Disable(RuleCode),
+    /// 「恢复」 an ignored place or rule.
+    Restore(Entry),
+    /// 「全部修正」 changed this many places (the text itself came as an `Edit`).
+    Fixed(usize),
 }
 
 /// Texts longer than this are checked when typing pauses rather than on every keystroke, so typing
@@ -129,8 +138,13 @@ pub struct Checker {
     pub text: AttrValue,
     /// Last year's report, if the user gave it.
     pub previous: AttrValue,
-    /// `None` while the text is blank (or not checked, see `unchecked`).
+    /// What the page shows: the report without the ignored findings. `None` while the text is blank
+    /// (or not checked, see `unchecked`).
     pub report: Option<Rc<Report>>,
+    /// The report with every finding, ignored or not.
+    pub full: Option<Rc<Report>>,
+    /// The places and rules the user chose to ignore (kept in this browser).
+    pub ignored: Ignored,
     /// The report belongs to an earlier text (typing in a long text is checked when it pauses).
     pub stale: bool,
     /// The checker failed on this text (the page was reloaded): it is shown unchecked until edited.
@@ -159,6 +173,7 @@ impl Checker {
             env,
             text,
             previous,
+            full: report.clone(),
             report,
             elapsed_ms,
             ..Checker::default()
@@ -177,6 +192,13 @@ impl Checker {
         }
     }
 
+    /// The same state, showing what `ignored` leaves of the report.
+    pub fn ignoring(mut self, ignored: Ignored) -> Self {
+        self.report = self.full.as_ref().map(|r| ignored.filter(&self.text, r));
+        self.ignored = ignored;
+        self
+    }
+
     /// The same state with `text` checked, keeping what is not about the text.
     fn rechecked(&self, text: AttrValue) -> Self {
         Checker {
@@ -185,6 +207,17 @@ impl Checker {
             other_tab: self.other_tab.clone(),
             ..Checker::checked(self.env, text, self.previous.clone())
         }
+        .ignoring(self.ignored.clone())
+    }
+
+    /// Ignores or restores: the report shown again without the (new) ignored findings, unchecked.
+    fn ignore(self: Rc<Self>, ignored: Ignored) -> Rc<Self> {
+        if ignored == self.ignored {
+            return self;
+        }
+        let mut next = (*self).clone().ignoring(ignored);
+        next.selected = None;
+        Rc::new(next)
     }
 
     fn with_text(self: Rc<Self>, text: AttrValue, notice: Option<Notice>) -> Rc<Self> {
@@ -369,6 +402,33 @@ impl Reducible for Checker {
                 }
                 self.changed(|next| next.other_tab = None)
             }
+            Action::Ignore(index) => {
+                // A report of an earlier text does not lie where its offsets say.
+                let found = self.report.as_ref().filter(|_| !self.stale);
+                match found.and_then(|r| r.findings.get(index)) {
+                    Some(f) => {
+                        let entry = Entry::Place(f.code, place(&self.text, f));
+                        let ignored = self.ignored.with(entry);
+                        self.ignore(ignored)
+                    }
+                    None => self,
+                }
+            }
+            Action::Disable(code) => {
+                let ignored = self.ignored.with(Entry::Rule(code));
+                self.ignore(ignored)
+            }
+            Action::Restore(entry) => {
+                let ignored = self.ignored.without(entry);
+                self.ignore(ignored)
+            }
+            Action::Fixed(count) => self.changed(|next| {
+                next.notice = Some(Notice::info(if count == 0 {
+                    "没有可以自动修正的地方。".to_string()
+                } else {
+                    format!("已自动修正 {count} 处，可按 Ctrl+Z 撤销。")
+                }))
+            }),
         }
     }
 }

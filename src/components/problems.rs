@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::editor::severity_class;
 use nianbao::present::groups::{by_part, entries, root_causes};
-use nianbao::{Finding, Report, Severity};
+use nianbao::{Finding, Report, RuleCode, Severity};
 
 /// What [`problems`] lists, and what choosing a problem does.
 pub struct Problems {
@@ -20,6 +20,19 @@ pub struct Problems {
     pub on_select: Callback<usize>,
     /// The severities the summary's filters hide, one bit each ([`severity_bit`]).
     pub hidden: u8,
+    /// What a problem's buttons do: apply its fix, 「忽略此处」 (by index), 「不再检查此规则」; and
+    /// 「全部修正」.
+    pub on: ProblemActions,
+    /// Shown under the list (the ignored places and rules).
+    pub below: Html,
+}
+
+#[derive(Clone)]
+pub struct ProblemActions {
+    pub fix: Callback<usize>,
+    pub ignore: Callback<usize>,
+    pub disable: Callback<RuleCode>,
+    pub fix_all: Callback<()>,
 }
 
 /// A severity's bit in a filter.
@@ -40,7 +53,32 @@ pub fn severity_icon(severity: Severity) -> &'static str {
     }
 }
 
-fn item(index: usize, finding: &Finding, selected: bool, on_select: &Callback<usize>) -> Html {
+/// A problem's own buttons: its fix when the right text is certain (a suggestion only the drafter can
+/// confirm is in its help, never a button), then ignore it here or everywhere. None while the report
+/// is for an earlier text.
+fn actions(index: usize, finding: &Finding, on: Option<&ProblemActions>) -> Html {
+    let Some(on) = on else {
+        return html! {};
+    };
+    let code = finding.code;
+    html! {
+        <div class="problem-actions">
+            if let Some(fix) = &finding.fix {
+                <button type="button" class="fix" onclick={on.fix.reform(move |_: MouseEvent| index)}>{&fix.label}</button>
+            }
+            <button type="button" class="ignore" onclick={on.ignore.reform(move |_: MouseEvent| index)}>{"忽略此处"}</button>
+            <button type="button" class="disable" onclick={on.disable.reform(move |_: MouseEvent| code)}>{"不再检查此规则"}</button>
+        </div>
+    }
+}
+
+fn item(
+    index: usize,
+    finding: &Finding,
+    selected: bool,
+    on_select: &Callback<usize>,
+    on: Option<&ProblemActions>,
+) -> Html {
     let onclick = on_select.reform(move |_: MouseEvent| index);
     let code = finding.code.as_str();
     html! {
@@ -53,8 +91,12 @@ fn item(index: usize, finding: &Finding, selected: bool, on_select: &Callback<us
                 </span>
                 <span class="problem-line">{format!("第 {} 行", finding.line)}</span>
                 <span class="problem-message">{&finding.message}</span>
+                if let Some(help) = &finding.help {
+                    <span class="problem-help">{"建议："}{help}</span>
+                }
             </button>
             <a class="rule-link" href={format!("#rule-{code}")} title={format!("规则 {code} 的说明")}>{code}</a>
+            {actions(index, finding, on)}
         </li>
     }
 }
@@ -78,9 +120,18 @@ pub fn problems(props: Problems) -> Html {
         },
         Some(report) => {
             let f = &report.findings;
+            let on = (!props.stale).then_some(&props.on);
+            // Several findings may carry one fix (a wrong cell breaks several sums).
+            let mut fixes: Vec<&nianbao::rules::Fix> = Vec::new();
+            for fix in f.iter().filter_map(|f| f.fix.as_ref()) {
+                if !fixes.contains(&fix) {
+                    fixes.push(fix);
+                }
+            }
+            let fixable = fixes.len();
             let entry = |entry: Vec<usize>| -> Html {
                 if let [i] = entry[..] {
-                    return item(i, &f[i], props.selected == Some(i), &props.on_select);
+                    return item(i, &f[i], props.selected == Some(i), &props.on_select, on);
                 }
                 let first = &f[entry[0]];
                 let open = props.selected.is_some_and(|s| entry.contains(&s));
@@ -93,7 +144,7 @@ pub fn problems(props: Problems) -> Html {
                             </summary>
                             <ol class="problems">
                                 for i in entry.iter().copied() {
-                                    { item(i, &f[i], props.selected == Some(i), &props.on_select) }
+                                    { item(i, &f[i], props.selected == Some(i), &props.on_select, on) }
                                 }
                             </ol>
                         </details>
@@ -103,6 +154,11 @@ pub fn problems(props: Problems) -> Html {
             html! {
                 <>
                     <p class="shortcut-hint">{"点击问题（或按回车）可跳到原文；按 F8 / Shift+F8 到下一个 / 上一个问题。"}</p>
+                    if let (Some(on), true) = (on, fixable > 0) {
+                        <button type="button" class="button fix-all" onclick={on.fix_all.reform(|_: MouseEvent| ())}>
+                            {"全部修正（"}{fixable}{" 处可自动修正）"}
+                        </button>
+                    }
                     for (text, i) in root_causes(f) {
                         <button type="button" class="root-cause" onclick={props.on_select.reform(move |_: MouseEvent| i)}>{text}</button>
                     }
@@ -139,6 +195,7 @@ pub fn problems(props: Problems) -> Html {
                 <p class="status">{"正在等待输入停顿后重新检查……"}</p>
             }
             <div id="results">{body}</div>
+            {props.below}
         </section>
     }
 }
