@@ -8,8 +8,8 @@ use web_sys::File;
 use yew::prelude::*;
 
 use super::components::{
-    announcement, ignored, intro, notices, previous_report, problems, severity_bit, summary, toolbar,
-    Editor, Notices, PasteUndo, PreviousReport, ProblemActions, Problems, RuleHelp, Tables, Toolbar,
+    announcement, ignored, intro, notices, previous_report, problems, severity_bit, summary,
+    toolbar, Editor, Notices, PasteUndo, PreviousReport, Problems, RuleHelp, Tables, Toolbar,
 };
 use super::hooks::{
     load_file, read_file, use_debounced_edit, use_draft_storage, use_f8_navigation, use_file_drop,
@@ -71,7 +71,9 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     use_draft_storage(&state, dispatcher.clone());
-    use_effect_with(state.ignored.clone(), |ignored| storage::save_ignored(ignored));
+    use_effect_with(state.ignored.clone(), |ignored| {
+        storage::save_ignored(ignored)
+    });
     use_f8_navigation(dispatcher.clone(), caret.clone());
     let drop = use_file_drop(dispatcher.clone());
     let on_edit = use_debounced_edit(dispatcher.clone());
@@ -121,32 +123,41 @@ pub fn App(props: &AppProps) -> Html {
         let text = state.text.clone();
         Callback::from(move |()| export::download_draft(&text))
     };
-    let on_problem = {
-        let (report, text) = (state.report.clone(), state.text.clone());
-        let (report_all, text_all) = (report.clone(), text.clone());
+    let on_act = {
+        let (report, text, entries) = (
+            state.report.clone(),
+            state.text.clone(),
+            state.ignored.clone(),
+        );
         let dispatcher = dispatcher.clone();
-        ProblemActions {
-            fix: Callback::from(move |i: usize| {
-                if let Some(fix) = report.as_ref().and_then(|r| r.findings.get(i)?.fix.as_ref()) {
-                    fixes::apply(&text, [fix]);
+        Callback::from(move |(kind, n): (u8, usize)| {
+            let findings = report.as_ref().map_or(&[][..], |r| &r.findings[..]);
+            let action = match kind {
+                b'a' => {
+                    let all: Vec<_> = findings.iter().filter_map(|f| f.fix.as_ref()).collect();
+                    Action::Fixed(fixes::apply(&text, &all))
                 }
-            }),
-            ignore: act.reform(Action::Ignore),
-            disable: act.reform(Action::Disable),
-            fix_all: Callback::from(move |()| {
-                if let Some(r) = &report_all {
-                    let count = fixes::apply(&text_all, r.findings.iter().filter_map(|f| f.fix.as_ref()));
-                    dispatcher.dispatch(Action::Fixed(count));
+                b'f' => {
+                    if let Some(fix) = findings.get(n).and_then(|f| f.fix.as_ref()) {
+                        fixes::apply(&text, &[fix]);
+                    }
+                    return;
                 }
-            }),
-        }
+                b'i' => Action::Ignore(n),
+                b'd' => match findings.get(n) {
+                    Some(f) => Action::Disable(f.code),
+                    None => return,
+                },
+                b'r' => match entries.0.get(n) {
+                    Some(&entry) => Action::Restore(entry),
+                    None => return,
+                },
+                _ => return,
+            };
+            dispatcher.dispatch(action);
+        })
     };
-    let below = ignored(
-        &state.ignored,
-        state.full.as_deref(),
-        &state.text,
-        &act.reform(Action::Restore),
-    );
+    let below = ignored(&state.ignored, &state.hidden, &state.text);
     let current = if state.stale {
         None
     } else {
@@ -199,7 +210,7 @@ pub fn App(props: &AppProps) -> Html {
                     selected: state.selected,
                     on_select: act.reform(Action::Select),
                     hidden: *hidden,
-                    on: on_problem,
+                    on_act,
                     below,
                 })}
             </main>

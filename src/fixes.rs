@@ -34,8 +34,8 @@ pub fn changed<'n>(old: &str, new: &'n str) -> (usize, usize, &'n str) {
 
 /// Applies `fixes` to the text box, which must hold `text` (the text they were found in). Returns how
 /// many were applied.
-pub fn apply<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> usize {
-    let (new, applied) = nianbao::rules::fix::apply(text, fixes);
+pub fn apply(text: &str, fixes: &[&Fix]) -> usize {
+    let (new, applied) = nianbao::rules::fix::apply(text, fixes.iter().copied());
     let document = web_sys::window().and_then(|w| w.document());
     let Some(area) = document
         .as_ref()
@@ -67,7 +67,9 @@ pub fn apply<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> usize 
         area.set_value(&new);
         let caret = from + replacement.encode_utf16().count() as u32;
         let _ = area.set_selection_range(caret, caret);
-        if let Ok(event) = web_sys::InputEvent::new("input") {
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
             let _ = area.dispatch_event(&event);
         }
     }

@@ -5,9 +5,7 @@
 //! Kept in localStorage as one line per entry: 「R01」 for a rule turned off, 「R01 12345…」 for a place.
 //! Pure (no browser), so it is tested natively.
 
-use std::rc::Rc;
-
-use nianbao::{Finding, Report, RuleCode};
+use nianbao::{Finding, RuleCode};
 
 /// Characters either side of a finding's span that tell its place.
 const AROUND: usize = 8;
@@ -46,12 +44,19 @@ fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
 
 /// The byte offset `n` characters before `at` (or the start).
 fn back(text: &str, at: usize, n: usize) -> usize {
-    text[..at].char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i)
+    text[..at]
+        .char_indices()
+        .rev()
+        .nth(n - 1)
+        .map_or(0, |(i, _)| i)
 }
 
 /// The byte offset `n` characters after `at` (or the end).
 fn ahead(text: &str, at: usize, n: usize) -> usize {
-    text[at..].char_indices().nth(n).map_or(text.len(), |(i, _)| at + i)
+    text[at..]
+        .char_indices()
+        .nth(n)
+        .map_or(text.len(), |(i, _)| at + i)
 }
 
 /// The hash naming the place of `finding` in `text`.
@@ -84,24 +89,9 @@ impl Ignored {
         self.0.iter().any(|&e| match e {
             Entry::Rule(code) => code == finding.code,
             Entry::Place(code, hash) => {
-                code == finding.code && *place_of.get_or_insert_with(|| place(text, finding)) == hash
+                code == finding.code
+                    && *place_of.get_or_insert_with(|| place(text, finding)) == hash
             }
-        })
-    }
-
-    /// `report` without the ignored findings (the same report when nothing is ignored).
-    pub fn filter(&self, text: &str, report: &Rc<Report>) -> Rc<Report> {
-        if self.is_empty() || !report.findings.iter().any(|f| self.hides(text, f)) {
-            return report.clone();
-        }
-        Rc::new(Report {
-            findings: report
-                .findings
-                .iter()
-                .filter(|f| !self.hides(text, f))
-                .cloned()
-                .collect(),
-            ..(**report).clone()
         })
     }
 
@@ -184,7 +174,14 @@ mod tests {
         assert_ne!(place(text, &other_rule), key);
         // A span at either end of the text, empty or past it, does not panic.
         for (start, end) in [(0, 0), (text.len(), text.len()), (1, 2), (3, 999)] {
-            place(text, &Finding { start, end, ..f.clone() });
+            place(
+                text,
+                &Finding {
+                    start,
+                    end,
+                    ..f.clone()
+                },
+            );
         }
     }
 
@@ -197,9 +194,15 @@ mod tests {
             .with(Entry::Rule(b));
         assert_eq!(ignored.0.len(), 2, "an entry is kept once");
         let stored = ignored.to_stored();
-        assert_eq!(stored, format!("{} 1234567890123\n{}\n", a.as_str(), b.as_str()));
+        assert_eq!(
+            stored,
+            format!("{} 1234567890123\n{}\n", a.as_str(), b.as_str())
+        );
         assert_eq!(Ignored::from_stored(&stored), ignored);
         assert_eq!(Ignored::from_stored("Z99\nR01 x\n\n"), Ignored::default());
-        assert!(ignored.without(Entry::Rule(b)).without(Entry::Place(a, 1234567890123)).is_empty());
+        assert!(ignored
+            .without(Entry::Rule(b))
+            .without(Entry::Place(a, 1234567890123))
+            .is_empty());
     }
 }

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use yew::{AttrValue, Reducible};
 
 use crate::ignore::{place, Entry, Ignored};
-use nianbao::{Report, RuleCode};
+use nianbao::{Finding, Report, RuleCode};
 
 /// The example behind 「载入示例」: a real 2021 report (seed 002), compiled into the page so that loading
 /// it never touches the network.
@@ -141,8 +141,8 @@ pub struct Checker {
     /// What the page shows: the report without the ignored findings. `None` while the text is blank
     /// (or not checked, see `unchecked`).
     pub report: Option<Rc<Report>>,
-    /// The report with every finding, ignored or not.
-    pub full: Option<Rc<Report>>,
+    /// The findings of the text left out of the report, ignored.
+    pub hidden: Rc<Vec<Finding>>,
     /// The places and rules the user chose to ignore (kept in this browser).
     pub ignored: Ignored,
     /// The report belongs to an earlier text (typing in a long text is checked when it pauses).
@@ -173,7 +173,6 @@ impl Checker {
             env,
             text,
             previous,
-            full: report.clone(),
             report,
             elapsed_ms,
             ..Checker::default()
@@ -192,31 +191,42 @@ impl Checker {
         }
     }
 
-    /// The same state, showing what `ignored` leaves of the report.
+    /// The state just checked, with the findings `ignored` hides taken out of its report (a report of
+    /// its own: taking them out clones nothing).
     pub fn ignoring(mut self, ignored: Ignored) -> Self {
-        self.report = self.full.as_ref().map(|r| ignored.filter(&self.text, r));
+        if let Some(report) = self.report.as_mut().and_then(Rc::get_mut) {
+            let (hidden, shown) = std::mem::take(&mut report.findings)
+                .into_iter()
+                .partition(|f| ignored.hides(&self.text, f));
+            report.findings = shown;
+            self.hidden = Rc::new(hidden);
+        }
         self.ignored = ignored;
         self
     }
 
     /// The same state with `text` checked, keeping what is not about the text.
     fn rechecked(&self, text: AttrValue) -> Self {
+        self.rechecked_ignoring(text, self.ignored.clone())
+    }
+
+    fn rechecked_ignoring(&self, text: AttrValue, ignored: Ignored) -> Self {
         Checker {
             replaced: self.replaced.clone(),
             save_failed: self.save_failed,
             other_tab: self.other_tab.clone(),
             ..Checker::checked(self.env, text, self.previous.clone())
         }
-        .ignoring(self.ignored.clone())
+        .ignoring(ignored)
     }
 
-    /// Ignores or restores: the report shown again without the (new) ignored findings, unchecked.
+    /// Ignores or restores: the text checked again (a check is quick) and its findings left out anew.
     fn ignore(self: Rc<Self>, ignored: Ignored) -> Rc<Self> {
         if ignored == self.ignored {
             return self;
         }
-        let mut next = (*self).clone().ignoring(ignored);
-        next.selected = None;
+        let mut next = self.rechecked_ignoring(self.text.clone(), ignored);
+        next.notice = self.notice.clone();
         Rc::new(next)
     }
 

@@ -17,7 +17,7 @@ pub use ignored::ignored;
 pub use intro::intro;
 pub use notices::{notices, Notices};
 pub use previous::{previous_report, PasteUndo, PreviousReport};
-pub use problems::{problems, severity_bit, ProblemActions, Problems};
+pub use problems::{problems, severity_bit, Problems};
 pub use rule_help::RuleHelp;
 pub use summary::{announcement, summary};
 pub use tables::Tables;

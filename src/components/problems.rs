@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::editor::severity_class;
 use nianbao::present::groups::{by_part, entries, root_causes};
-use nianbao::{Finding, Report, RuleCode, Severity};
+use nianbao::{Finding, Report, Severity};
 
 /// What [`problems`] lists, and what choosing a problem does.
 pub struct Problems {
@@ -20,19 +20,34 @@ pub struct Problems {
     pub on_select: Callback<usize>,
     /// The severities the summary's filters hide, one bit each ([`severity_bit`]).
     pub hidden: u8,
-    /// What a problem's buttons do: apply its fix, 「忽略此处」 (by index), 「不再检查此规则」; and
-    /// 「全部修正」.
-    pub on: ProblemActions,
+    /// A problem's buttons, 「全部修正」 and 「恢复」, told by one listener on the list (one closure for
+    /// all of them costs the bundle less than one each): the button's `data-act`, a letter and a
+    /// number ([`Act`]).
+    pub on_act: Callback<Act>,
     /// Shown under the list (the ignored places and rules).
     pub below: Html,
 }
 
-#[derive(Clone)]
-pub struct ProblemActions {
-    pub fix: Callback<usize>,
-    pub ignore: Callback<usize>,
-    pub disable: Callback<RuleCode>,
-    pub fix_all: Callback<()>,
+/// What a button asks: `b'f'` apply the fix of problem `n`, `b'i'` 「忽略此处」 on it, `b'd'`
+/// 「不再检查此规则」 for its rule, `b'a'` 「全部修正」, `b'r'` 「恢复」 ignored entry `n`.
+pub type Act = (u8, usize);
+
+/// The `data-act` of a button asking `kind` about `n`.
+pub fn act(kind: &str, n: usize) -> String {
+    [kind, &n.to_string()].concat()
+}
+
+/// The listener that reads a clicked button's `data-act`.
+fn on_act(on_act: &Callback<Act>) -> Callback<MouseEvent> {
+    let on_act = on_act.clone();
+    Callback::from(move |event: MouseEvent| {
+        let target: web_sys::Element = event.target_unchecked_into();
+        if let Some(asked) = target.get_attribute("data-act") {
+            if let (Some(&kind), Ok(n)) = (asked.as_bytes().first(), asked[1..].parse()) {
+                on_act.emit((kind, n));
+            }
+        }
+    })
 }
 
 /// A severity's bit in a filter.
@@ -56,18 +71,17 @@ pub fn severity_icon(severity: Severity) -> &'static str {
 /// A problem's own buttons: its fix when the right text is certain (a suggestion only the drafter can
 /// confirm is in its help, never a button), then ignore it here or everywhere. None while the report
 /// is for an earlier text.
-fn actions(index: usize, finding: &Finding, on: Option<&ProblemActions>) -> Html {
-    let Some(on) = on else {
+fn actions(index: usize, finding: &Finding, live: bool) -> Html {
+    if !live {
         return html! {};
-    };
-    let code = finding.code;
+    }
     html! {
         <div class="problem-actions">
             if let Some(fix) = &finding.fix {
-                <button type="button" class="fix" onclick={on.fix.reform(move |_: MouseEvent| index)}>{&fix.label}</button>
+                <button type="button" class="fix" data-act={act("f", index)}>{&fix.label}</button>
             }
-            <button type="button" class="ignore" onclick={on.ignore.reform(move |_: MouseEvent| index)}>{"忽略此处"}</button>
-            <button type="button" class="disable" onclick={on.disable.reform(move |_: MouseEvent| code)}>{"不再检查此规则"}</button>
+            <button type="button" class="ignore" data-act={act("i", index)}>{"忽略此处"}</button>
+            <button type="button" class="disable" data-act={act("d", index)}>{"不再检查此规则"}</button>
         </div>
     }
 }
@@ -77,7 +91,7 @@ fn item(
     finding: &Finding,
     selected: bool,
     on_select: &Callback<usize>,
-    on: Option<&ProblemActions>,
+    live: bool,
 ) -> Html {
     let onclick = on_select.reform(move |_: MouseEvent| index);
     let code = finding.code.as_str();
@@ -96,7 +110,7 @@ fn item(
                 }
             </button>
             <a class="rule-link" href={format!("#rule-{code}")} title={format!("规则 {code} 的说明")}>{code}</a>
-            {actions(index, finding, on)}
+            {actions(index, finding, live)}
         </li>
     }
 }
@@ -120,7 +134,7 @@ pub fn problems(props: Problems) -> Html {
         },
         Some(report) => {
             let f = &report.findings;
-            let on = (!props.stale).then_some(&props.on);
+            let live = !props.stale;
             // Several findings may carry one fix (a wrong cell breaks several sums).
             let mut fixes: Vec<&nianbao::rules::Fix> = Vec::new();
             for fix in f.iter().filter_map(|f| f.fix.as_ref()) {
@@ -131,7 +145,7 @@ pub fn problems(props: Problems) -> Html {
             let fixable = fixes.len();
             let entry = |entry: Vec<usize>| -> Html {
                 if let [i] = entry[..] {
-                    return item(i, &f[i], props.selected == Some(i), &props.on_select, on);
+                    return item(i, &f[i], props.selected == Some(i), &props.on_select, live);
                 }
                 let first = &f[entry[0]];
                 let open = props.selected.is_some_and(|s| entry.contains(&s));
@@ -144,7 +158,7 @@ pub fn problems(props: Problems) -> Html {
                             </summary>
                             <ol class="problems">
                                 for i in entry.iter().copied() {
-                                    { item(i, &f[i], props.selected == Some(i), &props.on_select, on) }
+                                    { item(i, &f[i], props.selected == Some(i), &props.on_select, live) }
                                 }
                             </ol>
                         </details>
@@ -154,8 +168,8 @@ pub fn problems(props: Problems) -> Html {
             html! {
                 <>
                     <p class="shortcut-hint">{"点击问题（或按回车）可跳到原文；按 F8 / Shift+F8 到下一个 / 上一个问题。"}</p>
-                    if let (Some(on), true) = (on, fixable > 0) {
-                        <button type="button" class="button fix-all" onclick={on.fix_all.reform(|_: MouseEvent| ())}>
+                    if live && fixable > 0 {
+                        <button type="button" class="button fix-all" data-act="a0">
                             {"全部修正（"}{fixable}{" 处可自动修正）"}
                         </button>
                     }
@@ -189,7 +203,7 @@ pub fn problems(props: Problems) -> Html {
         }
     };
     html! {
-        <section class={classes!("results", props.stale.then_some("stale"))} aria-labelledby="results-title" aria-busy={props.stale.then_some("true")}>
+        <section class={classes!("results", props.stale.then_some("stale"))} onclick={on_act(&props.on_act)} aria-labelledby="results-title" aria-busy={props.stale.then_some("true")}>
             <h2 id="results-title">{"问题清单"}</h2>
             if props.stale {
                 <p class="status">{"正在等待输入停顿后重新检查……"}</p>
