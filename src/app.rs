@@ -157,7 +157,7 @@ pub fn App(props: &AppProps) -> Html {
             dispatcher.dispatch(action);
         })
     };
-    let below = ignored(&state.ignored, &state.hidden, &state.text);
+    let below = ignored(&state.ignored, &state.hidden);
     let current = if state.stale {
         None
     } else {

@@ -70,12 +70,13 @@ pub fn place(text: &str, finding: &Finding) -> u64 {
     };
     let (start, end) = (clamp(finding.start), clamp(finding.end.max(finding.start)));
     let mut hash = fnv(0xcbf2_9ce4_8422_2325, finding.code.as_str().as_bytes());
-    hash = fnv(hash, text[back(text, start, AROUND)..start].as_bytes());
+    let bytes = text.as_bytes();
+    hash = fnv(hash, &bytes[back(text, start, AROUND)..start]);
     let head = ahead(text, start, WITHIN).min(end);
     let tail = back(text, end, WITHIN).max(head);
-    hash = fnv(hash, text[start..head].as_bytes());
-    hash = fnv(hash, text[tail..end].as_bytes());
-    fnv(hash, text[end..ahead(text, end, AROUND)].as_bytes())
+    hash = fnv(hash, &bytes[start..head]);
+    hash = fnv(hash, &bytes[tail..end]);
+    fnv(hash, &bytes[end..ahead(text, end, AROUND)])
 }
 
 impl Ignored {

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use yew::{AttrValue, Reducible};
 
 use crate::ignore::{place, Entry, Ignored};
-use nianbao::{Finding, Report, RuleCode};
+use nianbao::{Report, RuleCode};
 
 /// The example behind 「载入示例」: a real 2021 report (seed 002), compiled into the page so that loading
 /// it never touches the network.
@@ -141,8 +141,9 @@ pub struct Checker {
     /// What the page shows: the report without the ignored findings. `None` while the text is blank
     /// (or not checked, see `unchecked`).
     pub report: Option<Rc<Report>>,
-    /// The findings of the text left out of the report, ignored.
-    pub hidden: Rc<Vec<Finding>>,
+    /// The findings of the text left out of the report, as what tells where an ignored place is: rule,
+    /// place ([`place`]), line.
+    pub hidden: Rc<Vec<(RuleCode, u64, usize)>>,
     /// The places and rules the user chose to ignore (kept in this browser).
     pub ignored: Ignored,
     /// The report belongs to an earlier text (typing in a long text is checked when it pauses).
@@ -195,10 +196,14 @@ impl Checker {
     /// its own: taking them out clones nothing).
     pub fn ignoring(mut self, ignored: Ignored) -> Self {
         if let Some(report) = self.report.as_mut().and_then(Rc::get_mut) {
-            let (hidden, shown) = std::mem::take(&mut report.findings)
-                .into_iter()
-                .partition(|f| ignored.hides(&self.text, f));
-            report.findings = shown;
+            let mut hidden = Vec::new();
+            report.findings.retain(|f| {
+                let hides = ignored.hides(&self.text, f);
+                if hides {
+                    hidden.push((f.code, place(&self.text, f), f.line));
+                }
+                !hides
+            });
             self.hidden = Rc::new(hidden);
         }
         self.ignored = ignored;
@@ -436,7 +441,7 @@ impl Reducible for Checker {
                 next.notice = Some(Notice::info(if count == 0 {
                     "没有可以自动修正的地方。".to_string()
                 } else {
-                    format!("已自动修正 {count} 处，可按 Ctrl+Z 撤销。")
+                    ["已自动修正 ", &count.to_string(), " 处，可按 Ctrl+Z 撤销。"].concat()
                 }))
             }),
         }

@@ -4,12 +4,12 @@
 use yew::prelude::*;
 
 use super::problems::act;
-use crate::ignore::{place, Entry, Ignored};
-use nianbao::Finding;
+use crate::ignore::{Entry, Ignored};
+use nianbao::RuleCode;
 
 /// A plain function, not a component: each component costs the bundle its share of Yew's generic code.
-/// `hidden`: the findings of `text` it leaves out, to say where an ignored place is.
-pub fn ignored(ignored: &Ignored, hidden: &[Finding], text: &str) -> Html {
+/// `hidden`: the ignored places found in the text (rule, place, line), to say where each is.
+pub fn ignored(ignored: &Ignored, hidden: &[(RuleCode, u64, usize)]) -> Html {
     if ignored.is_empty() {
         return html! {};
     }
@@ -18,11 +18,9 @@ pub fn ignored(ignored: &Ignored, hidden: &[Finding], text: &str) -> Html {
         let what = match entry {
             Entry::Rule(_) => html! { {"：不再检查此规则"} },
             Entry::Place(_, hash) => {
-                let at = hidden
-                    .iter()
-                    .find(|f| f.code == code && place(text, f) == hash);
+                let at = hidden.iter().find(|&&(c, h, _)| c == code && h == hash);
                 match at {
-                    Some(f) => html! { <>{"：已忽略第 "}{f.line}{" 行的一处"}</> },
+                    Some(&(_, _, line)) => html! { <>{"：已忽略第 "}{line}{" 行的一处"}</> },
                     None => html! { {"：已忽略的一处（文中现在没有）"} },
                 }
             }

@@ -348,7 +348,7 @@ fn a_cells_fix_restores_the_text_and_every_finding_it_explains_carries_it() {
 
 #[test]
 fn an_ignored_place_stays_ignored_after_edits_elsewhere_until_restored() {
-    use crate::ignore::Entry;
+    use crate::ignore::{place as place_of, Entry};
     let state = start(&mutated_example());
     let all = state.report.clone().unwrap().findings.clone();
     let index = all.iter().position(|f| f.fix.is_some()).unwrap();
@@ -362,8 +362,8 @@ fn an_ignored_place_stays_ignored_after_edits_elsewhere_until_restored() {
     assert!(!shown.contains(&all[index]));
     assert_eq!(
         *ignored.hidden,
-        vec![all[index].clone()],
-        "kept aside, to say where it is"
+        vec![(code, place_of(&ignored.text, &all[index]), all[index].line)],
+        "where it is, to say so"
     );
     assert_eq!(ignored.selected, None);
     let [entry] = ignored.ignored.0[..] else {
@@ -412,7 +412,7 @@ fn a_disabled_rule_hides_all_its_findings_in_every_text_until_restored() {
         EXAMPLE.replace("五、存在的主要问题", "5、存在的主要问题"),
     ));
     assert!(left(&again).iter().all(|f| f.code != code));
-    assert!(again.hidden.iter().all(|f| f.code == code) && !again.hidden.is_empty());
+    assert!(!again.hidden.is_empty() && again.hidden.iter().all(|h| h.0 == code));
     let back = again.reduce(Action::Restore(Entry::Rule(code)));
     assert!(left(&back).iter().any(|f| f.code == code));
 }
