@@ -59,6 +59,8 @@ test('a cell\'s fix is typed into the text, re-checked, and Ctrl+Z takes it back
   assert.ok((await codes()).some((c) => c.startsWith('R')), 'the changed cell breaks sums');
   // The tables show what the suspect cell should hold.
   assert.equal(await page.locator('.report-table td.suspect .suggested').first().textContent(), '应为 0');
+  await page.locator('.report-table td.suspect').first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(OUT, 'fixes-table-suggested.png') });
   const fix = page.locator('.problem .fix', { hasText: '改为 0' }).first();
   await fix.click();
   await page.waitForFunction((t) => document.querySelector('#report-text').value === t, example, { timeout: 10_000 });
@@ -119,6 +121,7 @@ test('「忽略此处」 hides one finding, still after a reload, until 「恢�
   const panel = page.locator('.ignored li');
   assert.equal(await panel.count(), 1);
   assert.match(await panel.textContent(), new RegExp(`^${code} .*已忽略第 \\d+ 行的一处`));
+  await page.locator('.ignored').scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(OUT, 'fixes-ignored.png') });
   await panel.locator('.restore').click();
   await page.waitForFunction((n) => document.querySelectorAll('.problem').length === n, count, { timeout: 10_000 });
