@@ -2,7 +2,7 @@
 //! the editing command `insertText`, so the browser keeps it as one step of its undo history (Ctrl+Z
 //! takes it back), the caret ends after it, and the box's `input` event re-checks the text. One fix
 //! or all of them ([`nianbao::rules::fix::apply`]) is one step: the stretch from the first change to
-//! the last.
+//! the last, unless that stretch is long (the command is slow over many lines): then each fix is one.
 
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDocument, HtmlTextAreaElement};
@@ -48,24 +48,64 @@ pub fn apply(text: &str, fixes: &[&Fix]) -> usize {
         return 0;
     }
     let (start, end, replacement) = changed(text, &new);
-    let (from, to) = (
-        utf16_offset(text, start) as u32,
-        utf16_offset(text, end) as u32,
-    );
+    // The editing command takes time with the lines it types (seconds for a few thousand): over a
+    // long stretch, each fix is typed on its own, from the last, one undo step each.
+    if applied.len() > 1 && replacement.matches('\n').count() > LONG_STRETCH_LINES {
+        let each: Vec<String> = applied
+            .iter()
+            .rev()
+            .map(|fix| {
+                nianbao::rules::fix::apply(text, std::slice::from_ref(fix).iter().copied()).0
+            })
+            .collect();
+        let steps: Vec<_> = each.iter().map(|one| changed(text, one)).collect();
+        return type_steps(&area, document, text, &new, &steps, applied.len());
+    }
+    type_steps(
+        &area,
+        document,
+        text,
+        &new,
+        &[(start, end, replacement)],
+        applied.len(),
+    )
+}
+
+/// A stretch of more lines than this is typed one fix at a time.
+const LONG_STRETCH_LINES: usize = 800;
+
+/// Types `steps` (byte ranges of `text`, last first) into `area`, which must end up holding `new`.
+fn type_steps(
+    area: &HtmlTextAreaElement,
+    document: Option<web_sys::Document>,
+    text: &str,
+    new: &str,
+    steps: &[(usize, usize, &str)],
+    applied: usize,
+) -> usize {
+    let document = document.and_then(|d| d.dyn_into::<HtmlDocument>().ok());
     let _ = area.focus();
-    let _ = area.set_selection_range(from, to);
-    let typed = document
-        .and_then(|d| d.dyn_into::<HtmlDocument>().ok())
-        .and_then(|d| {
-            d.exec_command_with_show_ui_and_value("insertText", false, replacement)
-                .ok()
-        })
-        .unwrap_or(false);
+    let mut typed = true;
+    let mut caret = 0;
+    for &(start, end, replacement) in steps {
+        let (from, to) = (
+            utf16_offset(text, start) as u32,
+            utf16_offset(text, end) as u32,
+        );
+        let _ = area.set_selection_range(from, to);
+        typed &= document
+            .as_ref()
+            .and_then(|d| {
+                d.exec_command_with_show_ui_and_value("insertText", false, replacement)
+                    .ok()
+            })
+            .unwrap_or(false);
+        caret = from + replacement.encode_utf16().count() as u32;
+    }
     if !typed || area.value() != new {
         // No editing command (or it did not take): put the text in and tell the page, without an
         // undo step.
-        area.set_value(&new);
-        let caret = from + replacement.encode_utf16().count() as u32;
+        area.set_value(new);
         let _ = area.set_selection_range(caret, caret);
         let init = web_sys::EventInit::new();
         init.set_bubbles(true);
@@ -73,7 +113,7 @@ pub fn apply(text: &str, fixes: &[&Fix]) -> usize {
             let _ = area.dispatch_event(&event);
         }
     }
-    applied.len()
+    applied
 }
 
 #[cfg(test)]

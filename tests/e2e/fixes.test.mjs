@@ -78,14 +78,22 @@ test('a cell\'s fix is typed into the text, re-checked, and Ctrl+Z takes it back
 });
 
 for (const seed of ['001', '004']) {
-  test(`「全部修正」 on seed ${seed} removes its S03/S04 findings in one undo step`, async () => {
+  test(`「全部修正」 on seed ${seed} removes its S03/S04 findings in one undo step`, async (t) => {
     const file = readdirSync(SEEDS).find((f) => f.startsWith(`${seed}_`));
     const text = await readFile(path.join(SEEDS, file), 'utf8');
     await paste(text);
     const before = await codes();
     assert.ok(before.some((c) => c === 'S03' || c === 'S04'), `seed ${seed} has heading findings: ${before}`);
+    const started = Date.now();
     await page.locator('.fix-all').click();
     await page.waitForFunction((t) => document.querySelector('#report-text').value !== t, text, { timeout: 10_000 });
+    const changed = await page.evaluate((t) => {
+      const v = document.querySelector('#report-text').value;
+      let a = 0;
+      while (a < v.length && v[a] === t[a]) a++;
+      return { lines: t.split('\n').length, from: t.slice(0, a).split('\n').length };
+    }, text);
+    t.diagnostic(`seed ${seed}: ${changed.lines} lines, first change on line ${changed.from}, fixed in ${Date.now() - started} ms`);
     await settled();
     await page.waitForFunction(() => ![...document.querySelectorAll('.problem .rule-link')].some((a) => a.textContent === 'S03' || a.textContent === 'S04'), null, { timeout: 10_000 });
     assert.match(await page.locator('.notice').textContent(), /已自动修正 \d+ 处/);
@@ -99,6 +107,23 @@ for (const seed of ['001', '004']) {
     await page.waitForFunction((t) => document.querySelector('#report-text').value === t, text, { timeout: 10_000 });
   });
 }
+
+test('「全部修正」 over a long stretch (1,000 lines between the fixes) types each fix on its own, quickly', async (t) => {
+  const file = readdirSync(SEEDS).find((f) => f.startsWith('004_'));
+  const lines = (await readFile(path.join(SEEDS, file), 'utf8')).split('\n');
+  const long = [...lines.slice(0, 14), ...Array(1000).fill('本机关持续做好政府信息公开工作。'), ...lines.slice(14)].join('\n');
+  await paste(long);
+  const started = Date.now();
+  await page.locator('.fix-all').click();
+  await page.waitForFunction(() => ![...document.querySelectorAll('.problem .rule-link')].some((a) => a.textContent === 'S03' || a.textContent === 'S04'), null, { timeout: 30_000 });
+  const ms = Date.now() - started;
+  t.diagnostic(`${long.split('\n').length} lines: fixed and re-checked in ${ms} ms`);
+  if (existsSync(CLI)) {
+    const fixed = execFileSync(CLI, ['fix', '-'], { input: long, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] });
+    assert.equal(await value(), fixed, 'the page fixes what `nianbao fix` fixes');
+  }
+  assert.ok(ms < 5000, `fixed in ${ms} ms`);
+});
 
 test('「忽略此处」 hides one finding, still after a reload, until 「恢复」', async () => {
   await paste(mutated);
