@@ -8,14 +8,14 @@ use web_sys::File;
 use yew::prelude::*;
 
 use super::components::{
-    announcement, intro, notices, previous_report, problems, severity_bit, summary, toolbar,
-    Editor, Notices, PasteUndo, PreviousReport, Problems, RuleHelp, Tables, Toolbar,
+    announcement, ignored, intro, notices, previous_report, problems, severity_bit, summary,
+    toolbar, Editor, Notices, PasteUndo, PreviousReport, Problems, RuleHelp, Tables, Toolbar,
 };
 use super::hooks::{
     load_file, read_file, use_debounced_edit, use_draft_storage, use_f8_navigation, use_file_drop,
 };
 use super::state::{Action, Checker, Env};
-use super::{export, storage};
+use super::{export, fixes, storage};
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -58,6 +58,7 @@ pub fn App(props: &AppProps) -> Html {
         } else {
             Checker::checked(browser_env(), initial, initial_previous)
         }
+        .ignoring(storage::load_ignored())
     });
     let dispatcher = state.dispatcher();
     let caret = use_memo((), |_| Cell::new(0usize));
@@ -70,6 +71,9 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     use_draft_storage(&state, dispatcher.clone());
+    use_effect_with(state.ignored.clone(), |ignored| {
+        storage::save_ignored(ignored)
+    });
     use_f8_navigation(dispatcher.clone(), caret.clone());
     let drop = use_file_drop(dispatcher.clone());
     let on_edit = use_debounced_edit(dispatcher.clone());
@@ -119,6 +123,41 @@ pub fn App(props: &AppProps) -> Html {
         let text = state.text.clone();
         Callback::from(move |()| export::download_draft(&text))
     };
+    let on_act = {
+        let (report, text, entries) = (
+            state.report.clone(),
+            state.text.clone(),
+            state.ignored.clone(),
+        );
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |(kind, n): (u8, usize)| {
+            let findings = report.as_ref().map_or(&[][..], |r| &r.findings[..]);
+            let action = match kind {
+                b'a' => {
+                    let all: Vec<_> = findings.iter().filter_map(|f| f.fix.as_ref()).collect();
+                    Action::Fixed(fixes::apply(&text, &all))
+                }
+                b'f' => {
+                    if let Some(fix) = findings.get(n).and_then(|f| f.fix.as_ref()) {
+                        fixes::apply(&text, &[fix]);
+                    }
+                    return;
+                }
+                b'i' => Action::Ignore(n),
+                b'd' => match findings.get(n) {
+                    Some(f) => Action::Disable(f.code),
+                    None => return,
+                },
+                b'r' => match entries.0.get(n) {
+                    Some(&entry) => Action::Restore(entry),
+                    None => return,
+                },
+                _ => return,
+            };
+            dispatcher.dispatch(action);
+        })
+    };
+    let below = ignored(&state.ignored, &state.hidden);
     let current = if state.stale {
         None
     } else {
@@ -171,6 +210,8 @@ pub fn App(props: &AppProps) -> Html {
                     selected: state.selected,
                     on_select: act.reform(Action::Select),
                     hidden: *hidden,
+                    on_act,
+                    below,
                 })}
             </main>
             {previous_report(PreviousReport {

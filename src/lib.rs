@@ -4,7 +4,8 @@
 //! - [`app`]: the root component that wires the state to the views, and `hooks`, what it does beside
 //!   (shortcuts, dropped files, typing, keeping the draft);
 //! - `components`: the views (toolbar, summary, annotated text, problem list, tables, rule help);
-//! - `files`, `storage`, `export`, [`api`]: files in, the draft kept, results out, `window.nianbao`.
+//! - `files`, `storage`, `export`, [`api`]: files in, the draft kept, results out, `window.nianbao`;
+//! - `fixes`, [`ignore`]: a finding's fix applied as typing would, the places and rules ignored.
 //!
 //! Everything runs in the browser: the page makes no network request of its own, and the example report
 //! is compiled in.
@@ -14,7 +15,9 @@ pub mod app;
 mod components;
 mod export;
 mod files;
+mod fixes;
 mod hooks;
+pub mod ignore;
 mod markup;
 pub mod state;
 mod storage;

@@ -8,7 +8,8 @@ use std::rc::Rc;
 
 use yew::{AttrValue, Reducible};
 
-use nianbao::Report;
+use crate::ignore::{place, Entry, Ignored};
+use nianbao::{Report, RuleCode};
 
 /// The example behind 「载入示例」: a real 2021 report (seed 002), compiled into the page so that loading
 /// it never touches the network.
@@ -56,6 +57,14 @@ pub enum Action {
     TakeOtherTab,
     /// 「以本页为准」: keep this tab's text and save it again.
     KeepThisTab,
+    /// 「忽略此处」 on the problem at this index.
+    Ignore(usize),
+    /// 「不再检查此规则」
+    Disable(RuleCode),
+    /// 「恢复」 an ignored place or rule.
+    Restore(Entry),
+    /// 「全部修正」 changed this many places (the text itself came as an `Edit`).
+    Fixed(usize),
 }
 
 /// Texts longer than this are checked when typing pauses rather than on every keystroke, so typing
@@ -129,8 +138,14 @@ pub struct Checker {
     pub text: AttrValue,
     /// Last year's report, if the user gave it.
     pub previous: AttrValue,
-    /// `None` while the text is blank (or not checked, see `unchecked`).
+    /// What the page shows: the report without the ignored findings. `None` while the text is blank
+    /// (or not checked, see `unchecked`).
     pub report: Option<Rc<Report>>,
+    /// The findings of the text left out of the report, as what tells where an ignored place is: rule,
+    /// place ([`place`]), line.
+    pub hidden: Rc<Vec<(RuleCode, u64, usize)>>,
+    /// The places and rules the user chose to ignore (kept in this browser).
+    pub ignored: Ignored,
     /// The report belongs to an earlier text (typing in a long text is checked when it pauses).
     pub stale: bool,
     /// The checker failed on this text (the page was reloaded): it is shown unchecked until edited.
@@ -177,14 +192,47 @@ impl Checker {
         }
     }
 
+    /// The state just checked, with the findings `ignored` hides taken out of its report (a report of
+    /// its own: taking them out clones nothing).
+    pub fn ignoring(mut self, ignored: Ignored) -> Self {
+        if let Some(report) = self.report.as_mut().and_then(Rc::get_mut) {
+            let mut hidden = Vec::new();
+            report.findings.retain(|f| {
+                let hides = ignored.hides(&self.text, f);
+                if hides {
+                    hidden.push((f.code, place(&self.text, f), f.line));
+                }
+                !hides
+            });
+            self.hidden = Rc::new(hidden);
+        }
+        self.ignored = ignored;
+        self
+    }
+
     /// The same state with `text` checked, keeping what is not about the text.
     fn rechecked(&self, text: AttrValue) -> Self {
+        self.rechecked_ignoring(text, self.ignored.clone())
+    }
+
+    fn rechecked_ignoring(&self, text: AttrValue, ignored: Ignored) -> Self {
         Checker {
             replaced: self.replaced.clone(),
             save_failed: self.save_failed,
             other_tab: self.other_tab.clone(),
             ..Checker::checked(self.env, text, self.previous.clone())
         }
+        .ignoring(ignored)
+    }
+
+    /// Ignores or restores: the text checked again (a check is quick) and its findings left out anew.
+    fn ignore(self: Rc<Self>, ignored: Ignored) -> Rc<Self> {
+        if ignored == self.ignored {
+            return self;
+        }
+        let mut next = self.rechecked_ignoring(self.text.clone(), ignored);
+        next.notice = self.notice.clone();
+        Rc::new(next)
     }
 
     fn with_text(self: Rc<Self>, text: AttrValue, notice: Option<Notice>) -> Rc<Self> {
@@ -369,6 +417,33 @@ impl Reducible for Checker {
                 }
                 self.changed(|next| next.other_tab = None)
             }
+            Action::Ignore(index) => {
+                // A report of an earlier text does not lie where its offsets say.
+                let found = self.report.as_ref().filter(|_| !self.stale);
+                match found.and_then(|r| r.findings.get(index)) {
+                    Some(f) => {
+                        let entry = Entry::Place(f.code, place(&self.text, f));
+                        let ignored = self.ignored.with(entry);
+                        self.ignore(ignored)
+                    }
+                    None => self,
+                }
+            }
+            Action::Disable(code) => {
+                let ignored = self.ignored.with(Entry::Rule(code));
+                self.ignore(ignored)
+            }
+            Action::Restore(entry) => {
+                let ignored = self.ignored.without(entry);
+                self.ignore(ignored)
+            }
+            Action::Fixed(count) => self.changed(|next| {
+                next.notice = Some(Notice::info(if count == 0 {
+                    "没有可以自动修正的地方。".to_string()
+                } else {
+                    ["已自动修正 ", &count.to_string(), " 处，可按 Ctrl+Z 撤销。"].concat()
+                }))
+            }),
         }
     }
 }

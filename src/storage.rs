@@ -30,6 +30,9 @@ pub const KEY: &str = "nianbao.draft";
 const PREVIOUS_KEY: &str = "nianbao.previous";
 /// The draft that the last load, 「清空」 or 「载入示例」 replaced.
 const REPLACED_KEY: &str = "nianbao.replaced";
+/// What 「忽略此处」 and 「不再检查此规则」 keep: rule codes and hashes, never the report's text
+/// ([`crate::ignore`]).
+const IGNORED_KEY: &str = "nianbao.ignored";
 /// Set by index.html's crash guard (the time of the failure) before it reloads the page.
 const CRASHED_KEY: &str = "nianbao.crashed";
 
@@ -100,6 +103,14 @@ pub fn load_previous() -> Option<String> {
 
 pub fn save_previous(text: &str) {
     save_key(PREVIOUS_KEY, text);
+}
+
+pub fn load_ignored() -> crate::ignore::Ignored {
+    crate::ignore::Ignored::from_stored(&load_key(IGNORED_KEY).unwrap_or_default())
+}
+
+pub fn save_ignored(ignored: &crate::ignore::Ignored) {
+    save_key(IGNORED_KEY, &ignored.to_stored());
 }
 
 /// Keeps the draft a load replaced (until another load replaces the draft again).

@@ -253,11 +253,13 @@ async fn the_tables_show_the_numbers_and_mark_a_broken_sum() {
     let cells: Vec<Element> = (0..flagged.length())
         .map(|i| flagged.item(i).unwrap().dyn_into().unwrap())
         .collect();
+    // Its own value, then what the diagnosis of the table says it should hold (issue 14).
     let changed_cell = cells
         .iter()
-        .find(|c| c.text_content().as_deref().map(str::trim) == Some("4"))
+        .find(|c| c.text_content().as_deref().map(str::trim) == Some("4应为 0"))
         .unwrap();
     assert!(changed_cell.class_list().contains("term"));
+    assert!(changed_cell.class_list().contains("suspect"));
     let pointed: Vec<_> = cells
         .iter()
         .filter(|c| !c.class_list().contains("term"))

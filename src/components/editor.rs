@@ -96,10 +96,11 @@ fn show_in_list(index: usize) {
     let document = web_sys::window().and_then(|w| w.document());
     let found = document.and_then(|d| {
         let list = d.query_selector(".results").ok()??;
-        let item = d
+        let go = d
             .query_selector(&format!("[data-index=\"{index}\"]"))
             .ok()??;
-        Some((list, item))
+        // The whole card, with its buttons under the problem.
+        Some((list, go.parent_element().unwrap_or(go)))
     });
     let Some((list, item)) = found else {
         return;

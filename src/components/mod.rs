@@ -1,6 +1,7 @@
 //! The page's views. Each is a function of its props; none holds the checker's state.
 
 mod editor;
+mod ignored;
 mod intro;
 mod notices;
 mod previous;
@@ -12,6 +13,7 @@ mod textbox;
 mod toolbar;
 
 pub use editor::Editor;
+pub use ignored::ignored;
 pub use intro::intro;
 pub use notices::{notices, Notices};
 pub use previous::{previous_report, PasteUndo, PreviousReport};

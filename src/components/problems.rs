@@ -20,6 +20,34 @@ pub struct Problems {
     pub on_select: Callback<usize>,
     /// The severities the summary's filters hide, one bit each ([`severity_bit`]).
     pub hidden: u8,
+    /// A problem's buttons, 「全部修正」 and 「恢复」, told by one listener on the list (one closure for
+    /// all of them costs the bundle less than one each): the button's `data-act`, a letter and a
+    /// number ([`Act`]).
+    pub on_act: Callback<Act>,
+    /// Shown under the list (the ignored places and rules).
+    pub below: Html,
+}
+
+/// What a button asks: `b'f'` apply the fix of problem `n`, `b'i'` 「忽略此处」 on it, `b'd'`
+/// 「不再检查此规则」 for its rule, `b'a'` 「全部修正」, `b'r'` 「恢复」 ignored entry `n`.
+pub type Act = (u8, usize);
+
+/// The `data-act` of a button asking `kind` about `n`.
+pub fn act(kind: &str, n: usize) -> String {
+    [kind, &n.to_string()].concat()
+}
+
+/// The listener that reads a clicked button's `data-act`.
+fn on_act(on_act: &Callback<Act>) -> Callback<MouseEvent> {
+    let on_act = on_act.clone();
+    Callback::from(move |event: MouseEvent| {
+        let target: web_sys::Element = event.target_unchecked_into();
+        if let Some(asked) = target.get_attribute("data-act") {
+            if let (Some(&kind), Ok(n)) = (asked.as_bytes().first(), asked[1..].parse()) {
+                on_act.emit((kind, n));
+            }
+        }
+    })
 }
 
 /// A severity's bit in a filter.
@@ -40,7 +68,31 @@ pub fn severity_icon(severity: Severity) -> &'static str {
     }
 }
 
-fn item(index: usize, finding: &Finding, selected: bool, on_select: &Callback<usize>) -> Html {
+/// A problem's own buttons: its fix when the right text is certain (a suggestion only the drafter can
+/// confirm is in its help, never a button), then ignore it here or everywhere. None while the report
+/// is for an earlier text.
+fn actions(index: usize, finding: &Finding, live: bool) -> Html {
+    if !live {
+        return html! {};
+    }
+    html! {
+        <div class="problem-actions">
+            if let Some(fix) = &finding.fix {
+                <button type="button" class="fix" data-act={act("f", index)}>{&fix.label}</button>
+            }
+            <button type="button" class="ignore" data-act={act("i", index)}>{"忽略此处"}</button>
+            <button type="button" class="disable" data-act={act("d", index)}>{"不再检查此规则"}</button>
+        </div>
+    }
+}
+
+fn item(
+    index: usize,
+    finding: &Finding,
+    selected: bool,
+    on_select: &Callback<usize>,
+    live: bool,
+) -> Html {
     let onclick = on_select.reform(move |_: MouseEvent| index);
     let code = finding.code.as_str();
     html! {
@@ -53,8 +105,12 @@ fn item(index: usize, finding: &Finding, selected: bool, on_select: &Callback<us
                 </span>
                 <span class="problem-line">{format!("第 {} 行", finding.line)}</span>
                 <span class="problem-message">{&finding.message}</span>
+                if let Some(help) = &finding.help {
+                    <span class="problem-help">{"建议："}{help}</span>
+                }
             </button>
             <a class="rule-link" href={format!("#rule-{code}")} title={format!("规则 {code} 的说明")}>{code}</a>
+            {actions(index, finding, live)}
         </li>
     }
 }
@@ -78,9 +134,18 @@ pub fn problems(props: Problems) -> Html {
         },
         Some(report) => {
             let f = &report.findings;
+            let live = !props.stale;
+            // Several findings may carry one fix (a wrong cell breaks several sums).
+            let mut fixes: Vec<&nianbao::rules::Fix> = Vec::new();
+            for fix in f.iter().filter_map(|f| f.fix.as_ref()) {
+                if !fixes.contains(&fix) {
+                    fixes.push(fix);
+                }
+            }
+            let fixable = fixes.len();
             let entry = |entry: Vec<usize>| -> Html {
                 if let [i] = entry[..] {
-                    return item(i, &f[i], props.selected == Some(i), &props.on_select);
+                    return item(i, &f[i], props.selected == Some(i), &props.on_select, live);
                 }
                 let first = &f[entry[0]];
                 let open = props.selected.is_some_and(|s| entry.contains(&s));
@@ -93,7 +158,7 @@ pub fn problems(props: Problems) -> Html {
                             </summary>
                             <ol class="problems">
                                 for i in entry.iter().copied() {
-                                    { item(i, &f[i], props.selected == Some(i), &props.on_select) }
+                                    { item(i, &f[i], props.selected == Some(i), &props.on_select, live) }
                                 }
                             </ol>
                         </details>
@@ -103,6 +168,11 @@ pub fn problems(props: Problems) -> Html {
             html! {
                 <>
                     <p class="shortcut-hint">{"点击问题（或按回车）可跳到原文；按 F8 / Shift+F8 到下一个 / 上一个问题。"}</p>
+                    if live && fixable > 0 {
+                        <button type="button" class="button fix-all" data-act="a0">
+                            {"全部修正（"}{fixable}{" 处可自动修正）"}
+                        </button>
+                    }
                     for (text, i) in root_causes(f) {
                         <button type="button" class="root-cause" onclick={props.on_select.reform(move |_: MouseEvent| i)}>{text}</button>
                     }
@@ -133,12 +203,13 @@ pub fn problems(props: Problems) -> Html {
         }
     };
     html! {
-        <section class={classes!("results", props.stale.then_some("stale"))} aria-labelledby="results-title" aria-busy={props.stale.then_some("true")}>
+        <section class={classes!("results", props.stale.then_some("stale"))} onclick={on_act(&props.on_act)} aria-labelledby="results-title" aria-busy={props.stale.then_some("true")}>
             <h2 id="results-title">{"问题清单"}</h2>
             if props.stale {
                 <p class="status">{"正在等待输入停顿后重新检查……"}</p>
             }
             <div id="results">{body}</div>
+            {props.below}
         </section>
     }
 }

@@ -68,9 +68,19 @@ fn value_cell(cell: &Cell, marks: &Marks) -> Html {
         })
         .collect();
     let tip = tip.join("\n");
+    // The value the diagnosis of the table's sums says the cell should hold (its fix's edit).
+    let suggested = concerned.iter().find_map(|&i| {
+        let fix = marks.findings[i].fix.as_ref()?;
+        fix.edits
+            .iter()
+            .find(|e| cell.span.start <= e.start && e.end <= cell.span.end)
+    });
     html! {
-        <td class={classes!("num", "flagged", severity_class(worst), (!pointed_at).then_some("term"))} tabindex="0" data-tip={tip.clone()} aria-label={format!("{shown}：{tip}")}>
+        <td class={classes!("num", "flagged", severity_class(worst), (!pointed_at).then_some("term"), suggested.is_some().then_some("suspect"))} tabindex="0" data-tip={tip.clone()} aria-label={format!("{shown}：{tip}")}>
             {shown}
+            if let Some(edit) = suggested {
+                <span class="suggested">{"应为 "}{&edit.replacement}</span>
+            }
         </td>
     }
 }

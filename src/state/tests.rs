@@ -301,3 +301,131 @@ fn stepping_past_an_end_says_it_wrapped_and_the_next_step_clears_it() {
     assert_eq!(back.selected, Some(last));
     assert!(back.notice.as_ref().unwrap().text.contains("回到最后一个"));
 }
+
+/// The example with one cell of table 3 changed (line 160, a zero made 5): sums break, and the
+/// diagnosis of table 3 says which cell and what it should hold.
+fn mutated_example() -> String {
+    let mut lines: Vec<&str> = EXAMPLE.split('\n').collect();
+    assert_eq!(lines[159], "0 |");
+    lines[159] = "5 |";
+    lines.join("\n")
+}
+
+#[test]
+fn a_cells_fix_restores_the_text_and_every_finding_it_explains_carries_it() {
+    let state = start(&mutated_example());
+    let report = state.report.clone().unwrap();
+    let fixes: Vec<&nianbao::rules::Fix> = report
+        .findings
+        .iter()
+        .filter_map(|f| f.fix.as_ref())
+        .collect();
+    assert!(!fixes.is_empty(), "the broken sums carry the fix");
+    assert!(fixes.iter().all(|f| f.label == "改为 0"), "{fixes:?}");
+    let (fixed, applied) = nianbao::rules::fix::apply(&state.text, fixes.iter().copied());
+    assert_eq!(
+        applied.len(),
+        1,
+        "one fix, carried by several findings, applied once"
+    );
+    assert_eq!(fixed, EXAMPLE);
+    // The page types only the changed stretch: the number itself.
+    let (start, end, typed) = crate::fixes::changed(&state.text, &fixed);
+    assert_eq!((&state.text[start..end], typed), ("5", "0"));
+    let after = state
+        .reduce(Action::Edit(fixed))
+        .reduce(Action::Fixed(applied.len()));
+    assert_eq!(
+        after.report.as_ref().unwrap().findings,
+        nianbao::check(EXAMPLE).findings
+    );
+    let notice = after.notice.clone().unwrap();
+    assert!(
+        !notice.is_error && notice.text.contains("已自动修正 1 处"),
+        "{notice:?}"
+    );
+}
+
+#[test]
+fn an_ignored_place_stays_ignored_after_edits_elsewhere_until_restored() {
+    use crate::ignore::{place as place_of, Entry};
+    let state = start(&mutated_example());
+    let all = state.report.clone().unwrap().findings.clone();
+    let index = all.iter().position(|f| f.fix.is_some()).unwrap();
+    let code = all[index].code;
+    let ignored = state
+        .clone()
+        .reduce(Action::Select(index))
+        .reduce(Action::Ignore(index));
+    let shown = &ignored.report.as_ref().unwrap().findings;
+    assert_eq!(shown.len(), all.len() - 1);
+    assert!(!shown.contains(&all[index]));
+    assert_eq!(
+        *ignored.hidden,
+        vec![(code, place_of(&ignored.text, &all[index]), all[index].line)],
+        "where it is, to say so"
+    );
+    assert_eq!(ignored.selected, None);
+    let [entry] = ignored.ignored.0[..] else {
+        panic!("one entry: {:?}", ignored.ignored)
+    };
+    assert!(matches!(entry, Entry::Place(c, _) if c == code));
+
+    // Typed above it: the place is still ignored (its offsets moved, its surroundings did not).
+    let edited = ignored.reduce(Action::Edit(format!("前言。\n{}", mutated_example())));
+    let shown = &edited.report.as_ref().unwrap().findings;
+    assert_eq!(shown.len(), all.len() - 1);
+    assert!(shown
+        .iter()
+        .all(|f| f.message != all[index].message || f.code != code));
+
+    // What is kept holds rule codes and numbers, no word of the report.
+    let stored = edited.ignored.to_stored();
+    assert!(
+        stored.lines().all(|l| l.len() > 3
+            && l[..3] == *code.as_str()
+            && l[3..].trim().parse::<u64>().is_ok()),
+        "{stored:?}"
+    );
+    assert_eq!(crate::ignore::Ignored::from_stored(&stored), edited.ignored);
+
+    let restored = edited.reduce(Action::Restore(entry));
+    assert_eq!(restored.report.as_ref().unwrap().findings.len(), all.len());
+    assert!(restored.ignored.is_empty());
+}
+
+#[test]
+fn a_disabled_rule_hides_all_its_findings_in_every_text_until_restored() {
+    use crate::ignore::Entry;
+    let state =
+        start(&mutated_example().replace("六、其他需要报告的事项", "6、其他需要报告的事项"));
+    let all = state.report.clone().unwrap().findings.clone();
+    let code = all.iter().find(|f| f.code.as_str() == "S03").unwrap().code;
+    let off = state.reduce(Action::Disable(code));
+    let left = |s: &Checker| s.report.as_ref().unwrap().findings.clone();
+    assert!(left(&off).iter().all(|f| f.code != code));
+    assert_eq!(
+        left(&off).len(),
+        all.iter().filter(|f| f.code != code).count()
+    );
+    let again = off.reduce(Action::Edit(
+        EXAMPLE.replace("五、存在的主要问题", "5、存在的主要问题"),
+    ));
+    assert!(left(&again).iter().all(|f| f.code != code));
+    assert!(!again.hidden.is_empty() && again.hidden.iter().all(|h| h.0 == code));
+    let back = again.reduce(Action::Restore(Entry::Rule(code)));
+    assert!(left(&back).iter().any(|f| f.code == code));
+}
+
+#[test]
+fn nothing_is_ignored_from_a_report_of_an_earlier_text() {
+    let state = start(&mutated_example());
+    let later = state.reduce(Action::EditLater(EXAMPLE.to_string()));
+    let same = later.clone().reduce(Action::Ignore(0));
+    assert!(Rc::ptr_eq(&same, &later));
+    let none = later.reduce(Action::Recheck).reduce(Action::Fixed(0));
+    assert_eq!(
+        none.notice.as_ref().unwrap().text,
+        "没有可以自动修正的地方。"
+    );
+}

@@ -304,16 +304,23 @@ test('seed 000 with one T3 number changed: R02 and R03, and the cell marked in t
 
   // The table view: exactly one flagged cell shows 3, and its tip names both rules.
   const flagged = await page.locator('.t3 td.flagged').evaluateAll((tds) =>
-    tds.map((td) => ({ text: td.textContent.trim(), tip: td.dataset.tip, error: td.classList.contains('error') })),
+    tds.map((td) => ({
+      text: td.firstChild.textContent.trim(),
+      suggested: td.querySelector('.suggested')?.textContent,
+      tip: td.dataset.tip,
+      error: td.classList.contains('error'),
+    })),
   );
   const three = flagged.filter((c) => c.text === '3');
   assert.equal(three.length, 1, `one flagged 3 in T3: ${JSON.stringify(flagged)}`);
   assert.match(three[0].tip, /R02/);
   assert.match(three[0].tip, /R03/);
   assert.ok(three[0].error, 'marked as an error');
+  assert.equal(three[0].suggested, '应为 0', 'the diagnosis of the table: the value it should hold (issue 14)');
+  assert.equal(flagged.filter((c) => c.suggested).length, 1, 'no other cell suggested');
   assert.equal(await page.locator('.t2 td.flagged, .t4 td.flagged').count(), 0, 'nothing flagged in T2 or T4');
 
-  const cell = page.locator('.t3 td.flagged', { hasText: /^\s*3\s*$/ });
+  const cell = page.locator('.t3 td.flagged', { hasText: /^\s*3\s*(应为 0)?$/ });
   await cell.scrollIntoViewIfNeeded();
   await page.locator('.t3').evaluate((t) => t.scrollIntoView({ block: 'start' }));
   await cell.focus(); // shows its tip
@@ -354,7 +361,7 @@ test('typing a digit updates the findings without a reload, within 50 ms (timing
       const errors = (await listed()).filter((i) => i.error).map((i) => `${i.code} ${i.message}`);
       assert.equal(errors.length, 2, `two errors after typing 5: ${errors}`);
       assert.ok(errors.every((e) => /^R0[23] .*相差 5/.test(e)), `R02/R03 about the 5: ${errors}`);
-      assert.equal(await page.locator('.t3 td.flagged', { hasText: /^\s*5\s*$/ }).count(), 1);
+      assert.equal(await page.locator('.t3 td.flagged', { hasText: /^\s*5\s*(应为 0)?$/ }).count(), 1);
     } else {
       assert.equal(await page.locator('.problem.error').count(), 0, 'the errors go away with the 0');
     }

@@ -29,6 +29,12 @@
 //           for issue 16 (boot.js's Chinese messages for browsers that cannot run the page, the service
 //           worker) and +4.1 KB for issue 12 (jumps on screen, filters, collapsed groups, root-cause
 //           notice): 261,933 bytes by `gzip -9`, 264,723 by this test.
+//   270 KB  issue 14's page part: a problem's fix applied as typing would (one undo step), 「全部修正」, the
+//           suggested value in the tables, 「忽略此处」 / 「不再检查此规则」 kept by hash with a panel to restore
+//           them. Measured by this test in one worktree: 267,006 bytes before (main at f368496), 274,369
+//           after (+7.4 KB: applying fixes 1.75 KB and 0.4 KB more to type a long stretch fix by fix,
+//           ignoring 2.0 KB, the buttons, 全部修正 and the rest 3.2 KB; one delegated click listener for
+//           all the buttons saved 0.7 KB).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -38,7 +44,7 @@ import { gzipSync, constants } from 'node:zlib';
 
 import { DIST, OUT } from './paths.mjs';
 
-const BUDGET = 262 * 1024; // bytes, gzip
+const BUDGET = 270 * 1024; // bytes, gzip
 
 test(`release wasm + JS glue stay within ${BUDGET / 1024} KB gzip`, async (t) => {
   assert.ok(existsSync(DIST), `no ${DIST}: run trunk build --release first`);
