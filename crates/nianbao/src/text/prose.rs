@@ -82,10 +82,10 @@ impl Prose {
     /// The text folded in `dense` (folded once per check, for the tables and the prose) without the
     /// byte ranges in `skip`.
     pub(crate) fn from_dense(dense: &Dense, skip: &[Span]) -> Prose {
-        // Counted first, so that each vector is allocated once at its size (growing by doubling
-        // would hold the old and the new buffer at once).
+        // Allocated once at their size (growing by doubling would hold the old and the new buffer
+        // at once): every folded character and line break, and a break for each left-out piece.
         let pieces = left_out(skip, dense.original_len());
-        let most = dense.lined().count() + pieces.len();
+        let most = dense.folded().chars().count() + dense.line_breaks().count() + pieces.len();
         let mut prose = Prose {
             chars: Vec::with_capacity(most),
             starts: Vec::with_capacity(most),
