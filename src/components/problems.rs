@@ -6,12 +6,16 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::editor::severity_class;
+use nianbao::present::export::numbers;
 use nianbao::present::groups::{by_part, entries, root_causes};
+use nianbao::present::snippet::snippet;
 use nianbao::{Finding, Report, Severity};
 
 /// What [`problems`] lists, and what choosing a problem does.
 pub struct Problems {
     pub report: Option<Rc<Report>>,
+    /// The text, for the snippet each finding quotes.
+    pub text: AttrValue,
     /// The report is for an earlier text; a new check follows when typing pauses.
     pub stale: bool,
     /// The checker failed on this text; it is checked again once edited.
@@ -40,19 +44,34 @@ pub fn severity_icon(severity: Severity) -> &'static str {
     }
 }
 
-fn item(index: usize, finding: &Finding, selected: bool, on_select: &Callback<usize>) -> Html {
+/// How a finding is labelled beside its message: its number (as in print, the exports and the
+/// flagged table cells) and the text it quotes.
+struct Quote<'a> {
+    text: &'a str,
+    numbers: &'a [usize],
+}
+
+fn item(
+    index: usize,
+    finding: &Finding,
+    selected: bool,
+    on_select: &Callback<usize>,
+    quote: &Quote,
+) -> Html {
     let onclick = on_select.reform(move |_: MouseEvent| index);
     let code = finding.code.as_str();
     html! {
         <li class={classes!("problem", severity_class(finding.severity), selected.then_some("selected"))}>
             <button type="button" class="problem-go" {onclick} aria-current={selected.then_some("true")}
                     data-index={index.to_string()}>
+                <span class="problem-number">{format!("{}.", quote.numbers.get(index).copied().unwrap_or(0))}</span>
                 <span class="problem-severity">
                     <span class="icon" aria-hidden="true">{severity_icon(finding.severity)}</span>
                     {finding.severity.label_zh()}
                 </span>
                 <span class="problem-line">{format!("第 {} 行", finding.line)}</span>
                 <span class="problem-message">{&finding.message}</span>
+                <q class="problem-snippet">{snippet(quote.text, finding.span())}</q>
             </button>
             <a class="rule-link" href={format!("#rule-{code}")} title={format!("规则 {code} 的说明")}>{code}</a>
         </li>
@@ -78,9 +97,20 @@ pub fn problems(props: Problems) -> Html {
         },
         Some(report) => {
             let f = &report.findings;
+            let numbers = numbers(report);
+            let quote = Quote {
+                text: props.text.as_str(),
+                numbers: &numbers,
+            };
             let entry = |entry: Vec<usize>| -> Html {
                 if let [i] = entry[..] {
-                    return item(i, &f[i], props.selected == Some(i), &props.on_select);
+                    return item(
+                        i,
+                        &f[i],
+                        props.selected == Some(i),
+                        &props.on_select,
+                        &quote,
+                    );
                 }
                 let first = &f[entry[0]];
                 let open = props.selected.is_some_and(|s| entry.contains(&s));
@@ -93,7 +123,7 @@ pub fn problems(props: Problems) -> Html {
                             </summary>
                             <ol class="problems">
                                 for i in entry.iter().copied() {
-                                    { item(i, &f[i], props.selected == Some(i), &props.on_select) }
+                                    { item(i, &f[i], props.selected == Some(i), &props.on_select, &quote) }
                                 }
                             </ol>
                         </details>

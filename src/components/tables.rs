@@ -30,6 +30,8 @@ struct Marks<'a> {
     text: &'a str,
     findings: &'a [Finding],
     by_span: FindingsBySpan,
+    /// Each finding's number, as the problem list and the print number them.
+    numbers: Vec<usize>,
 }
 
 fn value_cell(cell: &Cell, marks: &Marks) -> Html {
@@ -68,9 +70,13 @@ fn value_cell(cell: &Cell, marks: &Marks) -> Html {
         })
         .collect();
     let tip = tip.join("\n");
+    let numbers: String = concerned
+        .iter()
+        .map(|&i| format!("〔{}〕", marks.numbers[i]))
+        .collect();
     html! {
         <td class={classes!("num", "flagged", severity_class(worst), (!pointed_at).then_some("term"))} tabindex="0" data-tip={tip.clone()} aria-label={format!("{shown}：{tip}")}>
-            {shown}
+            {shown}<sup class="cell-number">{numbers}</sup>
         </td>
     }
 }
@@ -174,7 +180,7 @@ fn t3(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
 fn t4(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
     let section = &spec.sections[0];
     html! {
-        <div class="table-scroll">
+        <div class="table-scroll t4-page">
         <table class="report-table t4">
             <caption class="table-title">{caption(spec)}</caption>
             { header(spec) }
@@ -195,6 +201,7 @@ pub fn Tables(props: &TablesProps) -> Html {
         text: props.text.as_str(),
         findings: &report.findings,
         by_span: findings_by_span(&report.findings),
+        numbers: nianbao::present::export::numbers(report),
     };
     let doc = &report.document;
     let render = |id: TableId, draw: fn(&Table, &TableSpec, &Marks) -> Html| -> Html {

@@ -16,6 +16,7 @@ mod layout;
 
 pub use blocks::{Block, Cell, Table};
 pub use charset::Charset;
+pub use docx::crc32;
 pub use error::{ImportError, Unsupported};
 pub use html::{blocks_of, MarkupNode, NodeKind};
 pub use kind::{check_size, classify, FileKind, LARGEST_FILE};
