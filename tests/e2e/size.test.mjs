@@ -29,6 +29,11 @@
 //           for issue 16 (boot.js's Chinese messages for browsers that cannot run the page, the service
 //           worker) and +4.1 KB for issue 12 (jumps on screen, filters, collapsed groups, root-cause
 //           notice): 261,933 bytes by `gzip -9`, 264,723 by this test.
+//   270 KB  issue 12's handover (branch handover): the 检查意见 written by the core so that the CLI writes
+//           the same files — a .docx (a stored zip sharing the reader's CRC-32, document.xml with the
+//           header, numbered findings and the tables) and a CSV —, snippets quoted in every card and
+//           export, the print header, 「怎么改」 for every rule (1.4 KB of Chinese alone), skip link and
+//           live region: 264,723 → 275,139 bytes by this test (+10.4 KB).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -38,7 +43,7 @@ import { gzipSync, constants } from 'node:zlib';
 
 import { DIST, OUT } from './paths.mjs';
 
-const BUDGET = 262 * 1024; // bytes, gzip
+const BUDGET = 270 * 1024; // bytes, gzip
 
 test(`release wasm + JS glue stay within ${BUDGET / 1024} KB gzip`, async (t) => {
   assert.ok(existsSync(DIST), `no ${DIST}: run trunk build --release first`);
