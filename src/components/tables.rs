@@ -167,7 +167,7 @@ fn t3(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
         }
     });
     html! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label={caption(spec)}>
         <table class="report-table t3">
             <caption class="table-title">{caption(spec)}</caption>
             { header(spec) }
@@ -180,7 +180,7 @@ fn t3(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
 fn t4(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
     let section = &spec.sections[0];
     html! {
-        <div class="table-scroll t4-page">
+        <div class="table-scroll t4-page" tabindex="0" role="region" aria-label={caption(spec)}>
         <table class="report-table t4">
             <caption class="table-title">{caption(spec)}</caption>
             { header(spec) }

@@ -16,12 +16,17 @@ import { CLI, EXAMPLE, OUT, SEEDS, TOOLS } from './paths.mjs';
 let browser;
 let page;
 let example;
+let mutated; // the example with one cell changed: two table sums break, so cells are flagged
 let seed004;
 
 const AXE = readFileSync(path.join(TOOLS, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 before(async () => {
   example = await readFile(EXAMPLE, 'utf8');
+  const lines = example.split('\n');
+  assert.equal(lines[159], '0 |', 'line 160 of the example is a zero cell');
+  lines[159] = '5 |';
+  mutated = lines.join('\n');
   const name = (await import('node:fs')).readdirSync(SEEDS).find((f) => f.startsWith('004_'));
   seed004 = await readFile(path.join(SEEDS, name), 'utf8');
   browser = await launch('handover', { clipboard: true });
@@ -123,8 +128,8 @@ test('「更多」 holds the JSON and the copies; 「复制修改后的全文」
 });
 
 test('the print: a header, numbered findings, numbers in the flagged cells, table 4 whole on a landscape page (handover-print.png)', async (t) => {
-  await fill(example);
-  const report = await check(example);
+  await fill(mutated);
+  const report = await check(mutated);
   const t4 = await page.locator('.report-table.t4 thead th').allTextContents();
   t.after(() => page.emulateMedia({ media: 'screen' }).then(() => page.setViewportSize({ width: 1366, height: 657 })));
   await page.emulateMedia({ media: 'print' });
@@ -150,6 +155,7 @@ test('the print: a header, numbered findings, numbers in the flagged cells, tabl
   for (const th of t4) assert.ok(collapse(printed.t4.text).includes(collapse(th)), `table 4 prints 「${th}」`);
   assert.equal(printed.page, 'wide');
   assert.equal(printed.numbers.length, report.findings.length);
+  assert.ok(printed.cells.length >= 2, 'flagged cells carry numbers');
   for (const c of printed.cells) {
     for (const n of c.match(/\d+/g)) assert.ok(printed.numbers.includes(`${n}.`), `cell number ${n} is a listed finding`);
   }
@@ -179,12 +185,13 @@ test('seed 004 prints its header and every finding numbered', async (t) => {
   assert.ok(pdf.length > 10_000);
 });
 
-test('axe-core: no serious or critical violations in six states', async () => {
+test('axe-core: no serious or critical violations in six states', async (t) => {
+  t.after(() => page.setViewportSize({ width: 1366, height: 657 }));
   const counts = {};
   await page.locator('#report-text').fill('');
   await page.waitForFunction(() => !document.querySelector('.summary'));
   counts.empty = await axe('empty');
-  await fill(example);
+  await fill(mutated);
   counts.seed = await axe('seed loaded');
   await page.locator('.problem-go').first().click();
   counts.selected = await axe('finding selected');
@@ -219,7 +226,7 @@ test('a skip link, a focus ring of 3:1, and the jumped-to problem announced', as
   const lum = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
   const contrast = 1.05 / (0.2126 * lum(r) + 0.7152 * lum(g) + 0.0722 * lum(b) + 0.05);
   assert.ok(ring.style !== 'none' && ring.width >= 2 && contrast >= 3, `focus ring ${JSON.stringify(ring)}: ${contrast.toFixed(2)}:1`);
-  const report = await check(example);
+  const report = await check(await page.locator('#report-text').inputValue());
   const second = page.locator('.problem-go').nth(1);
   const index = Number(await second.getAttribute('data-index'));
   await second.click();
@@ -283,7 +290,7 @@ test('1366×657 with text: a one-line intro, one bar, the text box fills the res
   assert.ok(layout.top < 150, `the text box starts high: ${layout.top}px`);
   assert.ok(layout.bottom <= 657 && layout.bottom > 560, `the text box fills the height: ${layout.bottom}px`);
   assert.deepEqual([layout.scroll, layout.caret, layout.window], [0, 0, 0], 'the paste shows the top of the report');
-  assert.ok(layout.problems >= 3, `problems are in view: ${layout.problems}`);
+  assert.ok(layout.problems >= 2, `the example's two problems are in view: ${layout.problems}`);
 });
 
 test('no console errors and no network requests outside the page', () => {
