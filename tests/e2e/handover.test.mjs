@@ -144,7 +144,7 @@ test('the print: a header, numbered findings, numbers in the flagged cells, tabl
       t4: { width: t4.getBoundingClientRect().width, room: t4.closest('.tables').getBoundingClientRect().width, text: t4.innerText },
       page: getComputedStyle(document.querySelector('.t4-page')).page,
       numbers: [...document.querySelectorAll('.problem-number')].map((e) => e.textContent),
-      cells: [...document.querySelectorAll('td.flagged .cell-number')].map((e) => e.textContent),
+      cells: [...document.querySelectorAll('td.flagged')].map((e) => getComputedStyle(e, '::before').content),
       marks: [...document.querySelectorAll('td.flagged')].map((e) => getComputedStyle(e).textDecorationStyle),
     };
   });
