@@ -263,6 +263,26 @@ test('every rule\'s help says 「怎么改」 and links back to the problem list
   }
 });
 
+test('a table 4 tip names the cell\'s group and says only that cell\'s message (handover-t4-tip.png)', async () => {
+  const lines = example.split('\n');
+  const header = lines.indexOf('|||||', lines.indexOf('复议后起诉 |'));
+  assert.ok(header > 0 && lines[header + 11] === '0 |', 'table 4\'s fifteen values follow its header');
+  lines[header + 11] = '3 |'; // 行政诉讼·复议后起诉·结果维持
+  await fill(lines.join('\n'));
+  const tips = await page.locator('.t4 td.flagged').evaluateAll((tds) => tds.map((td) => ({ tip: td.dataset.tip, term: td.classList.contains('term') })));
+  assert.equal(tips.length, 5, `the group's four terms and its total: ${JSON.stringify(tips)}`);
+  for (const { tip } of tips) assert.match(tip, /^行政诉讼·复议后起诉·/, tip);
+  const total = tips.find((t) => !t.term);
+  assert.match(total.tip, /^行政诉讼·复议后起诉·总计：\d+\. R04 /);
+  const term = tips[0];
+  assert.ok(term.term);
+  assert.match(term.tip, /^行政诉讼·复议后起诉·结果维持：\d+\. R04：这一格是问题 \d+ 所说求和中的一项$/);
+  const cell = page.locator('.t4 td.flagged:not(.term)');
+  await cell.scrollIntoViewIfNeeded();
+  await cell.hover();
+  await page.screenshot({ path: path.join(OUT, 'handover-t4-tip.png') });
+});
+
 test('1366×657 with text: a one-line intro, one bar, the text box fills the rest; a paste shows the top (handover-compact.png)', async () => {
   await page.locator('#report-text').fill('');
   await page.evaluate((t) => navigator.clipboard.writeText(t), example);
