@@ -185,6 +185,17 @@ test('seed 004 prints its header and every finding numbered', async (t) => {
   assert.ok(pdf.length > 10_000);
 });
 
+test('a collapsed run of findings prints whole', async (t) => {
+  const many = mutated.replace(/\n0 \|/g, '\n7 |');
+  await fill(many);
+  const report = await check(many);
+  assert.ok((await page.locator('.problem-run details:not([open])').count()) > 0, 'some findings are collapsed on screen');
+  t.after(() => page.emulateMedia({ media: 'screen' }));
+  await page.emulateMedia({ media: 'print' });
+  const shown = await page.evaluate(() => [...document.querySelectorAll('.problem')].filter((e) => e.getClientRects().length > 0).length);
+  assert.equal(shown, report.findings.length);
+});
+
 test('axe-core: no serious or critical violations in six states', async (t) => {
   t.after(() => page.setViewportSize({ width: 1366, height: 657 }));
   const counts = {};
