@@ -39,6 +39,17 @@ pub fn toolbar(props: Toolbar) -> Html {
         })
     };
     let click = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
+    // A choice in 「更多」 closes the menu.
+    let chosen = |cb: &Callback<()>| {
+        cb.reform(|event: MouseEvent| {
+            let menu = event
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|e| e.closest("details").ok().flatten());
+            if let Some(menu) = menu {
+                let _ = menu.remove_attribute("open");
+            }
+        })
+    };
     html! {
         <nav class="toolbar" aria-label="操作">
             <div class="toolbar-group">
@@ -56,9 +67,9 @@ pub fn toolbar(props: Toolbar) -> Html {
                 <details class="more">
                     <summary class="button">{"更多"}</summary>
                     <div class="more-menu">
-                        <button type="button" class="button" onclick={click(&props.on_copy)} disabled={!props.has_report}>{"复制问题清单"}</button>
-                        <button type="button" class="button" onclick={click(&props.on_copy_text)} disabled={!props.has_text}>{"复制修改后的全文"}</button>
-                        <button type="button" class="button" onclick={click(&props.on_download)} disabled={!props.has_report}>{"下载 JSON"}</button>
+                        <button type="button" class="button" onclick={chosen(&props.on_copy)} disabled={!props.has_report}>{"复制问题清单"}</button>
+                        <button type="button" class="button" onclick={chosen(&props.on_copy_text)} disabled={!props.has_text}>{"复制修改后的全文"}</button>
+                        <button type="button" class="button" onclick={chosen(&props.on_download)} disabled={!props.has_report}>{"下载 JSON"}</button>
                     </div>
                 </details>
             </div>

@@ -33,7 +33,7 @@
 //           the same files — a .docx (a stored zip sharing the reader's CRC-32, document.xml with the
 //           header, numbered findings and the tables) and a CSV —, snippets quoted in every card and
 //           export, the print header, 「怎么改」 for every rule (1.4 KB of Chinese alone), skip link and
-//           live region: 264,723 → 275,139 bytes by this test (+10.4 KB).
+//           live region, the compact layout: 264,723 → 275,796 bytes by this test (+11.1 KB).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
