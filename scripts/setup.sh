@@ -12,6 +12,7 @@ WASM_BINDGEN_VERSION=0.2.130   # = the wasm-bindgen pin in Cargo.toml and Trunk.
 BINARYEN_VERSION=132.0.0       # wasm-opt 132; = the wasm_opt pin in Trunk.toml (version_132)
 PLAYWRIGHT_VERSION=1.65.1      # playwright-core, drives /usr/bin/chromium in tests/e2e
 ACORN_VERSION=8.19.0           # acorn, the JS parser of tests/e2e/compat.test.mjs (the page parses as ES2020)
+AXE_VERSION=4.14.1             # axe-core, the accessibility checks of tests/e2e/handover.test.mjs
 TOOLS_DIR="$PWD/.tools"        # npm packages live here, inside the checkout, ignored by git
 
 # `grep -q` stops reading at the first match, and under pipefail the writer's SIGPIPE then fails the
@@ -115,7 +116,7 @@ start_test() {
 
 case "${1:-test}" in
   build) start_build; need_npm "binaryen@$BINARYEN_VERSION" ;;
-  test) start_build; start_test; need_npm "binaryen@$BINARYEN_VERSION" "playwright-core@$PLAYWRIGHT_VERSION" "acorn@$ACORN_VERSION" ;;
+  test) start_build; start_test; need_npm "binaryen@$BINARYEN_VERSION" "playwright-core@$PLAYWRIGHT_VERSION" "acorn@$ACORN_VERSION" "axe-core@$AXE_VERSION" ;;
   *) echo "usage: scripts/setup.sh [build|test]" >&2; exit 2 ;;
 esac
 wait_all

@@ -16,6 +16,7 @@ use super::hooks::{
 };
 use super::state::{Action, Checker, Env};
 use super::{export, fixes, storage};
+use nianbao::Report;
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -100,25 +101,41 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let report = state.report.clone();
-    let on_copy = {
-        let report = report.clone();
+    // Copies what `what` makes of the text and its report, and says whether it could.
+    let copier = |what: fn(&str, &Report) -> String, done: &'static str| {
+        let (report, text) = (report.clone(), state.text.clone());
         let dispatcher = dispatcher.clone();
         Callback::from(move |()| {
             if let Some(r) = &report {
-                let message = if export::copy_text(&nianbao::present::export::problem_list(r)) {
-                    "问题清单已复制，可以粘贴到其他地方。"
+                let message = if export::copy_text(&what(&text, r)) {
+                    done
                 } else {
-                    "浏览器不允许复制，请改用「下载 JSON」或「打印」。"
+                    "浏览器不允许复制，请改用「检查意见（Word）」或「打印」。"
                 };
                 dispatcher.dispatch(Action::Notify(message.to_string()));
             }
         })
     };
-    let on_download = Callback::from(move |()| {
-        if let Some(r) = &report {
-            export::download_json(r);
-        }
-    });
+    let on_copy = copier(
+        |text, r| nianbao::present::export::problem_list(text, r, &export::today()),
+        "问题清单已复制，可以粘贴到其他地方。",
+    );
+    let on_copy_text = copier(
+        |text, _| text.to_string(),
+        "修改后的全文已复制，可以粘贴回 Word。",
+    );
+    // Offers what `what` writes of the text and its report.
+    let exporter = |what: fn(&str, &Report)| {
+        let (report, text) = (report.clone(), state.text.clone());
+        Callback::from(move |()| {
+            if let Some(r) = &report {
+                what(&text, r);
+            }
+        })
+    };
+    let on_download = exporter(|_, r| export::download_json(r));
+    let on_docx = exporter(export::download_docx);
+    let on_csv = exporter(export::download_csv);
     let on_download_draft = {
         let text = state.text.clone();
         Callback::from(move |()| export::download_draft(&text))
@@ -165,13 +182,20 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <div class="page" ondragover={drop.ondragover} ondragleave={drop.ondragleave} ondrop={drop.ondrop}>
+        <div class={classes!("page", (!state.text.is_empty()).then_some("has-text"))} ondragover={drop.ondragover} ondragleave={drop.ondragleave} ondrop={drop.ondrop}>
+            if let Some(r) = state.report.as_deref() {
+                <header class="print-header">
+                    for line in nianbao::present::export::header(r, &export::today()) { <p>{line}</p> }
+                </header>
+            }
+            <a class="skip-link" href="#report-text">{"跳到报告全文"}</a>
             {intro()}
             if drop.dragging {
                 <div class="drop-overlay" aria-hidden="true">
                     <p>{"松开鼠标，载入这个文件（.docx / .txt / .md / .html）"}</p>
                 </div>
             }
+            <div class="bar">
             {toolbar(Toolbar {
                 has_text: !state.text.is_empty(),
                 has_report: state.report.is_some(),
@@ -179,9 +203,14 @@ pub fn App(props: &AppProps) -> Html {
                 on_example: act.reform(|()| Action::LoadExample),
                 on_clear: act.reform(|()| Action::Clear),
                 on_copy,
+                on_copy_text,
                 on_download,
+                on_docx,
+                on_csv,
                 on_print: Callback::from(|()| export::print()),
             })}
+            {summary(state.report.as_deref(), state.elapsed_ms, *hidden, &on_toggle)}
+            </div>
             {notices(Notices {
                 notice: state.notice.clone(),
                 save_failed: state.save_failed,
@@ -192,8 +221,11 @@ pub fn App(props: &AppProps) -> Html {
                 on_take_other_tab: act.reform(|()| Action::TakeOtherTab),
                 on_keep_this_tab: act.reform(|()| Action::KeepThisTab),
             })}
-            {summary(state.report.as_deref(), state.elapsed_ms, *hidden, &on_toggle)}
             <p class="sr-only" aria-live="polite" id="announcement">{announcement(state.report.as_deref())}</p>
+            // After a jump, the problem jumped to (the text box takes the focus, so its message is said here).
+            <p class="sr-only" aria-live="polite" id="selected-announcement">
+                {state.selected.and_then(|i| current.as_ref()?.findings.get(i).map(|f| format!("第 {} 行，{} {}：{}", f.line, f.code.as_str(), f.severity.label_zh(), f.message))).unwrap_or_default()}
+            </p>
             <main class="workspace">
                 <Editor
                     value={state.text.clone()}
@@ -205,6 +237,7 @@ pub fn App(props: &AppProps) -> Html {
                 />
                 {problems(Problems {
                     report: state.report.clone(),
+                    text: state.text.clone(),
                     stale: state.stale,
                     unchecked: state.unchecked,
                     selected: state.selected,

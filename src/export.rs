@@ -1,5 +1,6 @@
-//! Getting results out of the page: the problem list to the clipboard, the findings as a JSON file
-//! (the CLI's shape), the draft as a text file, and printing.
+//! Getting results out of the page: the problem list and the edited text to the clipboard, the
+//! 检查意见 as a Word document or CSV table (written by the core, as the CLI writes them), the
+//! findings as a JSON file (the CLI's shape), the draft as a text file, and printing.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlDocument, HtmlTextAreaElement, Url};
@@ -49,6 +50,36 @@ pub fn download_json(report: &Report) {
             "nianbao-检查结果.json",
         );
     }
+}
+
+/// Today's date in the browser, as 2026-12-02 (the 检查日期).
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// Offers the 检查意见 as a Word document named after the body and year.
+pub fn download_docx(text: &str, report: &Report) {
+    let bytes = nianbao::export::docx::docx(text, report, &today());
+    download(
+        &js_sys::Uint8Array::from(&bytes[..]).into(),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        &format!("{}.docx", nianbao::present::export::file_stem(report)),
+    );
+}
+
+/// Offers the findings as a CSV table named after the body and year.
+pub fn download_csv(text: &str, report: &Report) {
+    download(
+        &nianbao::export::csv::csv(text, report).into(),
+        "text/csv;charset=utf-8",
+        &format!("{}.csv", nianbao::present::export::file_stem(report)),
+    );
 }
 
 /// Offers the draft as `年报草稿.txt`, for when the browser cannot keep it.

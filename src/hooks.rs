@@ -84,9 +84,10 @@ pub fn read_file(file: File, dispatcher: Dispatcher, loaded: fn(String, String) 
 
 /// This year's report from a file.
 pub fn load_file(file: File, dispatcher: Dispatcher) {
-    read_file(file, dispatcher, |name, text| Action::LoadFile {
-        name,
-        text,
+    read_file(file, dispatcher, |name, text| {
+        // The report arrives whole: show its top.
+        crate::components::show_top();
+        Action::LoadFile { name, text }
     });
 }
 

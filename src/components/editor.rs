@@ -90,8 +90,8 @@ fn reveal(
     let _ = classes.add_1("flash");
 }
 
-/// Scrolls the problem list, when it is a scroll box of its own, so the selected problem is in it;
-/// the page itself is left where the jump put it.
+/// Scrolls the problem list, when it is a scroll box of its own, so the selected problem is in the
+/// part of it on screen; the page itself is left where the jump put it.
 fn show_in_list(index: usize) {
     let document = web_sys::window().and_then(|w| w.document());
     let found = document.and_then(|d| {
@@ -112,11 +112,16 @@ fn show_in_list(index: usize) {
         list.get_bounding_client_rect(),
         item.get_bounding_client_rect(),
     );
+    // The part of the list on screen: it may reach below the window on a short screen.
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok()?.as_f64())
+        .unwrap_or(f64::MAX);
+    let (top, bottom) = (box_.top().max(0.0), box_.bottom().min(height));
     let margin = 8.0;
-    if at.top() < box_.top() + margin {
-        list.set_scroll_top(list.scroll_top() - (box_.top() - at.top() + margin) as i32);
-    } else if at.bottom() > box_.bottom() - margin {
-        list.set_scroll_top(list.scroll_top() + (at.bottom() - box_.bottom() + margin) as i32);
+    if at.top() < top + margin {
+        list.set_scroll_top(list.scroll_top() - (top - at.top() + margin) as i32);
+    } else if at.bottom() > bottom - margin {
+        list.set_scroll_top(list.scroll_top() + (at.bottom() - bottom + margin) as i32);
     }
 }
 

@@ -1,4 +1,5 @@
 //! The page header: what the page is for, what it checks, and that the text stays on this computer.
+//! Once there is text it folds to one line (`.has-text` in style.css), so the text box gets the room.
 
 use yew::prelude::*;
 
@@ -27,7 +28,7 @@ pub fn intro() -> Html {
             </ul>
             <p class="privacy" role="note">
                 <strong>{"报告内容不会离开这台电脑。"}</strong>
-                {"检查全部在您的浏览器里完成，不上传到任何地方；草稿只保存在这台电脑的浏览器中，可随时在页面底部清除。"}
+                <span class="privacy-more">{"检查全部在您的浏览器里完成，不上传到任何地方；草稿只保存在这台电脑的浏览器中，可随时在页面底部清除。"}</span>
             </p>
         </header>
     }

@@ -21,4 +21,5 @@ pub use problems::{problems, severity_bit, Problems};
 pub use rule_help::RuleHelp;
 pub use summary::{announcement, summary};
 pub use tables::Tables;
+pub use textbox::show_top;
 pub use toolbar::{toolbar, Toolbar};

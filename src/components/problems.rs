@@ -6,12 +6,16 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::editor::severity_class;
+use nianbao::present::export::numbers;
 use nianbao::present::groups::{by_part, entries, root_causes};
+use nianbao::present::snippet::snippet;
 use nianbao::{Finding, Report, Severity};
 
 /// What [`problems`] lists, and what choosing a problem does.
 pub struct Problems {
     pub report: Option<Rc<Report>>,
+    /// The text, for the snippet each finding quotes.
+    pub text: AttrValue,
     /// The report is for an earlier text; a new check follows when typing pauses.
     pub stale: bool,
     /// The checker failed on this text; it is checked again once edited.
@@ -86,12 +90,20 @@ fn actions(index: usize, finding: &Finding, live: bool) -> Html {
     }
 }
 
+/// How a finding is labelled beside its message: its number (as in print, the exports and the
+/// flagged table cells) and the text it quotes.
+struct Quote<'a> {
+    text: &'a str,
+    numbers: &'a [usize],
+}
+
 fn item(
     index: usize,
     finding: &Finding,
     selected: bool,
     on_select: &Callback<usize>,
     live: bool,
+    quote: &Quote,
 ) -> Html {
     let onclick = on_select.reform(move |_: MouseEvent| index);
     let code = finding.code.as_str();
@@ -99,6 +111,7 @@ fn item(
         <li class={classes!("problem", severity_class(finding.severity), selected.then_some("selected"))}>
             <button type="button" class="problem-go" {onclick} aria-current={selected.then_some("true")}
                     data-index={index.to_string()}>
+                <span class="problem-number">{format!("{}.", quote.numbers.get(index).copied().unwrap_or(0))}</span>
                 <span class="problem-severity">
                     <span class="icon" aria-hidden="true">{severity_icon(finding.severity)}</span>
                     {finding.severity.label_zh()}
@@ -108,6 +121,7 @@ fn item(
                 if let Some(help) = &finding.help {
                     <span class="problem-help">{"建议："}{help}</span>
                 }
+                <q class="problem-snippet">{snippet(quote.text, finding.span())}</q>
             </button>
             <a class="rule-link" href={format!("#rule-{code}")} title={format!("规则 {code} 的说明")}>{code}</a>
             {actions(index, finding, live)}
@@ -143,9 +157,21 @@ pub fn problems(props: Problems) -> Html {
                 }
             }
             let fixable = fixes.len();
+            let numbers = numbers(report);
+            let quote = Quote {
+                text: props.text.as_str(),
+                numbers: &numbers,
+            };
             let entry = |entry: Vec<usize>| -> Html {
                 if let [i] = entry[..] {
-                    return item(i, &f[i], props.selected == Some(i), &props.on_select, live);
+                    return item(
+                        i,
+                        &f[i],
+                        props.selected == Some(i),
+                        &props.on_select,
+                        live,
+                        &quote,
+                    );
                 }
                 let first = &f[entry[0]];
                 let open = props.selected.is_some_and(|s| entry.contains(&s));
@@ -158,7 +184,7 @@ pub fn problems(props: Problems) -> Html {
                             </summary>
                             <ol class="problems">
                                 for i in entry.iter().copied() {
-                                    { item(i, &f[i], props.selected == Some(i), &props.on_select, live) }
+                                    { item(i, &f[i], props.selected == Some(i), &props.on_select, live, &quote) }
                                 }
                             </ol>
                         </details>

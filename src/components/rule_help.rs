@@ -1,4 +1,5 @@
-//! 规则说明: every rule's documentation (what it checks, why, an example), linked from each code.
+//! 规则说明: every rule's documentation (what it checks, why, how to fix it, an example), linked from
+//! each code, with a link back to the problem list.
 
 use yew::prelude::*;
 
@@ -24,6 +25,7 @@ pub fn RuleHelp() -> Html {
                     </h3>
                     <p><strong>{"检查什么："}</strong>{rule.doc.what}</p>
                     <p><strong>{"为什么："}</strong>{rule.doc.why}</p>
+                    <p class="rule-fix"><strong>{"怎么改："}</strong>{rule.doc.fix}</p>
                     <details>
                         <summary>{"示例"}</summary>
                         <div class="examples">
@@ -37,6 +39,7 @@ pub fn RuleHelp() -> Html {
                             </figure>
                         </div>
                     </details>
+                    <a class="back-link" href="#results-title">{"↑ 回到问题清单"}</a>
                 </article>
             }
         </section>

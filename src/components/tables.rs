@@ -30,9 +30,19 @@ struct Marks<'a> {
     text: &'a str,
     findings: &'a [Finding],
     by_span: FindingsBySpan,
+    /// Each finding's number, as the problem list and the print number them.
+    numbers: Vec<usize>,
 }
 
-fn value_cell(cell: &Cell, marks: &Marks) -> Html {
+/// Where a cell of table 4 is, as its header names it (「行政诉讼·复议后起诉·结果维持：」): fifteen
+/// columns under three groups look alike.
+fn place(spec: Option<&TableSpec>, column: usize) -> String {
+    spec.and_then(|s| s.columns().get(column).map(|c| (s, c)))
+        .map(|(s, c)| format!("{}·{}：", s.band_title(c.band), c.name))
+        .unwrap_or_default()
+}
+
+fn value_cell(cell: &Cell, place: String, marks: &Marks) -> Html {
     let shown = match (cell.value, cell.problem) {
         (Some(v), None) => v.to_string(),
         _ => {
@@ -54,20 +64,30 @@ fn value_cell(cell: &Cell, marks: &Marks) -> Html {
     let pointed_at = concerned
         .iter()
         .any(|&i| marks.findings[i].start == cell.span.start);
+    // Only this cell's own message: a term of a broken sum names the sum and the problem's number.
     let tip: Vec<String> = concerned
         .iter()
         .map(|&i| {
             let f = &marks.findings[i];
+            let n = marks.numbers[i];
+            if f.start != cell.span.start {
+                return format!(
+                    "{n}. {}：这一格是问题 {n} 所说求和中的一项",
+                    f.code.as_str()
+                );
+            }
             let values = match (&f.expected, &f.actual) {
-                (Some(e), Some(a)) if f.start == cell.span.start => {
-                    format!("（应为 {e}，实为 {a}）")
-                }
+                (Some(e), Some(a)) => format!("（应为 {e}，实为 {a}）"),
                 _ => String::new(),
             };
-            format!("{} {}{}", f.code.as_str(), f.message, values)
+            format!("{n}. {} {}{}", f.code.as_str(), f.message, values)
         })
         .collect();
-    let tip = tip.join("\n");
+    let tip = format!("{place}{}", tip.join("\n"));
+    let numbers: String = concerned
+        .iter()
+        .map(|&i| format!("〔{}〕", marks.numbers[i]))
+        .collect();
     // The value the diagnosis of the table's sums says the cell should hold (its fix's edit).
     let suggested = concerned.iter().find_map(|&i| {
         let fix = marks.findings[i].fix.as_ref()?;
@@ -76,7 +96,7 @@ fn value_cell(cell: &Cell, marks: &Marks) -> Html {
             .find(|e| cell.span.start <= e.start && e.end <= cell.span.end)
     });
     html! {
-        <td class={classes!("num", "flagged", severity_class(worst), (!pointed_at).then_some("term"), suggested.is_some().then_some("suspect"))} tabindex="0" data-tip={tip.clone()} aria-label={format!("{shown}：{tip}")}>
+        <td class={classes!("num", "flagged", severity_class(worst), (!pointed_at).then_some("term"), suggested.is_some().then_some("suspect"))} tabindex="0" data-tip={tip.clone()} data-n={numbers} aria-label={format!("{shown}：{tip}")}>
             {shown}
             if let Some(edit) = suggested {
                 <span class="suggested">{"应为 "}{&edit.replacement}</span>
@@ -85,9 +105,15 @@ fn value_cell(cell: &Cell, marks: &Marks) -> Html {
     }
 }
 
-fn value_cells(row: Option<&Row>, width: usize, marks: &Marks) -> Html {
+/// A row's cells; `spec` names table 4's groups in the tips.
+fn value_cells(row: Option<&Row>, width: usize, spec: Option<&TableSpec>, marks: &Marks) -> Html {
     match row.filter(|r| r.found) {
-        Some(row) => row.cells.iter().map(|c| value_cell(c, marks)).collect(),
+        Some(row) => row
+            .cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| value_cell(c, place(spec, i), marks))
+            .collect(),
         None => {
             html! { <td class="missing" colspan={width.to_string()}>{"（报告中缺少此行）"}</td> }
         }
@@ -111,7 +137,7 @@ fn t2(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
                         for row in section.rows {
                             <tr>
                                 <th scope="row">{row.label}</th>
-                                { value_cells(table.row(row.key), section.columns.len(), marks) }
+                                { value_cells(table.row(row.key), section.columns.len(), None, marks) }
                             </tr>
                         }
                     </tbody>
@@ -166,12 +192,12 @@ fn t3(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
         html! {
             <tr>
                 {for heads}
-                { value_cells(table.row(rows[i].key), section.columns.len(), marks) }
+                { value_cells(table.row(rows[i].key), section.columns.len(), None, marks) }
             </tr>
         }
     });
     html! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label={caption(spec)}>
         <table class="report-table t3">
             <caption class="table-title">{caption(spec)}</caption>
             { header(spec) }
@@ -184,12 +210,12 @@ fn t3(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
 fn t4(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
     let section = &spec.sections[0];
     html! {
-        <div class="table-scroll">
+        <div class="table-scroll t4-page" tabindex="0" role="region" aria-label={caption(spec)}>
         <table class="report-table t4">
             <caption class="table-title">{caption(spec)}</caption>
             { header(spec) }
             <tbody>
-                <tr>{ value_cells(table.rows.first(), section.columns.len(), marks) }</tr>
+                <tr>{ value_cells(table.rows.first(), section.columns.len(), Some(spec), marks) }</tr>
             </tbody>
         </table>
         </div>
@@ -205,6 +231,7 @@ pub fn Tables(props: &TablesProps) -> Html {
         text: props.text.as_str(),
         findings: &report.findings,
         by_span: findings_by_span(&report.findings),
+        numbers: nianbao::present::export::numbers(report),
     };
     let doc = &report.document;
     let render = |id: TableId, draw: fn(&Table, &TableSpec, &Marks) -> Html| -> Html {

@@ -135,6 +135,29 @@ fn insert(area: &HtmlTextAreaElement, grid: &str) -> Option<PasteStep> {
     })
 }
 
+/// After a whole report arrives (a paste into the empty box, an opened file), shows its top, not its
+/// end where the caret was left: once the browser has put the text in, the caret goes to the start and
+/// the box and the page scroll to the top.
+pub fn show_top() {
+    let once = wasm_bindgen::closure::Closure::once_into_js(|| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if let Some(area) = window
+            .document()
+            .and_then(|d| d.get_element_by_id("report-text"))
+            .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
+        {
+            let _ = area.set_selection_range(0, 0);
+            area.set_scroll_top(0);
+        }
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(once.unchecked_ref(), 0);
+    }
+}
+
 pub fn text_box(props: TextBox) -> Html {
     let oninput = props
         .on_edit
@@ -143,10 +166,13 @@ pub fn text_box(props: TextBox) -> Html {
         let (on_edit, paste) = (props.on_edit.clone(), props.paste.clone());
         Callback::from(move |event: Event| {
             let event: ClipboardEvent = event.unchecked_into();
+            let area: HtmlTextAreaElement = event.target_unchecked_into();
+            if area.value().is_empty() {
+                show_top();
+            }
             let Some(grid) = table_paste(&event) else {
                 return;
             };
-            let area: HtmlTextAreaElement = event.target_unchecked_into();
             if let Some(pasted) = insert(&area, &grid) {
                 event.prevent_default();
                 on_edit.emit(pasted.after.clone());

@@ -1,4 +1,5 @@
-//! The buttons: open a file, load the example, clear; copy, download and print the results.
+//! The buttons: open a file, load the example, clear; the 检查意见 as Word or CSV, print; and under
+//! 「更多」 copying the list or the edited text, and the JSON.
 
 use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
@@ -11,7 +12,14 @@ pub struct Toolbar {
     pub on_example: Callback<()>,
     pub on_clear: Callback<()>,
     pub on_copy: Callback<()>,
+    /// 「复制修改后的全文」
+    pub on_copy_text: Callback<()>,
+    /// JSON, under 「更多」.
     pub on_download: Callback<()>,
+    /// 「检查意见（Word）」
+    pub on_docx: Callback<()>,
+    /// 「表格（CSV）」
+    pub on_csv: Callback<()>,
     pub on_print: Callback<()>,
 }
 
@@ -31,6 +39,17 @@ pub fn toolbar(props: Toolbar) -> Html {
         })
     };
     let click = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
+    // A choice in 「更多」 closes the menu.
+    let chosen = |cb: &Callback<()>| {
+        cb.reform(|event: MouseEvent| {
+            let menu = event
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|e| e.closest("details").ok().flatten());
+            if let Some(menu) = menu {
+                let _ = menu.remove_attribute("open");
+            }
+        })
+    };
     html! {
         <nav class="toolbar" aria-label="操作">
             <div class="toolbar-group">
@@ -42,9 +61,17 @@ pub fn toolbar(props: Toolbar) -> Html {
                 <button type="button" class="button" onclick={click(&props.on_clear)} disabled={!props.has_text}>{"清空"}</button>
             </div>
             <div class="toolbar-group">
-                <button type="button" class="button" onclick={click(&props.on_copy)} disabled={!props.has_report}>{"复制问题清单"}</button>
-                <button type="button" class="button" onclick={click(&props.on_download)} disabled={!props.has_report}>{"下载 JSON"}</button>
+                <button type="button" class="button" onclick={click(&props.on_docx)} disabled={!props.has_report}>{"检查意见（Word）"}</button>
+                <button type="button" class="button" onclick={click(&props.on_csv)} disabled={!props.has_report}>{"表格（CSV）"}</button>
                 <button type="button" class="button" onclick={click(&props.on_print)} disabled={!props.has_report}>{"打印"}</button>
+                <details class="more">
+                    <summary class="button">{"更多"}</summary>
+                    <div class="more-menu">
+                        <button type="button" class="button" onclick={chosen(&props.on_copy)} disabled={!props.has_report}>{"复制问题清单"}</button>
+                        <button type="button" class="button" onclick={chosen(&props.on_copy_text)} disabled={!props.has_text}>{"复制修改后的全文"}</button>
+                        <button type="button" class="button" onclick={chosen(&props.on_download)} disabled={!props.has_report}>{"下载 JSON"}</button>
+                    </div>
+                </details>
             </div>
         </nav>
     }

@@ -192,7 +192,7 @@ test('the empty page: nothing checked yet (screenshot empty.png)', async () => {
   assert.equal(await page.locator('.tables').count(), 0);
   assert.equal(await page.locator('#announcement').textContent(), '');
   await page.getByText('尚未输入报告').waitFor();
-  for (const name of ['打开文件', '载入示例', '清空', '复制问题清单', '下载 JSON', '打印']) {
+  for (const name of ['打开文件', '载入示例', '清空', '检查意见（Word）', '表格（CSV）', '打印', '复制问题清单', '复制修改后的全文', '下载 JSON']) {
     assert.equal(await page.locator('.toolbar').getByText(name, { exact: true }).count(), 1, `toolbar has ${name}`);
   }
   await page.screenshot({ path: path.join(OUT, 'empty.png') });

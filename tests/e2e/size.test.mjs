@@ -35,6 +35,15 @@
 //           after (+7.4 KB: applying fixes 1.75 KB and 0.4 KB more to type a long stretch fix by fix,
 //           ignoring 2.0 KB, the buttons, 全部修正 and the rest 3.2 KB; one delegated click listener for
 //           all the buttons saved 0.7 KB).
+//   270 KB  issue 12's handover (branch handover): the 检查意见 written by the core so that the CLI writes
+//           the same files — a .docx (a stored zip sharing the reader's CRC-32, document.xml with the
+//           header, numbered findings and the tables) and a CSV —, snippets quoted in every card and
+//           export, the print header, 「怎么改」 for every rule (1.4 KB of Chinese alone), skip link and
+//           live region, the compact layout: 264,723 → 275,796 bytes by this test (+11.1 KB).
+//   280 KB  issues 14 and 12 merged on main together with the flat DOM string for pastes (issue 16,
+//           +609 bytes): 283,399 bytes by this test (the two 270 KB lines above were each measured on
+//           its own branch). Both are features a drafter meets on every report (the fix buttons, ignore,
+//           the .docx/CSV 检查意见 and print); no size work was done at this merge.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -44,7 +53,7 @@ import { gzipSync, constants } from 'node:zlib';
 
 import { DIST, OUT } from './paths.mjs';
 
-const BUDGET = 270 * 1024; // bytes, gzip
+const BUDGET = 280 * 1024; // bytes, gzip
 
 test(`release wasm + JS glue stay within ${BUDGET / 1024} KB gzip`, async (t) => {
   assert.ok(existsSync(DIST), `no ${DIST}: run trunk build --release first`);

@@ -7,6 +7,10 @@ use std::ffi::{OsStr, OsString};
 pub enum OutputFormat {
     Text,
     Json,
+    /// The 检查意见 as a Word document (one file).
+    Docx,
+    /// The findings as a CSV table (one file).
+    Csv,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -22,17 +26,23 @@ pub enum Command {
         files: Vec<OsString>,
         /// Last year's report: each file is also checked against it (X01, X02).
         previous: Option<OsString>,
+        /// `-o`: where the docx or csv goes (else a file named after the body and year, or for csv
+        /// standard output when `-`).
+        output: Option<OsString>,
     },
 }
 
 pub const USAGE: &str = "\
-用法 / usage: nianbao check [--format text|json] [--previous FILE] FILE...
+用法 / usage: nianbao check [--format text|json|docx|csv] [-o OUT] [--previous FILE] FILE...
   检查政府信息公开工作年度报告；FILE 为 - 时读标准输入。
   Checks annual reports; FILE may be - for standard input.
   --previous FILE  同时与上一年度的年报核对：上年结转是否等于上年的结转下年度（X01）、
                    现行有效件数是否与上年衔接（X02）、正文是否与上年雷同（X03）；
                    两份报告年度不相连时不核对。
                    Also checks each FILE against last year's report (X01, X02, X03).
+  --format docx|csv -o OUT  检查意见写成 Word 文档或 CSV 表格（只能一个 FILE；没有 -o 时按单位和年度命名，
+                   如「××街道2024年年报检查意见.docx」；-o - 写到标准输出）。
+                   Writes the findings as a Word document or a CSV table (one FILE).
   --ignore CODE[,CODE…]  不报告这些规则（如 S03,C03），也不计入统计和退出状态。
                    Leaves out these rules' findings, counts and exit status.
        nianbao text FILE
@@ -73,7 +83,16 @@ pub fn parse_args<A: AsRef<OsStr>>(args: &[A]) -> Result<Command, String> {
     let mut format = OutputFormat::Text;
     let mut files = Vec::new();
     let mut previous = None;
+    let mut output = None;
     while let Some(arg) = iter.next() {
+        if matches!(text(arg), "-o" | "--output") {
+            output = Some(
+                iter.next()
+                    .ok_or("-o 需要参数：写到哪个文件")?
+                    .to_os_string(),
+            );
+            continue;
+        }
         let last_year = match text(arg) {
             "--previous" => Some(
                 iter.next()
@@ -90,14 +109,23 @@ pub fn parse_args<A: AsRef<OsStr>>(args: &[A]) -> Result<Command, String> {
         }
         let flag = text(arg);
         let value = match flag {
-            "--format" => Some(text(iter.next().ok_or("--format 需要参数 text 或 json")?)),
+            "--format" => Some(text(
+                iter.next()
+                    .ok_or("--format 需要参数 text、json、docx 或 csv")?,
+            )),
             _ => flag.strip_prefix("--format="),
         };
         if let Some(value) = value {
             format = match value {
                 "text" => OutputFormat::Text,
                 "json" => OutputFormat::Json,
-                other => return Err(format!("--format 只能是 text 或 json，而不是「{other}」")),
+                "docx" => OutputFormat::Docx,
+                "csv" => OutputFormat::Csv,
+                other => {
+                    return Err(format!(
+                        "--format 只能是 text、json、docx 或 csv，而不是「{other}」"
+                    ))
+                }
             };
         } else if flag == "-h" || flag == "--help" {
             return Ok(Command::Help);
@@ -113,10 +141,14 @@ pub fn parse_args<A: AsRef<OsStr>>(args: &[A]) -> Result<Command, String> {
     if previous.as_deref() == Some(OsStr::new("-")) && files.iter().any(|f| f == "-") {
         return Err("标准输入只能读一次：上年年报和要检查的文件不能都是 -".to_string());
     }
+    if matches!(format, OutputFormat::Docx | OutputFormat::Csv) && files.len() > 1 {
+        return Err("--format docx 和 csv 一次只能检查一个文件".to_string());
+    }
     Ok(Command::Check {
         format,
         files,
         previous,
+        output,
     })
 }
 
@@ -136,6 +168,7 @@ mod tests {
                 format: OutputFormat::Json,
                 files: args(&["a.txt", "-"]),
                 previous: None,
+                output: None,
             })
         );
         assert_eq!(
@@ -144,6 +177,7 @@ mod tests {
                 format: OutputFormat::Text,
                 files: args(&["a.txt"]),
                 previous: None,
+                output: None,
             })
         );
         assert_eq!(
@@ -158,6 +192,7 @@ mod tests {
                 format: OutputFormat::Text,
                 files: args(&["a.txt", "b.txt"]),
                 previous: Some("2022.txt".into()),
+                output: None,
             })
         );
         assert_eq!(
@@ -166,12 +201,31 @@ mod tests {
                 format: OutputFormat::Text,
                 files: args(&["a.txt"]),
                 previous: Some("2022.txt".into()),
+                output: None,
             })
         );
         assert!(parse_args(&args(&["check", "a.txt", "--previous"])).is_err());
         assert_eq!(parse_args(&args(&[])), Ok(Command::Help));
         assert!(parse_args(&args(&["check"])).is_err());
         assert!(parse_args(&args(&["check", "--format", "xml", "a"])).is_err());
+        assert_eq!(
+            parse_args(&args(&[
+                "check",
+                "--format",
+                "docx",
+                "-o",
+                "意见.docx",
+                "a.txt"
+            ])),
+            Ok(Command::Check {
+                format: OutputFormat::Docx,
+                files: args(&["a.txt"]),
+                previous: None,
+                output: Some("意见.docx".into()),
+            })
+        );
+        assert!(parse_args(&args(&["check", "--format", "csv", "a.txt", "b.txt"])).is_err());
+        assert!(parse_args(&args(&["check", "-o"])).is_err());
         assert!(parse_args(&args(&["lint", "a"])).is_err());
     }
 }

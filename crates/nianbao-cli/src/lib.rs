@@ -1,4 +1,4 @@
-//! The native command-line checker: `nianbao check [--format text|json] [--previous FILE] FILE...`.
+//! The native command-line checker: `nianbao check [--format text|json|docx|csv] [-o OUT] [--previous FILE] FILE...`.
 
 mod args;
 mod fix;
@@ -106,7 +106,8 @@ fn run(command: Command, ignored: &[nianbao::RuleCode], streams: &mut Streams) -
             format,
             files,
             previous,
-        } => check_all(format, &files, previous, ignored, streams),
+            output,
+        } => check_all(format, &files, previous, ignored, output, streams),
     }
 }
 
@@ -145,6 +146,7 @@ fn check_all(
     files: &[OsString],
     previous: Option<OsString>,
     ignored: &[nianbao::RuleCode],
+    output: Option<OsString>,
     streams: &mut Streams,
 ) -> Exit {
     let last_year = match previous.as_deref().map(read_last_year).transpose() {
@@ -175,6 +177,11 @@ fn check_all(
         match format {
             OutputFormat::Text => write_text(&names::shown(path), &summary, streams.out),
             OutputFormat::Json => summaries.push(summary),
+            OutputFormat::Docx | OutputFormat::Csv => {
+                if !write_opinion(format, &text, &report, output.as_deref(), streams) {
+                    return Exit::CannotRead;
+                }
+            }
         }
     }
     if format == OutputFormat::Json {
@@ -207,6 +214,72 @@ fn check_one(
     report
 }
 
+/// Writes the 检查意见 as a .docx or .csv file (`-` for standard output); false when it cannot.
+fn write_opinion(
+    format: OutputFormat,
+    text: &str,
+    report: &Report,
+    output: Option<&OsStr>,
+    streams: &mut Streams,
+) -> bool {
+    let date = today();
+    let (bytes, extension) = if format == OutputFormat::Docx {
+        (nianbao::export::docx::docx(text, report, &date), "docx")
+    } else {
+        (nianbao::export::csv::csv(text, report).into_bytes(), "csv")
+    };
+    let named = format!(
+        "{}.{extension}",
+        nianbao::present::export::file_stem(report)
+    );
+    let path = output.map_or_else(
+        || std::path::PathBuf::from(&named),
+        std::path::PathBuf::from,
+    );
+    if path.as_os_str() == "-" {
+        return streams.out.write_all(&bytes).is_ok();
+    }
+    match std::fs::write(&path, &bytes) {
+        Ok(()) => {
+            streams.say(format_args!(
+                "检查意见已写入 {}",
+                names::shown(path.as_os_str())
+            ));
+            true
+        }
+        Err(e) => {
+            streams.say(format_args!(
+                "无法写入 {}: {e}",
+                names::shown(path.as_os_str())
+            ));
+            false
+        }
+    }
+}
+
+/// Today's date (UTC) as 2026-12-02, for the 检查日期.
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    format!("{y}-{m:02}-{d:02}")
+}
+
+/// The calendar date of a day counted from 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = (if mp < 10 { mp + 3 } else { mp - 9 }) as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
 /// A line per finding, then the file's counts.
 fn write_text(name: &str, summary: &FileSummary, out: &mut dyn Write) {
     for f in &summary.findings {
@@ -230,4 +303,14 @@ fn write_text(name: &str, summary: &FileSummary, out: &mut dyn Write) {
             .year
             .map_or_else(|| "未识别".to_string(), |y| y.to_string()),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_count_from_1970() {
+        assert_eq!(super::civil_from_days(0), (1970, 1, 1));
+        assert_eq!(super::civil_from_days(20_423), (2025, 12, 1));
+        assert_eq!(super::civil_from_days(11_016), (2000, 2, 29));
+    }
 }

@@ -259,3 +259,36 @@ fn previous_is_documented_and_its_file_must_be_readable() {
     let out = run(&["check", "--previous", "-", "-"], None);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn writes_the_findings_as_a_word_document_and_a_csv_table() {
+    let path = seed_path("004");
+    let out_path = temp_file("意见.docx", b"");
+    let out = run(&["check", "--format", "docx", "-o", &out_path, &path], None);
+    assert_eq!(out.status.code(), Some(1), "seed 004 has errors");
+    let back = nianbao::import::docx_to_text(&std::fs::read(&out_path).unwrap()).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let report = nianbao::check(&text);
+    assert!(back.contains("宽城区柳影街道办事处"), "{back}");
+    for f in &report.findings {
+        assert!(back.contains(&f.message), "{}: {back}", f.code);
+    }
+    let out = run(&["check", "--format", "csv", "-o", "-", &path], None);
+    let rows = nianbao::export::csv::parse(&stdout(&out));
+    assert_eq!(rows.len(), report.findings.len() + 1);
+    assert_eq!(rows[0][0], "序号");
+    // Without -o, the file is named after the body and year, in the current directory.
+    let dir = std::path::Path::new(&out_path)
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let status = Command::new(BIN)
+        .args(["check", "--format", "csv", &path])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(1));
+    assert!(dir
+        .join("宽城区柳影街道办事处2020年年报检查意见.csv")
+        .exists());
+}

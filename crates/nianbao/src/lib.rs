@@ -5,6 +5,7 @@
 //! only) and the command-line checker (`cli`, native only) are thin layers over [`check`].
 
 pub mod compare;
+pub mod export;
 pub mod import;
 pub mod model;
 pub mod parse;

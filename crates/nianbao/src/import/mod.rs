@@ -17,6 +17,7 @@ mod layout;
 
 pub use blocks::{Block, Cell, Table};
 pub use charset::Charset;
+pub use docx::crc32;
 pub use error::{ImportError, Unsupported};
 pub use flat::{FlatTree, ATTRIBUTES as FLAT_ATTRIBUTES};
 pub use html::{blocks_of, MarkupNode, NodeKind};

@@ -8,6 +8,7 @@ pub mod groups;
 pub mod navigation;
 pub mod official;
 pub mod pieces;
+pub mod snippet;
 pub mod utf16;
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 mod body;
 mod numbering;
 mod package;
+pub use package::crc32;
 mod xml;
 
 use super::blocks::Block;

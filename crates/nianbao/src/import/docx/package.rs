@@ -69,8 +69,9 @@ pub fn read(bytes: &[u8]) -> Result<Parts, ImportError> {
 }
 
 /// The zip checksum of `data`, a bit at a time: a document part is read once, and rawzip's
-/// table-driven CRC would put a 16 KB table into the page.
-fn crc32(data: &[u8]) -> u32 {
+/// table-driven CRC would put a 16 KB table into the page. Shared with the zip writer
+/// (`export::zip`).
+pub fn crc32(data: &[u8]) -> u32 {
     let mut crc = !0u32;
     for &byte in data {
         crc ^= u32::from(byte);

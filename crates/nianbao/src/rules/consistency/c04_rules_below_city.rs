@@ -19,6 +19,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "基层机关填报了规章",
     what: "街道、乡镇和县级（含市辖区）机关无权制定规章，表二第二十条第（一）项「规章」一行应为 0。机关名称（取自标题、「请与……联系」、落款或正文中「我街道」「我镇」「我县」等自称）表明是这一级机关，而「规章」一行填了大于 0 的数时提示。",
     why: "按《中华人民共和国立法法》，只有国务院部门、省级人民政府和设区的市、自治州人民政府可以制定规章。基层机关在「规章」行填数，多半是把行政规范性文件或内部制度填错了行。",
+    fix: "核对表二「规章」一行：基层机关无权制定规章，应填 0；如把规范性文件填在了这一行，移到「行政规范性文件」一行。",
     bad: "某某街道2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t2\t0\t2\n行政规范性文件\t0\t0\t0\n",
     good: "某某街道2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t2\t0\t2\n",
     last_year_example: None,
@@ -119,7 +120,7 @@ const SELF_NAMES: [&str; 8] = [
 ];
 
 /// The title's words before its year or 「政府信息公开」.
-fn name_in_title(title: &str) -> String {
+pub fn name_in_title(title: &str) -> String {
     let folded = fold_str(title);
     let end = folded
         .char_indices()

@@ -1,0 +1,330 @@
+// A result to hand over (issue 12): snippets in the problem cards, the 检查意见 as Word and CSV (the
+// core's writers, read back), 「复制修改后的全文」, the print a 科长 is given (header, numbers in the
+// list and the flagged cells, table 4 on a landscape page), accessibility (axe-core in six states, a
+// skip link, a focus ring of 3:1, the jumped-to problem announced, marks in forced colours, 「怎么改」),
+// and the compact layout of the office screen (1366×657). Screenshots in tests/e2e/out/handover-*.png.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import { launch } from './browser.mjs';
+import { CLI, EXAMPLE, OUT, SEEDS, TOOLS } from './paths.mjs';
+
+let browser;
+let page;
+let example;
+let mutated; // the example with one cell changed: two table sums break, so cells are flagged
+let seed004;
+
+const AXE = readFileSync(path.join(TOOLS, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+before(async () => {
+  example = await readFile(EXAMPLE, 'utf8');
+  const lines = example.split('\n');
+  assert.equal(lines[159], '0 |', 'line 160 of the example is a zero cell');
+  lines[159] = '5 |';
+  mutated = lines.join('\n');
+  const name = (await import('node:fs')).readdirSync(SEEDS).find((f) => f.startsWith('004_'));
+  seed004 = await readFile(path.join(SEEDS, name), 'utf8');
+  browser = await launch('handover', { clipboard: true });
+  page = browser.page;
+  await page.setViewportSize({ width: 1366, height: 657 });
+  await page.goto(browser.server.url, { waitUntil: 'load' });
+  await page.locator('h1').waitFor({ timeout: 30_000 });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** Puts `text` in the text box and waits for its check. */
+async function fill(text) {
+  await page.locator('#report-text').fill('');
+  await page.locator('#report-text').fill(text);
+  await page.waitForFunction(() => document.querySelector('.summary') && !document.querySelector('.results.stale'), null, { timeout: 15_000 });
+}
+
+const check = (text) => page.evaluate((t) => window.nianbao.check(t), text);
+const collapse = (s) => s.replace(/\s+/g, ' ').trim();
+
+/** axe-core's serious and critical violations on the page as it is now. */
+async function axe(state) {
+  if (!(await page.evaluate(() => typeof window.axe))) await page.addScriptTag({ content: AXE }).catch(() => {});
+  if ((await page.evaluate(() => typeof window.axe)) !== 'object') {
+    await page.evaluate(AXE);
+  }
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad, [], `${state}: ${JSON.stringify(bad)}`);
+  return violations.length;
+}
+
+test('every problem card quotes a short snippet of the text it points at', async () => {
+  await fill(seed004);
+  const report = await check(seed004);
+  const cards = await page.locator('.problem').evaluateAll((items) =>
+    items.map((li) => ({
+      index: Number(li.querySelector('.problem-go').dataset.index),
+      number: li.querySelector('.problem-number').textContent,
+      snippet: li.querySelector('.problem-snippet').textContent,
+    })),
+  );
+  assert.equal(cards.length, report.findings.length);
+  const text = collapse(seed004);
+  for (const card of cards) {
+    assert.ok(card.snippet.length > 0 && [...card.snippet].length <= 26, `snippet of #${card.index}: ${card.snippet}`);
+    for (const piece of card.snippet.split('…').filter(Boolean)) assert.ok(text.includes(piece), `「${piece}」 is in the text`);
+  }
+  assert.deepEqual(
+    cards.map((c) => c.number).sort((a, b) => parseInt(a) - parseInt(b)),
+    report.findings.map((_, i) => `${i + 1}.`),
+    'every finding numbered once',
+  );
+});
+
+test('「检查意见（Word）」 and 「表格（CSV）」 download the core\'s files, named after the body and year', async () => {
+  const report = await check(seed004);
+  const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '检查意见（Word）' }).click()]);
+  assert.equal(docx.suggestedFilename(), '宽城区柳影街道办事处2020年年报检查意见.docx');
+  const bytes = readFileSync(await docx.path());
+  assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+  if (existsSync(CLI)) {
+    // The CLI reads .docx as the page does: the document holds every finding and the header.
+    const back = execFileSync(CLI, ['text', await docx.path()], { encoding: 'utf8' });
+    assert.match(back, /宽城区柳影街道办事处/);
+    assert.match(back, /检查日期：\d{4}-\d{2}-\d{2}/);
+    for (const f of report.findings) assert.ok(back.includes(f.message), `${f.code} in the .docx`);
+  }
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '表格（CSV）' }).click()]);
+  assert.equal(csv.suggestedFilename(), '宽城区柳影街道办事处2020年年报检查意见.csv');
+  const table = readFileSync(await csv.path(), 'utf8');
+  assert.ok(table.startsWith('\ufeff序号,代码,严重程度,部分,行,原文,说明\r\n'), table.slice(0, 60));
+  assert.equal(table.trim().split('\r\n').length, report.findings.length + 1);
+  for (const f of report.findings) assert.ok(table.includes(f.message), `${f.code} in the .csv`);
+});
+
+test('「更多」 holds the JSON and the copies; 「复制修改后的全文」 gives back the edited text', async () => {
+  const edited = seed004.replace('6、', '六、');
+  await fill(edited);
+  await page.locator('.more > summary').click();
+  for (const name of ['复制问题清单', '复制修改后的全文', '下载 JSON']) {
+    assert.ok(await page.locator('.more-menu').getByRole('button', { name }).isVisible(), name);
+  }
+  await page.getByRole('button', { name: '复制修改后的全文' }).click();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), edited);
+  assert.equal(await page.locator('.more[open]').count(), 0, 'a choice closes the menu');
+  await page.locator('.more > summary').click();
+  await page.getByRole('button', { name: '复制问题清单' }).click();
+  const list = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(list, /检查日期：/);
+  assert.match(list, /1\. 第 \d+ 行　S01 错误　.*原文：「/);
+});
+
+test('the print: a header, numbered findings, numbers in the flagged cells, table 4 whole on a landscape page (handover-print.png)', async (t) => {
+  await fill(mutated);
+  const report = await check(mutated);
+  const t4 = await page.locator('.report-table.t4 thead th').allTextContents();
+  t.after(() => page.emulateMedia({ media: 'screen' }).then(() => page.setViewportSize({ width: 1366, height: 657 })));
+  await page.emulateMedia({ media: 'print' });
+  // The printable width of a landscape A4 page (297 mm less 28 mm of margins) at 96 px to the inch.
+  await page.setViewportSize({ width: 1016, height: 700 });
+  const printed = await page.evaluate(() => {
+    const shown = (sel) => [...document.querySelectorAll(sel)].some((e) => getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0);
+    const t4 = document.querySelector('.report-table.t4');
+    return {
+      header: document.querySelector('.print-header')?.innerText ?? '',
+      hidden: ['.intro', '.toolbar', '.editor', '.summary', '.shortcut-hint', '.tables .hint', '.rule-help', '.footer'].filter((s) => shown(s)),
+      t4: { width: t4.getBoundingClientRect().width, room: t4.closest('.tables').getBoundingClientRect().width, text: t4.innerText },
+      page: getComputedStyle(document.querySelector('.t4-page')).page,
+      numbers: [...document.querySelectorAll('.problem-number')].map((e) => e.textContent),
+      cells: [...document.querySelectorAll('td.flagged')].map((e) => getComputedStyle(e, '::before').content),
+      marks: [...document.querySelectorAll('td.flagged')].map((e) => getComputedStyle(e).textDecorationStyle),
+    };
+  });
+  await page.screenshot({ path: path.join(OUT, 'handover-print.png'), fullPage: true });
+  for (const part of ['检查意见', '单位：', '年度：2021', '检查日期：', '错误 ', '警告 ', '提示 ']) assert.ok(printed.header.includes(part), `header has ${part}: ${printed.header}`);
+  assert.deepEqual(printed.hidden, [], 'no web instructions in print');
+  assert.ok(printed.t4.width <= printed.t4.room + 1, `table 4 fits: ${JSON.stringify(printed.t4)}`);
+  for (const th of t4) assert.ok(collapse(printed.t4.text).includes(collapse(th)), `table 4 prints 「${th}」`);
+  assert.equal(printed.page, 'wide');
+  assert.equal(printed.numbers.length, report.findings.length);
+  assert.ok(printed.cells.length >= 2, 'flagged cells carry numbers');
+  for (const c of printed.cells) {
+    for (const n of c.match(/\d+/g)) assert.ok(printed.numbers.includes(`${n}.`), `cell number ${n} is a listed finding`);
+  }
+  assert.ok(printed.marks.every((m) => ['wavy', 'dashed', 'dotted'].includes(m)), `marks by line style: ${printed.marks}`);
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+  const raw = pdf.toString('latin1');
+  assert.ok(raw.startsWith('%PDF'));
+  const boxes = [...raw.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => Number(m[1]) < Number(m[2]));
+  assert.ok(boxes.filter((portrait) => portrait).length >= 2, `portrait pages: ${boxes}`);
+  assert.equal(boxes.filter((portrait) => !portrait).length, 1, `one landscape page, for table 4: ${boxes}`);
+});
+
+test('seed 004 prints its header and every finding numbered', async (t) => {
+  await fill(seed004);
+  const report = await check(seed004);
+  t.after(() => page.emulateMedia({ media: 'screen' }));
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.evaluate(() => ({
+    header: document.querySelector('.print-header').innerText,
+    items: [...document.querySelectorAll('.problem')].filter((e) => e.getClientRects().length > 0).map((e) => e.innerText),
+  }));
+  assert.match(printed.header, /宽城区柳影街道办事处/);
+  assert.match(printed.header, /年度：2020/);
+  assert.match(printed.header, /错误 2　警告 5　提示 0/);
+  assert.equal(printed.items.length, report.findings.length);
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+  assert.ok(pdf.length > 10_000);
+});
+
+test('a collapsed run of findings prints whole', async (t) => {
+  const many = mutated.replace(/\n0 \|/g, '\n7 |');
+  await fill(many);
+  const report = await check(many);
+  assert.ok((await page.locator('.problem-run details:not([open])').count()) > 0, 'some findings are collapsed on screen');
+  t.after(() => page.emulateMedia({ media: 'screen' }));
+  await page.emulateMedia({ media: 'print' });
+  const shown = await page.evaluate(() => [...document.querySelectorAll('.problem')].filter((e) => e.getClientRects().length > 0).length);
+  assert.equal(shown, report.findings.length);
+});
+
+test('axe-core: no serious or critical violations in six states', async (t) => {
+  t.after(() => page.setViewportSize({ width: 1366, height: 657 }));
+  const counts = {};
+  await page.locator('#report-text').fill('');
+  await page.waitForFunction(() => !document.querySelector('.summary'));
+  counts.empty = await axe('empty');
+  await fill(mutated);
+  counts.seed = await axe('seed loaded');
+  await page.locator('.problem-go').first().click();
+  counts.selected = await axe('finding selected');
+  await page.locator('.tables').scrollIntoViewIfNeeded();
+  await page.locator('td.flagged').first().focus();
+  counts.tables = await axe('tables open');
+  await page.locator('.rule details summary').first().click();
+  await page.locator('.more > summary').click();
+  counts.help = await axe('help open');
+  await page.locator('.more > summary').click();
+  await page.setViewportSize({ width: 420, height: 800 });
+  counts.narrow = await axe('narrow 420 px');
+  await page.setViewportSize({ width: 1366, height: 657 });
+  console.log('axe violations (minor or moderate) per state:', JSON.stringify(counts));
+});
+
+test('a skip link, a focus ring of 3:1, and the jumped-to problem announced', async () => {
+  // A fresh load (the draft comes back from storage): the first Tab reaches the skip link.
+  await page.goto(browser.server.url, { waitUntil: 'load' });
+  await page.locator('.summary').waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => location.hash), '#report-text');
+  // The ring of a focused button, against the paper behind it.
+  await page.locator('.problem-go').first().focus();
+  const ring = await page.evaluate(() => {
+    const s = getComputedStyle(document.activeElement);
+    return { style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor };
+  });
+  const [r, g, b] = ring.color.match(/[\d.]+/g).map(Number);
+  const lum = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+  const contrast = 1.05 / (0.2126 * lum(r) + 0.7152 * lum(g) + 0.0722 * lum(b) + 0.05);
+  assert.ok(ring.style !== 'none' && ring.width >= 2 && contrast >= 3, `focus ring ${JSON.stringify(ring)}: ${contrast.toFixed(2)}:1`);
+  const report = await check(await page.locator('#report-text').inputValue());
+  const second = page.locator('.problem-go').nth(1);
+  const index = Number(await second.getAttribute('data-index'));
+  await second.click();
+  const said = await page.locator('#selected-announcement').textContent();
+  assert.equal(await page.locator('#selected-announcement').getAttribute('aria-live'), 'polite');
+  assert.ok(said.includes(report.findings[index].message), said);
+});
+
+test('marks stay visible in forced colours (Windows high contrast)', async (t) => {
+  await page.locator('.problem-go').first().click();
+  t.after(() => page.emulateMedia({ forcedColors: 'none' }));
+  await page.emulateMedia({ forcedColors: 'active' });
+  const marks = await page.evaluate(() => {
+    const hl = document.querySelector('.backdrop .hl');
+    const selected = document.querySelector('.backdrop .selected');
+    return {
+      line: getComputedStyle(hl).textDecorationLine,
+      selected: selected && getComputedStyle(selected).outlineStyle,
+      cell: getComputedStyle(document.querySelector('td.flagged')).outlineStyle,
+    };
+  });
+  await page.screenshot({ path: path.join(OUT, 'handover-forced-colors.png') });
+  assert.match(marks.line, /underline/);
+  assert.notEqual(marks.selected, 'none');
+  assert.notEqual(marks.cell, 'none');
+});
+
+test('every rule\'s help says 「怎么改」 and links back to the problem list', async () => {
+  const rules = await page.locator('.rule').evaluateAll((rs) => rs.map((r) => ({ fix: r.querySelector('.rule-fix')?.textContent ?? '', back: r.querySelector('.back-link')?.getAttribute('href') })));
+  assert.ok(rules.length >= 20);
+  for (const r of rules) {
+    assert.match(r.fix, /^怎么改：.{10,}/);
+    assert.equal(r.back, '#results-title');
+  }
+});
+
+test('a table 4 tip names the cell\'s group and says only that cell\'s message (handover-t4-tip.png)', async () => {
+  const lines = example.split('\n');
+  const header = lines.indexOf('|||||', lines.indexOf('复议后起诉 |'));
+  assert.ok(header > 0 && lines[header + 11] === '0 |', 'table 4\'s fifteen values follow its header');
+  lines[header + 11] = '3 |'; // 行政诉讼·复议后起诉·结果维持
+  await fill(lines.join('\n'));
+  const tips = await page.locator('.t4 td.flagged').evaluateAll((tds) => tds.map((td) => ({ tip: td.dataset.tip, term: td.classList.contains('term') })));
+  assert.equal(tips.length, 5, `the group's four terms and its total: ${JSON.stringify(tips)}`);
+  for (const { tip } of tips) assert.match(tip, /^行政诉讼·复议后起诉·/, tip);
+  const total = tips.find((t) => !t.term);
+  assert.match(total.tip, /^行政诉讼·复议后起诉·总计：\d+\. R04 /);
+  const term = tips[0];
+  assert.ok(term.term);
+  assert.match(term.tip, /^行政诉讼·复议后起诉·结果维持：\d+\. R04：这一格是问题 \d+ 所说求和中的一项$/);
+  const cell = page.locator('.t4 td.flagged:not(.term)');
+  await cell.scrollIntoViewIfNeeded();
+  await cell.hover();
+  await page.screenshot({ path: path.join(OUT, 'handover-t4-tip.png') });
+});
+
+test('1366×657 with text: a one-line intro, one bar, the text box fills the rest; a paste shows the top (handover-compact.png)', async () => {
+  await page.locator('#report-text').fill('');
+  await page.evaluate((t) => navigator.clipboard.writeText(t), example);
+  await page.locator('#report-text').focus();
+  await page.keyboard.press('Control+V');
+  await page.waitForFunction(() => document.querySelector('.summary') && !document.querySelector('.results.stale'), null, { timeout: 15_000 });
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  const layout = await page.evaluate(() => {
+    const box = (s) => document.querySelector(s).getBoundingClientRect();
+    const area = document.querySelector('#report-text');
+    return {
+      intro: box('.intro').height,
+      bar: box('.bar').height,
+      top: box('.textbox').top,
+      bottom: box('.textbox').bottom,
+      scroll: area.scrollTop,
+      caret: area.selectionStart,
+      window: window.scrollY,
+      problems: [...document.querySelectorAll('.problem')].filter((p) => p.getBoundingClientRect().top < innerHeight).length,
+    };
+  });
+  await page.screenshot({ path: path.join(OUT, 'handover-compact.png') });
+  assert.ok(layout.intro < 40, `the intro is one line: ${layout.intro}px`);
+  assert.ok(layout.bar < 50, `toolbar and summary are one bar: ${layout.bar}px`);
+  assert.ok(layout.top < 150, `the text box starts high: ${layout.top}px`);
+  assert.ok(layout.bottom <= 657 && layout.bottom > 560, `the text box fills the height: ${layout.bottom}px`);
+  assert.deepEqual([layout.scroll, layout.caret, layout.window], [0, 0, 0], 'the paste shows the top of the report');
+  assert.ok(layout.problems >= 2, `the example's two problems are in view: ${layout.problems}`);
+});
+
+test('no console errors and no network requests outside the page', () => {
+  assert.deepEqual(browser.problems, []);
+  const origin = browser.server.origin;
+  assert.deepEqual(browser.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:')), []);
+});
