@@ -47,6 +47,12 @@ fn text_of(name: &str, bytes: &[u8]) -> Result<String, String> {
         FileKind::Docx => {
             import::docx_to_text(bytes).map_err(|e| format!("无法打开「{name}」：{e}"))
         }
+        // Read by the PDF worker once it is in the page; until then, refused as before.
+        FileKind::Pdf => Err(import::ImportError::Unsupported {
+            name: name.to_string(),
+            kind: import::Unsupported::Pdf,
+        }
+        .to_string()),
     }
 }
 

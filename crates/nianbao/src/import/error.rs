@@ -44,6 +44,15 @@ pub enum ImportError {
     TooDeep { name: String, limit: usize },
     /// A web page whose markup, deep and long at once, would take too long to parse.
     TooIntricate { name: String },
+    /// A PDF with pages but no text on them: a scan or photographs of paper.
+    ScannedPdf,
+    /// A PDF that needs a password to be read.
+    EncryptedPdf,
+    /// A PDF whose structure cannot be parsed (cut short, damaged, or not a PDF at all).
+    BrokenPdf,
+    /// A PDF whose text is in a font that does not say which characters its glyphs are: read, it
+    /// would be garbage, and garbage is not checked.
+    PdfWithoutUnicode,
 }
 
 const PASTE: &str = "或直接复制报告正文粘贴到这里。";
@@ -91,6 +100,10 @@ impl fmt::Display for ImportError {
             ImportError::UnknownEncoding => f.write_str("无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK"),
             ImportError::TooDeep { name, limit } => write!(f, "无法打开「{name}」：网页的标签嵌套超过 {limit} 层，无法读取。{IN_BROWSER}"),
             ImportError::TooIntricate { name } => write!(f, "无法打开「{name}」：网页的标签层层嵌套、数量又极多，读取需时过长。{IN_BROWSER}"),
+            ImportError::ScannedPdf => write!(f, "这是扫描件，没有可读取的文字（PDF 中只有图片）。请打开报告的 Word 版本（.docx）或文字版 PDF，{PASTE}"),
+            ImportError::EncryptedPdf => f.write_str("这个 PDF 文件设有密码（已加密），无法读取。请在 PDF 阅读器中输入密码后全选复制正文，粘贴到这里；或打开报告的 Word 版本（.docx）。"),
+            ImportError::BrokenPdf => write!(f, "这个 PDF 文件已损坏或不完整，无法读取。请重新下载或导出 PDF，或打开报告的 Word 版本（.docx），{PASTE}"),
+            ImportError::PdfWithoutUnicode => f.write_str("这个 PDF 的字体没有文字编码表，读出的文字会是乱码，无法检查。请打开报告的 Word 版本（.docx），或在 PDF 阅读器中复制正文，核对无误后粘贴到这里。"),
         }
     }
 }
