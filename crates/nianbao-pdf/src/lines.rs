@@ -16,7 +16,7 @@ pub struct Line {
 }
 
 /// Gaps wider than this many font sizes part columns.
-const COLUMN_GAP: f32 = 1.5;
+const COLUMN_GAP: f32 = 0.6;
 /// Between two Latin letters or digits, gaps wider than this many font sizes are a space.
 const WORD_GAP: f32 = 0.2;
 

@@ -50,7 +50,7 @@ pub struct Rule {
 }
 
 /// What a page shows, as far as reading needs.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Page {
     pub width: f32,
     pub height: f32,

@@ -16,7 +16,7 @@ fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../nianbao/tests/fixtures")
 }
 
-fn read(path: &str) -> Vec<u8> {
+fn bytes(path: &str) -> Vec<u8> {
     let path = fixtures().join(path);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -29,7 +29,7 @@ struct Read {
 }
 
 fn check(path: &str) -> Read {
-    let bytes = read(path);
+    let bytes = bytes(path);
     let started = Instant::now();
     let text = nianbao_pdf::pdf_to_text(&bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
     let took = started.elapsed();
@@ -88,12 +88,12 @@ fn no_sum_or_cell_finding(path: &str, report: &nianbao::Report) {
     }
 }
 
-/// The LibreOffice PDFs whose tables are drawn with ruling lines (the seeds' tables have no borders).
-const RULED: [&str; 1] = ["blank-2021-filled"];
+/// The LibreOffice PDFs: the blank template's tables are ruled, the seeds' have no borders (read by x positions).
+const LIBREOFFICE: [&str; 3] = ["blank-2021-filled", "seed000-filled", "seed004-filled"];
 
 #[test]
 fn the_libreoffice_pdfs_read_to_the_numbers_filled_in() {
-    for source in RULED {
+    for source in LIBREOFFICE {
         let path = format!("pdf-text/{source}.pdf");
         let read = check(&path);
         let expected: Value = serde_json::from_slice(&read_expected(source)).expect("JSON");
@@ -108,7 +108,7 @@ fn the_libreoffice_pdfs_read_to_the_numbers_filled_in() {
             "{path}: table 4\n{}",
             read.text
         );
-        for (label, values) in expected["t2"].as_object().expect("t2") {
+        for (label, values) in expected["t2"].as_object().into_iter().flatten() {
             let got: Vec<String> = tables["t2"][label]
                 .as_array()
                 .unwrap_or_else(|| panic!("{path}: T2 row {label}\n{}", read.text))
@@ -124,17 +124,30 @@ fn the_libreoffice_pdfs_read_to_the_numbers_filled_in() {
             assert_eq!(got, want, "{path}: T2 {label}");
         }
         no_sum_or_cell_finding(&path, &read.report);
+        // The parts and the structure findings are those of the Word document the PDF was made from.
+        let docx = nianbao::import::docx_to_text(&bytes(docx_of(source))).expect("the .docx");
+        let word = nianbao::check(&docx);
+        let parts =
+            |r: &nianbao::Report| r.document.parts.iter().map(|p| p.found).collect::<Vec<_>>();
         assert_eq!(
-            read.summary["parts"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .filter(|p| p["found"] == true)
-                .count(),
-            6,
-            "{path}: six parts\n{}",
+            parts(&read.report),
+            parts(&word),
+            "{path}: parts\n{}",
             read.text
         );
+        let structure = |r: &nianbao::Report| {
+            r.findings
+                .iter()
+                .filter(|f| format!("{:?}", f.code).starts_with('S'))
+                .map(|f| (f.code, f.severity, f.message.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            structure(&read.report),
+            structure(&word),
+            "{path}: structure findings"
+        );
+
         assert!(
             read.took < Duration::from_secs(2),
             "{path}: {:?}",
@@ -143,8 +156,17 @@ fn the_libreoffice_pdfs_read_to_the_numbers_filled_in() {
     }
 }
 
+/// The Word document make.py filled and LibreOffice saved as `source`.pdf.
+fn docx_of(source: &str) -> &'static str {
+    match source {
+        "blank-2021-filled" => "corpus/blank-template-2021.docx",
+        "seed000-filled" => "imports/000.docx",
+        _ => "imports/004.docx",
+    }
+}
+
 fn read_expected(source: &str) -> Vec<u8> {
-    read(&format!("pdf-text/{source}.expected.json"))
+    bytes(&format!("pdf-text/{source}.expected.json"))
 }
 
 #[test]
@@ -201,4 +223,95 @@ fn hongze_2024_reads_to_the_readme_truth() {
         "page numbers left out"
     );
     assert!(read.took < Duration::from_secs(2), "{:?}", read.took);
+}
+
+/// The table 4 line of a page: the glyphs of the baseline whose digits, run by run, are `values`.
+fn t4_runs(page: &nianbao_pdf::Page, values: &[i64]) -> Option<Vec<Vec<usize>>> {
+    let mut baselines: Vec<f32> = page.glyphs.iter().map(|g| g.y).collect();
+    baselines.sort_by(f32::total_cmp);
+    baselines.dedup_by(|a, b| (*a - *b).abs() < 1.0);
+    for y in baselines {
+        let mut on: Vec<usize> = (0..page.glyphs.len())
+            .filter(|&k| (page.glyphs[k].y - y).abs() < 1.0)
+            .collect();
+        on.sort_by(|&a, &b| page.glyphs[a].x.total_cmp(&page.glyphs[b].x));
+        if !on
+            .iter()
+            .all(|&k| page.glyphs[k].text.chars().all(|c| c.is_ascii_digit()))
+        {
+            continue;
+        }
+        let mut runs: Vec<Vec<usize>> = Vec::new();
+        let mut end = f32::MIN;
+        for k in on {
+            let g = &page.glyphs[k];
+            match runs.last_mut() {
+                Some(run) if g.x - end < 0.3 * g.size => run.push(k),
+                _ => runs.push(vec![k]),
+            }
+            end = g.x + g.width;
+        }
+        let read: Vec<i64> = runs
+            .iter()
+            .map(|run| {
+                run.iter()
+                    .map(|&k| page.glyphs[k].text.as_str())
+                    .collect::<String>()
+                    .parse()
+                    .unwrap_or(-1)
+            })
+            .collect();
+        if read == values {
+            return Some(runs);
+        }
+    }
+    None
+}
+
+/// One number of table 4 changed where it is drawn (its last digit one more, or 9 one less) fires
+/// exactly R04 at its group's 总计, through the whole reading: glyphs, table or lines, the checker.
+#[test]
+fn one_table_4_number_changed_on_the_page_fires_r04_at_its_group_total() {
+    let sums = [RuleCode::R01, RuleCode::R02, RuleCode::R03, RuleCode::R04];
+    for (path, values) in [
+        (
+            "corpus/hongze-2024.pdf",
+            vec![1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3],
+        ),
+        (
+            "pdf-text/seed000-filled.pdf",
+            vec![3, 2, 1, 4, 10, 5, 0, 2, 1, 8, 2, 1, 0, 3, 6],
+        ),
+    ] {
+        let pages = nianbao_pdf::pages(&bytes(path)).expect("readable");
+        let (at, runs) = pages
+            .iter()
+            .enumerate()
+            .find_map(|(p, page)| t4_runs(page, &values).map(|r| (p, r)))
+            .unwrap_or_else(|| panic!("{path}: table 4's line"));
+        for (i, run) in runs.iter().enumerate() {
+            let mut changed = pages.clone();
+            let glyph = &mut changed[at].glyphs[*run.last().expect("a digit")];
+            let digit = glyph.text.parse::<u8>().expect("a digit");
+            glyph.text = (if digit == 9 { 8 } else { digit + 1 }).to_string();
+            let text = nianbao::import::render(&nianbao_pdf::blocks_of_pages(changed));
+            let report = nianbao::check(&text);
+            let t4 = report
+                .document
+                .table(nianbao::template::TableId::T4)
+                .expect("table 4");
+            let total = t4.rows[0].cells[i / 5 * 5 + 4].span.start;
+            let fired: Vec<(RuleCode, usize)> = report
+                .findings
+                .iter()
+                .filter(|f| sums.contains(&f.code))
+                .map(|f| (f.code, f.start))
+                .collect();
+            assert_eq!(
+                fired,
+                [(RuleCode::R04, total)],
+                "{path}: cell {i} changed from {digit}"
+            );
+        }
+    }
 }
