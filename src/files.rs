@@ -1,6 +1,7 @@
 //! Reading a file the user opened or dropped. What the file is and which encoding it is in is decided
 //! by the core (`import`), the same as on the command line; the browser decodes the text (TextDecoder)
-//! and parses web pages (DOMParser), so neither a decoder nor an HTML parser is in the bundle.
+//! and parses web pages (DOMParser), so neither a decoder nor an HTML parser is in the bundle; a PDF is
+//! read by the PDF worker (src/pdf.rs), so no PDF code is either.
 
 use js_sys::{ArrayBuffer, Uint8Array};
 use wasm_bindgen::JsValue;
@@ -32,7 +33,7 @@ fn decode(bytes: &[u8], charset: &Charset, strict: bool) -> Result<String, Strin
 }
 
 /// The text of the file's bytes, or why not (in Chinese).
-fn text_of(name: &str, bytes: &[u8]) -> Result<String, String> {
+async fn text_of(name: &str, bytes: &[u8]) -> Result<String, String> {
     match import::classify(name, bytes)? {
         FileKind::Text => {
             let charset = import::charset::of_text(bytes);
@@ -47,6 +48,8 @@ fn text_of(name: &str, bytes: &[u8]) -> Result<String, String> {
         FileKind::Docx => {
             import::docx_to_text(bytes).map_err(|e| format!("无法打开「{name}」：{e}"))
         }
+        // Read by the PDF worker (src/pdf.rs), outside this bundle.
+        FileKind::Pdf => super::pdf::pdf_to_text(name, bytes).await,
     }
 }
 
@@ -59,5 +62,5 @@ pub async fn read_text(file: File) -> Result<String, String> {
         .await
         .map_err(|_| format!("读取「{name}」失败。"))?;
     let bytes = Uint8Array::new(&ArrayBuffer::from(buffer)).to_vec();
-    text_of(&name, &bytes)
+    text_of(&name, &bytes).await
 }

@@ -4,7 +4,8 @@
 //! - [`app`]: the root component that wires the state to the views, and `hooks`, what it does beside
 //!   (shortcuts, dropped files, typing, keeping the draft);
 //! - `components`: the views (toolbar, summary, annotated text, problem list, tables, rule help);
-//! - `files`, `storage`, `export`, [`api`]: files in, the draft kept, results out, `window.nianbao`;
+//! - `files`, `pdf`, `storage`, `export`, [`api`]: files in (a PDF through its own worker, loaded only
+//!   when one is opened), the draft kept, results out, `window.nianbao`;
 //! - `fixes`, [`ignore`]: a finding's fix applied as typing would, the places and rules ignored.
 //!
 //! Everything runs in the browser: the page makes no network request of its own, and the example report
@@ -19,6 +20,7 @@ mod fixes;
 mod hooks;
 pub mod ignore;
 mod markup;
+mod pdf;
 pub mod state;
 mod storage;
 

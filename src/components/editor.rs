@@ -219,7 +219,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         <section class="editor" aria-labelledby="report-text-label">
             <label id="report-text-label" for="report-text" class="editor-label">{"年度报告全文"}</label>
             <p id="report-text-hint" class="hint">
-                {"从 Word、WPS、PDF 或网页中复制报告全文（包括表格）粘贴到这里，或把 Word 文档（.docx）、文本（.txt / .md）或保存的网页（.html）拖到页面上。表格按原来的行列读入。有问题的地方会直接在文中标出。"}
+                {"从 Word、WPS、PDF 或网页中复制报告全文（包括表格）粘贴到这里，或把 Word 文档（.docx）、PDF、文本（.txt / .md）或保存的网页（.html）拖到页面上。表格按原来的行列读入。有问题的地方会直接在文中标出。"}
             </p>
             {text_box(TextBox {
                 id: "report-text",

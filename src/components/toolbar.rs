@@ -55,7 +55,7 @@ pub fn toolbar(props: Toolbar) -> Html {
             <div class="toolbar-group">
                 <label class="button primary file-button">
                     {"打开文件"}
-                    <input type="file" accept=".docx,.txt,.md,.text,.markdown,.html,.htm,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onchange={on_pick} />
+                    <input type="file" accept=".docx,.pdf,.txt,.md,.text,.markdown,.html,.htm,text/plain,text/markdown,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onchange={on_pick} />
                 </label>
                 <button type="button" class="button" onclick={click(&props.on_example)}>{"载入示例"}</button>
                 <button type="button" class="button" onclick={click(&props.on_clear)} disabled={!props.has_text}>{"清空"}</button>

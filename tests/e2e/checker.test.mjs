@@ -424,7 +424,7 @@ test('dropping an unsupported file says why in Chinese and leaves the text as it
   await drop();
   const notice = page.locator('.notice.error');
   await notice.waitFor({ timeout: 5_000 });
-  assert.match(await notice.textContent(), /无法打开「report\.pdf」：PDF 文件无法直接读取/);
+  assert.match(await notice.textContent(), /无法打开「report\.pdf」：这个 PDF 文件已损坏或不完整/);
   assert.equal(await notice.getAttribute('role'), 'alert');
   assert.equal(await area().inputValue(), before, 'the text is unchanged');
   await page.locator('.notice-close').click();

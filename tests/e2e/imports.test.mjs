@@ -195,7 +195,7 @@ test('opening a .docx with 「打开文件」 reads it as the drop does', async 
 });
 
 const REFUSED = [
-  ['年报.pdf', Buffer.from('%PDF-1.7\n'), /PDF 文件无法直接读取/],
+  ['年报.pdf', Buffer.from('%PDF-1.7\n'), /PDF 文件已损坏或不完整/],
   ['年报.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /旧版 Word\/WPS 文档.*另存为 \.docx/],
   ['年报.wps', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /另存为 \.docx/],
   ['扫描件.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), /图片中的文字无法检查/],

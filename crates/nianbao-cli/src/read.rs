@@ -1,5 +1,5 @@
 //! A file's bytes as the text the checker reads: plain text in any encoding a Chinese office saves,
-//! saved web pages, and Word documents — the same kinds, decided the same way, as the page.
+//! saved web pages, Word documents and PDF files — the same kinds, decided the same way, as the page.
 
 use nianbao::import::{self, charset::Charset, FileKind, ImportError};
 
@@ -33,6 +33,7 @@ pub fn read_report(name: &str, bytes: &[u8]) -> Result<String, ImportError> {
             super::markup::html_to_text(name, &html)
         }
         FileKind::Docx => import::docx_to_text(bytes),
+        FileKind::Pdf => nianbao_pdf::pdf_to_text(bytes),
     }
 }
 

@@ -16,7 +16,6 @@ pub enum Unsupported {
     EncryptedWord,
     /// .doc or .wps, Word's and WPS's binary formats.
     OldWord,
-    Pdf,
     Rtf,
     Image,
     /// A single-file web archive.
@@ -44,6 +43,17 @@ pub enum ImportError {
     TooDeep { name: String, limit: usize },
     /// A web page whose markup, deep and long at once, would take too long to parse.
     TooIntricate { name: String },
+    /// A PDF with pages but no text on them: a scan or photographs of paper.
+    ScannedPdf,
+    /// A PDF that needs a password to be read.
+    EncryptedPdf,
+    /// A PDF whose structure cannot be parsed (cut short, damaged, or not a PDF at all).
+    BrokenPdf,
+    /// A PDF whose text is in a font that does not say which characters its glyphs are: read, it
+    /// would be garbage, and garbage is not checked.
+    PdfWithoutUnicode,
+    /// The page's PDF worker did not start, or failed while reading.
+    PdfReaderFailed,
 }
 
 const PASTE: &str = "或直接复制报告正文粘贴到这里。";
@@ -59,7 +69,6 @@ impl fmt::Display for Unsupported {
             Unsupported::Archive => write!(f, "这是压缩包，请先解压，再打开其中的报告文件，{PASTE}"),
             Unsupported::EncryptedWord => write!(f, "这个 Word 文档设有打开密码（已加密），无法读取。请在 Word 中取消密码后另存为 .docx，{PASTE}"),
             Unsupported::OldWord => write!(f, "这是旧版 Word/WPS 文档（.doc 或 .wps），本页无法读取。请在 Word 或 WPS 中打开，另存为 .docx 后再打开，{PASTE}"),
-            Unsupported::Pdf => f.write_str("PDF 文件无法直接读取。请在 PDF 阅读器中全选复制正文后粘贴到这里；如有报告的 Word 版本（.docx），可直接打开。"),
             Unsupported::Rtf => write!(f, "RTF 文档无法直接读取。请在 Word 或 WPS 中打开，另存为 .docx 后再打开，{PASTE}"),
             Unsupported::Image => f.write_str("图片中的文字无法检查。请打开报告的文字稿（.docx 或 .txt），或复制正文粘贴到这里。"),
             Unsupported::Mht => write!(f, "MHT 单文件网页无法直接读取。请在浏览器中打开后另存为「网页，仅 HTML」（.html）再打开，{PASTE}"),
@@ -91,6 +100,11 @@ impl fmt::Display for ImportError {
             ImportError::UnknownEncoding => f.write_str("无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK"),
             ImportError::TooDeep { name, limit } => write!(f, "无法打开「{name}」：网页的标签嵌套超过 {limit} 层，无法读取。{IN_BROWSER}"),
             ImportError::TooIntricate { name } => write!(f, "无法打开「{name}」：网页的标签层层嵌套、数量又极多，读取需时过长。{IN_BROWSER}"),
+            ImportError::ScannedPdf => write!(f, "这是扫描件，没有可读取的文字（PDF 中只有图片）。请打开报告的 Word 版本（.docx）或文字版 PDF，{PASTE}"),
+            ImportError::EncryptedPdf => f.write_str("这个 PDF 文件设有密码（已加密），无法读取。请在 PDF 阅读器中输入密码后全选复制正文，粘贴到这里；或打开报告的 Word 版本（.docx）。"),
+            ImportError::BrokenPdf => write!(f, "这个 PDF 文件已损坏或不完整，无法读取。请重新下载或导出 PDF，或打开报告的 Word 版本（.docx），{PASTE}"),
+            ImportError::PdfReaderFailed => f.write_str("读取 PDF 的程序没有启动或中途出错。请刷新页面后重试，或打开报告的 Word 版本（.docx），或直接复制正文粘贴到这里。"),
+            ImportError::PdfWithoutUnicode => f.write_str("这个 PDF 的字体没有文字编码表，读出的文字会是乱码，无法检查。请打开报告的 Word 版本（.docx），或在 PDF 阅读器中复制正文，核对无误后粘贴到这里。"),
         }
     }
 }
@@ -108,14 +122,13 @@ impl From<ImportError> for String {
 mod tests {
     use super::*;
 
-    const ALL: [Unsupported; 11] = [
+    const ALL: [Unsupported; 10] = [
         Unsupported::Spreadsheet,
         Unsupported::Presentation,
         Unsupported::Ofd,
         Unsupported::Archive,
         Unsupported::EncryptedWord,
         Unsupported::OldWord,
-        Unsupported::Pdf,
         Unsupported::Rtf,
         Unsupported::Image,
         Unsupported::Mht,

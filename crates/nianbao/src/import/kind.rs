@@ -15,6 +15,8 @@ pub enum FileKind {
     Html,
     /// A Word document.
     Docx,
+    /// A PDF file (read by the nianbao-pdf crate, outside the core).
+    Pdf,
 }
 
 /// Refuses a file too large to be a report, before it is read.
@@ -63,8 +65,14 @@ pub fn classify(name: &str, bytes: &[u8]) -> Result<FileKind, ImportError> {
             _ => refuse(Unsupported::OldWord),
         };
     }
-    if starts(b"%PDF") || ext == "pdf" {
-        return refuse(Unsupported::Pdf);
+    // A PDF may have bytes before its header (the format allows 1 KB of them).
+    if starts(b"%PDF")
+        || ext == "pdf"
+        || bytes[..bytes.len().min(1024)]
+            .windows(5)
+            .any(|w| w == b"%PDF-")
+    {
+        return Ok(FileKind::Pdf);
     }
     if starts(b"{\\rtf") {
         return refuse(Unsupported::Rtf);
@@ -145,12 +153,13 @@ mod tests {
         assert_eq!(classify("报告.zip", b"PK\x03\x04rest").map_err(|e| e.to_string()), Err("无法打开「报告.zip」：这是压缩包，请先解压，再打开其中的报告文件，或直接复制报告正文粘贴到这里。".into()));
         assert_eq!(classify("报告.bin", b"PK\x03\x04rest"), Ok(FileKind::Docx));
         assert_eq!(classify("报告.txt", b"\xff\xfea\0"), Ok(FileKind::Text));
+        assert_eq!(classify("报告", b"%PDF-1.7"), Ok(FileKind::Pdf));
+        assert_eq!(classify("报告.pdf", b"garbage"), Ok(FileKind::Pdf));
     }
 
     #[test]
     fn every_refusal_says_what_to_do_instead() {
-        let cases: [(&str, &[u8], &str); 8] = [
-            ("a.pdf", b"%PDF-1.7", "复制正文"),
+        let cases: [(&str, &[u8], &str); 7] = [
             ("a.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "另存为 .docx"),
             ("a.wps", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "另存为 .docx"),
             ("a.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "取消密码"),
