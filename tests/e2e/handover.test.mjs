@@ -323,6 +323,37 @@ test('1366×657 with text: a one-line intro, one bar, the text box fills the res
   assert.ok(layout.problems >= 2, `the example's two problems are in view: ${layout.problems}`);
 });
 
+test('a click (or Enter) on a flagged T3 cell selects its finding in the list and in the text', async () => {
+  await fill(mutated);
+  const report = await check(mutated);
+  const utf16 = (bytes) => Buffer.from(mutated).subarray(0, bytes).toString().length;
+  const selection = () => page.evaluate(() => {
+    const area = document.querySelector('#report-text');
+    return [area.selectionStart, area.selectionEnd];
+  });
+  const cells = page.locator('.t3 td.flagged:not(.term)'); // the cells a finding points at
+  assert.ok((await cells.count()) >= 1, 'the broken sums flag T3 cells');
+  for (const [n, how] of [[0, 'click'], [(await cells.count()) - 1, 'Enter']]) {
+    const cell = cells.nth(n);
+    const index = Number(await cell.getAttribute('data-i'));
+    const f = report.findings[index];
+    // Another problem selected first, so that the cell's own selection is seen to happen.
+    await page.locator(`.problem-go:not([data-index="${index}"])`).first().click();
+    assert.ok(f && ['R01', 'R02', 'R03'].includes(f.code), `${how}: ${JSON.stringify(f)}`);
+    if (how === 'click') await cell.click();
+    else { await cell.focus(); await page.keyboard.press('Enter'); }
+    const card = page.locator(`.problem-go[data-index="${index}"]`);
+    await page.waitForFunction((i) => document.querySelector(`.problem-go[data-index="${i}"]`)?.getAttribute('aria-current') === 'true', index, { timeout: 5_000 });
+    assert.equal(await page.locator('.problem-go[aria-current="true"]').count(), 1, how);
+    assert.ok(await card.evaluate((b) => b.closest('li').classList.contains('selected')), how);
+    // The selection lies inside the cell the finding points at (its number), and holds that number.
+    const [start, end] = await selection();
+    assert.ok(utf16(f.start) <= start && start < end && end <= utf16(f.end), `${how}: ${start}–${end} in ${f.start}–${f.end}`);
+    const picked = (await page.locator('#report-text').inputValue()).slice(start, end);
+    assert.match(picked, /^\d+$/, how);
+  }
+});
+
 test('no console errors and no network requests outside the page', () => {
   assert.deepEqual(browser.problems, []);
   const origin = browser.server.origin;
