@@ -273,6 +273,28 @@ test('every rule\'s help says 「怎么改」 and links back to the problem list
   }
 });
 
+test('the rule help explains C and X, and an R rule\'s failing example marks the wrong cell where the rule reports it', async () => {
+  const intro = await page.locator('.rule-help .families-note').textContent();
+  assert.match(intro, /C 开头.*与正文一致/);
+  assert.match(intro, /X 开头.*与上年对照.*上年年报/);
+  const codes = await page.locator('.rule .rule-code').allTextContents();
+  const r = codes.filter((c) => c.startsWith('R'));
+  assert.ok(r.length >= 4, codes.join(' '));
+  for (const code of r) {
+    const pre = page.locator(`#rule-${code} .examples pre`).first();
+    const { bad, before, marked } = await pre.evaluate((p) => {
+      const m = p.querySelector('mark');
+      return { bad: p.textContent, marked: m?.textContent, before: m ? (m.previousSibling?.textContent ?? '') : null };
+    });
+    const f = (await check(bad)).findings.find((x) => x.code === code);
+    assert.ok(f, `${code}: its failing example fires it`);
+    const utf16 = (bytes) => Buffer.from(bad).subarray(0, bytes).toString().length;
+    assert.equal(marked, bad.slice(utf16(f.start), utf16(f.end)), `${code}: the marked text is the finding's`);
+    assert.equal(before.length, utf16(f.start), `${code}: the mark sits where the finding starts`);
+    assert.match(marked.trim(), /^\d+$/, `${code}: the wrong cell's number`);
+  }
+});
+
 test('a table 4 tip names the cell\'s group and says only that cell\'s message (handover-t4-tip.png)', async () => {
   const lines = example.split('\n');
   const header = lines.indexOf('|||||', lines.indexOf('复议后起诉 |'));
