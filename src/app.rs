@@ -254,7 +254,7 @@ pub fn App(props: &AppProps) -> Html {
                 on_file: on_previous_file,
                 paste: previous_paste,
             })}
-            <Tables text={state.text.clone()} report={state.report.clone()} />
+            <Tables text={state.text.clone()} report={state.report.clone()} on_select={act.reform(Action::Select)} />
             <RuleHelp />
             <footer class="footer">
                 <p>

@@ -18,9 +18,12 @@ pub struct TablesProps {
     /// The text the report was read from (to show what a bad cell holds).
     pub text: AttrValue,
     pub report: Option<Rc<Report>>,
+    /// A click (or Enter) on a flagged cell selects its finding, as a click on its problem does.
+    pub on_select: Callback<usize>,
 }
 
 impl PartialEq for TablesProps {
+    /// `on_select` is left out: the page hands a new but equivalent callback at every draw.
     fn eq(&self, other: &Self) -> bool {
         same_report(&self.report, &other.report) && self.text == other.text
     }
@@ -84,6 +87,12 @@ fn value_cell(cell: &Cell, place: String, marks: &Marks) -> Html {
         })
         .collect();
     let tip = format!("{place}{}", tip.join("\n"));
+    // The finding a click selects: the one pointing at this cell, else the first sum it is a term of.
+    let chosen = concerned
+        .iter()
+        .copied()
+        .find(|&i| marks.findings[i].start == cell.span.start)
+        .unwrap_or(concerned[0]);
     let numbers: String = concerned
         .iter()
         .map(|&i| format!("〔{}〕", marks.numbers[i]))
@@ -96,7 +105,7 @@ fn value_cell(cell: &Cell, place: String, marks: &Marks) -> Html {
             .find(|e| cell.span.start <= e.start && e.end <= cell.span.end)
     });
     html! {
-        <td class={classes!("num", "flagged", severity_class(worst), (!pointed_at).then_some("term"), suggested.is_some().then_some("suspect"))} tabindex="0" data-tip={tip.clone()} data-n={numbers} aria-label={format!("{shown}：{tip}")}>
+        <td class={classes!("num", "flagged", severity_class(worst), (!pointed_at).then_some("term"), suggested.is_some().then_some("suspect"))} tabindex="0" data-i={chosen.to_string()} data-tip={tip.clone()} data-n={numbers} aria-label={format!("{shown}：{tip}")}>
             {shown}
             if let Some(edit) = suggested {
                 <span class="suggested">{"应为 "}{&edit.replacement}</span>
@@ -222,6 +231,13 @@ fn t4(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
     }
 }
 
+/// The finding a flagged cell selects (its `data-i`), for the one listener of all the cells.
+fn pick(event: &Event) -> Option<usize> {
+    let target: web_sys::Element = event.target_unchecked_into();
+    let cell = target.closest("[data-i]").ok().flatten()?;
+    cell.get_attribute("data-i")?.parse().ok()
+}
+
 #[component]
 pub fn Tables(props: &TablesProps) -> Html {
     let Some(report) = props.report.as_deref() else {
@@ -242,10 +258,25 @@ pub fn Tables(props: &TablesProps) -> Html {
             },
         }
     };
+    let on_select = props.on_select.clone();
+    let onclick = Callback::from(move |event: MouseEvent| {
+        if let Some(i) = pick(&event) {
+            on_select.emit(i);
+        }
+    });
+    let on_select = props.on_select.clone();
+    let onkeydown = Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Enter" {
+            if let Some(i) = pick(&event) {
+                event.prevent_default();
+                on_select.emit(i);
+            }
+        }
+    });
     html! {
-        <section class="tables" aria-labelledby="tables-title">
+        <section class="tables" aria-labelledby="tables-title" {onclick} {onkeydown}>
             <h2 id="tables-title">{"表格"}</h2>
-            <p class="hint">{"以下是从报告中读出的三张表，按格式文件的版式排列。标色的格子有问题，把鼠标移到格子上（或用 Tab 键选中）可看到原因。"}</p>
+            <p class="hint">{"以下是从报告中读出的三张表，按格式文件的版式排列。标色的格子有问题，把鼠标移到格子上（或用 Tab 键选中）可看到原因；点击（或按回车）跳到原文和问题清单。"}</p>
             { render(TableId::T2, t2) }
             { render(TableId::T3, t3) }
             { render(TableId::T4, t4) }

@@ -273,6 +273,28 @@ test('every rule\'s help says 「怎么改」 and links back to the problem list
   }
 });
 
+test('the rule help explains C and X, and an R rule\'s failing example marks the wrong cell where the rule reports it', async () => {
+  const intro = await page.locator('.rule-help .families-note').textContent();
+  assert.match(intro, /C 开头.*与正文一致/);
+  assert.match(intro, /X 开头.*与上年对照.*上年年报/);
+  const codes = await page.locator('.rule .rule-code').allTextContents();
+  const r = codes.filter((c) => c.startsWith('R'));
+  assert.ok(r.length >= 4, codes.join(' '));
+  for (const code of r) {
+    const pre = page.locator(`#rule-${code} .examples pre`).first();
+    const { bad, before, marked } = await pre.evaluate((p) => {
+      const m = p.querySelector('mark');
+      return { bad: p.textContent, marked: m?.textContent, before: m ? (m.previousSibling?.textContent ?? '') : null };
+    });
+    const f = (await check(bad)).findings.find((x) => x.code === code);
+    assert.ok(f, `${code}: its failing example fires it`);
+    const utf16 = (bytes) => Buffer.from(bad).subarray(0, bytes).toString().length;
+    assert.equal(marked, bad.slice(utf16(f.start), utf16(f.end)), `${code}: the marked text is the finding's`);
+    assert.equal(before.length, utf16(f.start), `${code}: the mark sits where the finding starts`);
+    assert.match(marked.trim(), /^\d+$/, `${code}: the wrong cell's number`);
+  }
+});
+
 test('a table 4 tip names the cell\'s group and says only that cell\'s message (handover-t4-tip.png)', async () => {
   const lines = example.split('\n');
   const header = lines.indexOf('|||||', lines.indexOf('复议后起诉 |'));
@@ -321,6 +343,37 @@ test('1366×657 with text: a one-line intro, one bar, the text box fills the res
   assert.ok(layout.bottom <= 657 && layout.bottom > 560, `the text box fills the height: ${layout.bottom}px`);
   assert.deepEqual([layout.scroll, layout.caret, layout.window], [0, 0, 0], 'the paste shows the top of the report');
   assert.ok(layout.problems >= 2, `the example's two problems are in view: ${layout.problems}`);
+});
+
+test('a click (or Enter) on a flagged T3 cell selects its finding in the list and in the text', async () => {
+  await fill(mutated);
+  const report = await check(mutated);
+  const utf16 = (bytes) => Buffer.from(mutated).subarray(0, bytes).toString().length;
+  const selection = () => page.evaluate(() => {
+    const area = document.querySelector('#report-text');
+    return [area.selectionStart, area.selectionEnd];
+  });
+  const cells = page.locator('.t3 td.flagged:not(.term)'); // the cells a finding points at
+  assert.ok((await cells.count()) >= 1, 'the broken sums flag T3 cells');
+  for (const [n, how] of [[0, 'click'], [(await cells.count()) - 1, 'Enter']]) {
+    const cell = cells.nth(n);
+    const index = Number(await cell.getAttribute('data-i'));
+    const f = report.findings[index];
+    // Another problem selected first, so that the cell's own selection is seen to happen.
+    await page.locator(`.problem-go:not([data-index="${index}"])`).first().click();
+    assert.ok(f && ['R01', 'R02', 'R03'].includes(f.code), `${how}: ${JSON.stringify(f)}`);
+    if (how === 'click') await cell.click();
+    else { await cell.focus(); await page.keyboard.press('Enter'); }
+    const card = page.locator(`.problem-go[data-index="${index}"]`);
+    await page.waitForFunction((i) => document.querySelector(`.problem-go[data-index="${i}"]`)?.getAttribute('aria-current') === 'true', index, { timeout: 5_000 });
+    assert.equal(await page.locator('.problem-go[aria-current="true"]').count(), 1, how);
+    assert.ok(await card.evaluate((b) => b.closest('li').classList.contains('selected')), how);
+    // The selection lies inside the cell the finding points at (its number), and holds that number.
+    const [start, end] = await selection();
+    assert.ok(utf16(f.start) <= start && start < end && end <= utf16(f.end), `${how}: ${start}–${end} in ${f.start}–${f.end}`);
+    const picked = (await page.locator('#report-text').inputValue()).slice(start, end);
+    assert.match(picked, /^\d+$/, how);
+  }
 });
 
 test('no console errors and no network requests outside the page', () => {

@@ -140,7 +140,16 @@ fn the_message_names_both_sides_and_the_difference() {
         .iter()
         .find(|f| f.code == RuleCode::R02)
         .unwrap();
-    assert_eq!(r02.message, "第一项行：总计 0，但自然人 3 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0 = 3，相差 3");
+    // R02 names the row as the template's label prints it (its numeral and key words), not 「第一项」.
+    let label = nianbao::template::table(TableId::T3, t3.version)
+        .data_rows()
+        .find(|(_, r)| r.key == "new")
+        .unwrap()
+        .1
+        .label;
+    assert!(label.starts_with("一、本年新收"), "{label}");
+    assert!(!r02.message.contains("第一项"), "{}", r02.message);
+    assert_eq!(r02.message, "一、本年新收行：总计 0，但自然人 3 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0 = 3，相差 3");
     assert_eq!(
         (r02.expected.as_deref(), r02.actual.as_deref()),
         (Some("3"), Some("0"))

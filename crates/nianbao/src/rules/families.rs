@@ -50,6 +50,11 @@ pub fn code_letters_note() -> String {
     format!("每个问题都带有规则编号。{}。", kinds.join("；"))
 }
 
+/// What the C and X rules are, in plain words, for the top of the rule help.
+pub const C_AND_X_NOTE: &str = "C 开头的规则看「与正文一致」：正文里写的数字、年度、收费等，要和表格及格式要求对得上，\
+例如正文说收到申请 12 件、表三却填了 10 件。X 开头的规则看「与上年对照」：本年年报要和上一年的年报接得上，\
+例如本年表三的「上年结转」应等于上年的「结转下年度继续办理」；这些规则只在页面上同时给出「上年年报」时才检查。";
+
 /// 「已检查 22 条规则：…（6 条）；…」 for a report with no findings.
 pub fn checked_note() -> String {
     let kinds: Vec<String> = FAMILIES

@@ -55,7 +55,7 @@ fn cell_name(table: &Table, at: CellAt) -> String {
 
 /// A row as a drafter finds it in the table: 「一、本年新收」 for a numbered item (its numeral and
 /// key words, not 「第一项」 which the table does not print), else the template's short name.
-fn row_name(row: &RowSpec) -> String {
+pub(super) fn row_name(row: &RowSpec) -> String {
     if let Some((numeral, rest)) = row.label.split_once('、') {
         let numbered = !numeral.is_empty() && numeral.chars().all(is_list_numeral);
         if numbered && !row.key_text.is_empty() && rest.starts_with(row.key_text) {

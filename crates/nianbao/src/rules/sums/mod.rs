@@ -230,7 +230,8 @@ pub fn run(rule: &SumRule, parsed: &Parsed, out: &mut Sink) {
                     };
                     let place = || match band {
                         Some(b) if !b.is_empty() => b.to_string(),
-                        _ => format!("{}行", row_spec.short),
+                        // The row as the table prints it (「一、本年新收行」), not 「第一项行」.
+                        _ => format!("{}行", advice::row_name(row_spec)),
                     };
                     check_instance(out, rule, &place, &l, &r, anchor, advice);
                 }
