@@ -412,3 +412,86 @@ fn the_numbered_headings_pdf_differs_from_its_docx_only_by_the_columns_off_the_p
     with_t06.sort();
     assert_eq!(findings(&read.report), with_t06);
 }
+/// seed000-filled with one number of table 3 changed before saving (make_more.py: （一）予以公开's
+/// 自然人 cell, 5 + 7 = 12): the PDF fires exactly the sum rules the same change fires in the .docx —
+/// R02 at that row's 总计, R03 at that column's 总计 (the outcomes' sum), each pointing at the
+/// changed cell, R02 naming it the likely error (应为 5) — where the unchanged PDF fires none.
+#[test]
+fn one_table_3_cell_changed_in_the_docx_fires_the_same_sum_rules_in_its_pdf() {
+    let sums = [RuleCode::R01, RuleCode::R02, RuleCode::R03, RuleCode::R04];
+    let unchanged = check("pdf-text/seed000-filled.pdf");
+    assert!(
+        !unchanged
+            .report
+            .findings
+            .iter()
+            .any(|f| sums.contains(&f.code)),
+        "the unchanged PDF"
+    );
+    let (read, word, word_report, _) = pdf_and_docx(
+        "pdf-text/seed000-one-cell.pdf",
+        "pdf-text/seed000-one-cell.docx",
+    );
+    let mut fired_by = Vec::new();
+    for (name, text, report) in [
+        ("PDF", &read.text, &read.report),
+        (".docx", &word, &word_report),
+    ] {
+        let t3 = report
+            .document
+            .table(nianbao::template::TableId::T3)
+            .expect("table 3");
+        let changed = t3.rows[2].cells[0].span;
+        assert_eq!(
+            &text[changed.start..changed.end],
+            "12",
+            "{name}: the changed cell"
+        );
+        let row_total = t3.rows[2].cells[6].span;
+        let column_total = t3.rows[t3.rows.len() - 2].cells[0].span;
+        assert_eq!(
+            &text[column_total.start..column_total.end],
+            "1196",
+            "{name}"
+        );
+        let fired: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| sums.contains(&f.code))
+            .collect();
+        let at: Vec<(RuleCode, usize, usize)> =
+            fired.iter().map(|f| (f.code, f.start, f.end)).collect();
+        assert_eq!(
+            at,
+            [
+                (RuleCode::R02, row_total.start, row_total.end),
+                (RuleCode::R03, column_total.start, column_total.end)
+            ],
+            "{name}"
+        );
+        for f in &fired {
+            assert!(
+                f.labels
+                    .iter()
+                    .any(|l| (l.start, l.end) == (changed.start, changed.end)),
+                "{name}: {:?} does not point at the changed cell",
+                f.code
+            );
+        }
+        assert!(
+            fired[0]
+                .labels
+                .iter()
+                .any(|l| (l.start, l.end) == (changed.start, changed.end)
+                    && l.label.contains("应为 5")),
+            "{name}: R02 names the changed cell the likely error"
+        );
+        fired_by.push(
+            fired
+                .iter()
+                .map(|f| (f.code, f.message.clone()))
+                .collect::<Vec<_>>(),
+        );
+    }
+    assert_eq!(fired_by[0], fired_by[1], "PDF and .docx");
+}
