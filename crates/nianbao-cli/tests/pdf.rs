@@ -2,8 +2,13 @@
 //! the page's worker (nianbao-pdf), so the text shown equals the library's; a PDF that cannot be read
 //! is refused with the advice and exit status 2.
 
+#[path = "../../nianbao-pdf/tests/common/mod.rs"]
+mod common;
+
 use std::path::PathBuf;
 use std::process::Command;
+
+use nianbao::import::ImportError;
 
 fn fixture(path: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -50,17 +55,44 @@ fn text_and_check_read_a_pdf_as_the_library_does() {
     );
 }
 
+/// A scan (only an image), an encrypted file and a cut one: each refused on stderr with the core's
+/// advice (the message the page shows), nothing on stdout, exit status 2, by `text` and by `check`.
 #[test]
 fn a_pdf_that_cannot_be_read_is_refused_with_exit_status_2() {
     let bytes = std::fs::read(fixture("corpus/hongze-2024.pdf")).expect("the fixture");
     let dir = std::env::temp_dir().join(format!("nianbao-pdf-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let cut = dir.join("cut.pdf");
-    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
-    for command in ["text", "check"] {
-        let (status, out, err) = run(&[command, cut.to_str().unwrap()]);
-        assert_eq!(status, 2, "{command}: {out}{err}");
-        assert!(err.contains("PDF 文件已损坏或不完整"), "{command}: {err}");
+    let cases = [
+        (
+            "scanned.pdf",
+            common::scanned(),
+            ImportError::ScannedPdf,
+            "扫描件",
+        ),
+        (
+            "encrypted.pdf",
+            common::encrypted(),
+            ImportError::EncryptedPdf,
+            "加密",
+        ),
+        (
+            "cut.pdf",
+            bytes[..bytes.len() / 2].to_vec(),
+            ImportError::BrokenPdf,
+            "PDF 文件已损坏或不完整",
+        ),
+    ];
+    for (name, pdf, error, words) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, &pdf).unwrap();
+        let advice = error.to_string();
+        assert!(advice.contains(words), "{name}: {advice}");
+        for command in ["text", "check"] {
+            let (status, out, err) = run(&[command, path.to_str().unwrap()]);
+            assert_eq!(status, 2, "{name} {command}: {out}{err}");
+            assert!(out.is_empty(), "{name} {command}: {out}");
+            assert!(err.contains(&advice), "{name} {command}: {err}");
+        }
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

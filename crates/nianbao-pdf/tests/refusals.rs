@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{codes, one_page, pdf, stream};
+use common::{codes, encrypted, one_page, scanned};
 use nianbao::import::ImportError;
 use nianbao_pdf::pdf_to_text;
 
@@ -59,22 +59,7 @@ fn refusal(bytes: &[u8]) -> ImportError {
 
 #[test]
 fn a_scan_without_text_is_refused() {
-    let image = stream(
-        "/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8",
-        b"\x80",
-    );
-    let bytes = pdf(
-        &[
-            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
-               /Resources << /XObject << /Im1 5 0 R >> >> >>"
-                .to_vec(),
-            stream("", b"q 595 0 0 842 0 0 cm /Im1 Do Q"),
-            image,
-        ],
-        "",
-    );
+    let bytes = scanned();
     let error = refusal(&bytes);
     assert_eq!(error, ImportError::ScannedPdf);
     assert!(
@@ -87,18 +72,7 @@ fn a_scan_without_text_is_refused() {
 
 #[test]
 fn an_encrypted_file_is_refused() {
-    let mut objects = vec![
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_vec(),
-    ];
-    objects.push(
-        b"<< /Filter /Standard /V 2 /R 3 /Length 128 /P -4 \
-           /O <0000000000000000000000000000000000000000000000000000000000000000> \
-           /U <0000000000000000000000000000000000000000000000000000000000000000> >>"
-            .to_vec(),
-    );
-    let bytes = pdf(&objects, "/Encrypt 4 0 R /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>]");
+    let bytes = encrypted();
     let error = refusal(&bytes);
     assert_eq!(error, ImportError::EncryptedPdf);
     assert!(error.to_string().contains("加密"), "{error}");

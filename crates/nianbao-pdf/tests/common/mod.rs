@@ -101,3 +101,39 @@ pub fn one_page(content: &str, chars: &[char], unicode: bool) -> Vec<u8> {
         "",
     )
 }
+
+/// A scan: one page showing only an image, no text.
+pub fn scanned() -> Vec<u8> {
+    let image = stream(
+        "/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8",
+        b"\x80",
+    );
+    pdf(
+        &[
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
+               /Resources << /XObject << /Im1 5 0 R >> >> >>"
+                .to_vec(),
+            stream("", b"q 595 0 0 842 0 0 cm /Im1 Do Q"),
+            image,
+        ],
+        "",
+    )
+}
+
+/// An encrypted file (the standard security handler, revision 3).
+pub fn encrypted() -> Vec<u8> {
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_vec(),
+    ];
+    objects.push(
+        b"<< /Filter /Standard /V 2 /R 3 /Length 128 /P -4 \
+           /O <0000000000000000000000000000000000000000000000000000000000000000> \
+           /U <0000000000000000000000000000000000000000000000000000000000000000> >>"
+            .to_vec(),
+    );
+    pdf(&objects, "/Encrypt 4 0 R /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>]")
+}
