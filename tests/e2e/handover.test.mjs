@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -49,6 +49,8 @@ async function fill(text) {
 
 const check = (text) => page.evaluate((t) => window.nianbao.check(t), text);
 const collapse = (s) => s.replace(/\s+/g, ' ').trim();
+/** Without any white space: a PDF's text breaks lines where the page did. */
+const squash = (s) => s.replace(/\s+/g, '');
 
 /** axe-core's serious and critical violations on the page as it is now. */
 async function axe(state) {
@@ -160,12 +162,21 @@ test('the print: a header, numbered findings, numbers in the flagged cells, tabl
   }
   assert.ok(printed.marks.every((m) => ['wavy', 'dashed', 'dotted'].includes(m)), `marks by line style: ${printed.marks}`);
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+  const printedText = squash(pdfText(pdf, 'handover-t4-print.pdf'));
+  for (const th of t4) assert.ok(printedText.includes(squash(th)), `the printed PDF holds table 4's 「${th}」`);
   const raw = pdf.toString('latin1');
   assert.ok(raw.startsWith('%PDF'));
   const boxes = [...raw.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => Number(m[1]) < Number(m[2]));
   assert.ok(boxes.filter((portrait) => portrait).length >= 2, `portrait pages: ${boxes}`);
   assert.equal(boxes.filter((portrait) => !portrait).length, 1, `one landscape page, for table 4: ${boxes}`);
 });
+
+/** The text of a printed PDF as the CLI reads it (`nianbao text`), the PDF kept in tests/e2e/out/. */
+function pdfText(pdf, name) {
+  const file = path.join(OUT, name);
+  writeFileSync(file, pdf);
+  return execFileSync(CLI, ['text', file], { encoding: 'utf8' });
+}
 
 test('seed 004 prints its header and every finding numbered', async (t) => {
   await fill(seed004);
@@ -182,6 +193,13 @@ test('seed 004 prints its header and every finding numbered', async (t) => {
   assert.equal(printed.items.length, report.findings.length);
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
   assert.ok(pdf.length > 10_000);
+  // The printed PDF read back by the project's own PDF reader (the CLI): what a 科长 holds.
+  const printedText = squash(pdfText(pdf, 'handover-seed004-print.pdf'));
+  for (const part of ['检查意见', '宽城区柳影街道办事处', '年度：2020', '检查日期：']) {
+    assert.ok(printedText.includes(part), `the PDF holds 「${part}」`);
+  }
+  for (let n = 1; n <= report.findings.length; n++) assert.ok(printedText.includes(`${n}.`), `the PDF numbers finding ${n}`);
+  for (const f of report.findings) assert.ok(printedText.includes(squash(f.message).slice(0, 12)), `the PDF holds 「${f.message}」`);
 });
 
 test('a collapsed run of findings prints whole', async (t) => {

@@ -50,6 +50,10 @@
 //           (683 of them a stale snippet left in dist/ by the shared target).
 //   PDF worker 340 KB (new): crates/nianbao-pdf-worker — lopdf 0.47 (no default features), the content-stream
 //           player, tables from coordinates and the core's layout and refusals: 336,510 bytes by this test.
+//   282 KB  radicals read as their ideographs (issue 11's PDF-viewer text and issue 13's PDFs: Chrome's
+//           PDFs write 「⼀、」「⼯作」「意⻅」 with Kangxi radicals, and every heading, label and numeral then
+//           failed to match): the 214 Kangxi ideographs and 29 supplement pairs as two strings, +1,062
+//           bytes; 286,923 bytes by this test, 203 over 280 KB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -59,7 +63,7 @@ import { gzipSync, constants } from 'node:zlib';
 
 import { DIST, OUT } from './paths.mjs';
 
-const BUDGET = 280 * 1024; // bytes, gzip
+const BUDGET = 282 * 1024; // bytes, gzip
 
 // The PDF reader (issue 13): a web worker of its own (crates/nianbao-pdf-worker: lopdf, the content-stream
 // player, tables from coordinates, and the core's layout), fetched only when a PDF is opened, so outside

@@ -139,7 +139,12 @@ impl Font {
                 .iter()
                 .fold(0u32, |acc, &b| acc << 8 | u32::from(b));
             i += n;
-            let mapped = self.to_unicode.as_ref().and_then(|m| m.get(code));
+            // A glyph shared by an ideograph and its radical is often mapped to the radical.
+            let mapped = self
+                .to_unicode
+                .as_ref()
+                .and_then(|m| m.get(code))
+                .map(|text| text.chars().map(nianbao::text::radicals::unify).collect());
             let text = mapped.or_else(|| {
                 (self.ascii && (0x20..0x7f).contains(&code))
                     .then(|| char::from(code as u8).to_string())

@@ -25,6 +25,9 @@ pub fn fold_char(c: char) -> Folded {
     if ('\u{3400}'..='\u{9fff}').contains(&c) {
         return Folded::Keep(c);
     }
+    if super::radicals::is_radical(c) {
+        return Folded::Keep(super::radicals::unify(c));
+    }
     fold_other(c)
 }
 

@@ -8,6 +8,7 @@ pub mod fold;
 pub mod lines;
 pub mod number;
 pub(crate) mod prose;
+pub mod radicals;
 
 pub use dense::Dense;
 pub use fold::{fold_char, fold_str, Folded};

@@ -28,7 +28,12 @@ pub fn run(context: &Context, out: &mut Sink) {
     {
         let expected = format!("{}、", numeral(part.number));
         let written = part.numeral.as_deref().unwrap_or("");
-        if written == expected {
+        // A numeral written with a radical (「⼀、」, from a PDF) looks right and reads right.
+        if written
+            .chars()
+            .map(crate::text::radicals::unify)
+            .eq(expected.chars())
+        {
             continue;
         }
         let heading = part.heading.as_deref().unwrap_or("");
