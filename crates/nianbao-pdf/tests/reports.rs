@@ -199,7 +199,8 @@ fn hongze_2024_reads_to_the_readme_truth() {
     assert_eq!(t2["行政强制"], serde_json::json!([84]));
     assert_eq!(t2["行政事业性收费"], serde_json::json!([7545]));
     no_sum_or_cell_finding(path, &read.report);
-    // The README: mixed template (T04), the misspelt label (T05), prose 17 against 95 (C01); nothing else.
+    // The README: mixed template (T04), the misspelt label (T05), prose 17 against 95 (C01); nothing else,
+    // and no error (issue 13: the tables hold).
     let mut codes: Vec<(RuleCode, Severity)> = read
         .report
         .findings
@@ -211,7 +212,7 @@ fn hongze_2024_reads_to_the_readme_truth() {
         codes,
         [
             (RuleCode::C01, Severity::Warning),
-            (RuleCode::T04, Severity::Error),
+            (RuleCode::T04, Severity::Warning),
             (RuleCode::T05, Severity::Warning)
         ],
         "{}",

@@ -6,8 +6,11 @@ use crate::rules::{Context, RuleDoc, Sink};
 use crate::span::Span;
 use crate::template::{TableId, Version};
 
+// A warning, not an error: the numbers of either version's tables still add up and can be checked,
+// and a correct report with one old-style row (「（六）其他处理」 as one row, hongze 2024) must not
+// show an error; the drafter is still told to change the table.
 pub static DOC: RuleDoc = RuleDoc {
-    severity: Severity::Error,
+    severity: Severity::Warning,
     name: "表格格式版本不符",
     what: "2021 年及以后的年报应使用国办公开办函〔2021〕30号的表格（如「本年制发件数」「本年收费金额」，「（六）其他处理」下分三项）；2019、2020 年的年报使用国办公开办函〔2019〕60号的试行表格（如「本年新制作数量」「第二十条第（九）项」）。表格版本与报告年度不符，或新旧两版表格混用时报告。",
     why: "套用旧模板是常见错误：旧表缺少新格式要求统计的项目，数据无法与其他机关汇总比较。",
