@@ -76,8 +76,10 @@ fn heading_start(text: &str) -> bool {
         Some(c) if numeral(c) => t.chars().find(|&c| !numeral(c)) == Some('、'),
         Some(c) if c.is_ascii_digit() => {
             let after = t.trim_start_matches(|c: char| c.is_ascii_digit());
-            after.starts_with(['.', '、', '．'])
-                && !after[1..].starts_with(|c: char| c.is_ascii_digit())
+            // The separator may be two or three bytes long (「、」, 「．」): skip it as a character.
+            after
+                .strip_prefix(['.', '、', '．'])
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()))
         }
         _ => false,
     }
@@ -260,6 +262,16 @@ pub fn blocks_of_pages(pages: Vec<Page>) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the fuzz target: a digit before 「、」 or 「．」 once sliced inside the separator.
+    #[test]
+    fn a_numbered_line_with_a_wide_separator_is_a_heading() {
+        assert!(heading_start("1、 加强学习，强化意识"));
+        assert!(heading_start("2．主动公开"));
+        assert!(heading_start("3.属于"));
+        assert!(!heading_start("1、2"));
+        assert!(!heading_start("2024 年"));
+    }
 
     #[test]
     fn page_numbers_are_told() {

@@ -134,3 +134,25 @@ fn damaged_files_never_panic() {
     }
     assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
 }
+
+/// Inputs the fuzz target (crates/nianbao/fuzz, target `pdf`) once crashed on are read or refused,
+/// never a panic: a panic kills the page's PDF worker.
+#[test]
+fn inputs_that_once_crashed_the_reader_are_read_or_refused() {
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut read = 0;
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("fuzz-")
+        {
+            let bytes = std::fs::read(&path).unwrap();
+            let _ = nianbao_pdf::pdf_to_text(&bytes);
+            read += 1;
+        }
+    }
+    assert!(read >= 1);
+}
