@@ -69,3 +69,14 @@ export function copyHtml(page, html, plain = 'x') {
     ]);
   }, { html, plain });
 }
+
+/**
+ * The example report with one cell of table 3 changed (line 160: 0 → 5), so that two of its sums break
+ * (R02 at line 165, R03); it throws if the example no longer has a zero cell there.
+ */
+export function mutateExample(example) {
+  const lines = example.split('\n');
+  if (lines[159] !== '0 |') throw new Error(`line 160 of the example is not a zero cell: ${lines[159]}`);
+  lines[159] = '5 |';
+  return lines.join('\n');
+}

@@ -162,16 +162,7 @@ mod tests {
 
     #[test]
     fn flagged_cells_carry_their_findings_numbers() {
-        let text = crate::present::tests_support::seed("000");
-        let doc = crate::check(text).document;
-        let cell = doc
-            .table(crate::template::TableId::T3)
-            .unwrap()
-            .row("granted")
-            .unwrap()
-            .cells[0]
-            .span;
-        let changed = format!("{}5{}", &text[..cell.start], &text[cell.end..]);
+        let (changed, _) = crate::present::tests_support::seed_000_with_a_changed_cell();
         let report = crate::check(&changed);
         let back = crate::import::docx_to_text(&super::docx(&changed, &report, "")).unwrap();
         let n = super::numbers(&report);

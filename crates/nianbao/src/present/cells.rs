@@ -56,20 +56,10 @@ pub fn findings_by_span(findings: &[Finding]) -> FindingsBySpan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::template::TableId;
 
     #[test]
     fn a_changed_cell_is_marked_by_each_rule_it_breaks() {
-        let text = crate::present::tests_support::seed("000");
-        let doc = crate::check(text).document;
-        let cell = doc
-            .table(TableId::T3)
-            .unwrap()
-            .row("granted")
-            .unwrap()
-            .cells[0]
-            .span;
-        let changed = format!("{}5{}", &text[..cell.start], &text[cell.end..]);
+        let (changed, cell) = crate::present::tests_support::seed_000_with_a_changed_cell();
         let report = crate::check(&changed);
         let map = findings_by_span(&report.findings);
         let codes: Vec<_> = map[&cell]

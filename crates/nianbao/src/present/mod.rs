@@ -45,4 +45,20 @@ pub(crate) mod tests_support {
             .map(|(_, t)| t)
             .expect("known seed")
     }
+
+    /// Seed 000 with its first table-3 cell (自然人 · （一）予以公开) changed to 5, which breaks R02
+    /// and R03, and that cell's span in the changed text.
+    pub fn seed_000_with_a_changed_cell() -> (String, crate::span::Span) {
+        let text = seed("000");
+        let doc = crate::check(text).document;
+        let cell = doc
+            .table(crate::template::TableId::T3)
+            .unwrap()
+            .row("granted")
+            .unwrap()
+            .cells[0]
+            .span;
+        let changed = format!("{}5{}", &text[..cell.start], &text[cell.end..]);
+        (changed, crate::span::Span::new(cell.start, cell.start + 1))
+    }
 }
