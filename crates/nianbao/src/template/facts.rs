@@ -26,6 +26,16 @@ pub enum Quantity {
     },
 }
 
+impl Quantity {
+    /// The table the number is read from.
+    pub fn table(&self) -> TableId {
+        match *self {
+            Quantity::RowTotal(ref row) => row.table,
+            Quantity::BandTotals { table, .. } | Quantity::Cell { table, .. } => table,
+        }
+    }
+}
+
 const fn t3_total(row: &'static str) -> Quantity {
     Quantity::RowTotal(RowRef {
         table: TableId::T3,

@@ -3,7 +3,9 @@
 //! the only one), or the candidates when there are several.
 
 use super::diagnosis::{diagnose, CellAt, Change, Explanation, Slip};
+use super::witness::{witness, Witnessed};
 use crate::model::{Cell, Table};
+use crate::parse::Parsed;
 use crate::rules::{Edit, Fix};
 use crate::span::Span;
 use crate::template::{self, RowSpec, TableId};
@@ -134,8 +136,16 @@ fn fix_of(text: &str, table: &Table, e: &Explanation) -> Option<Fix> {
 }
 
 /// The advice for `table`'s broken sums, or `None` when they hold or nothing simple explains them.
-pub fn advise<'t>(text: &str, table: &'t Table) -> Option<Advice<'t>> {
-    let explanations = diagnose(table);
+/// When the sums allow several changes, the figures the prose states about the table choose among
+/// them ([`witness`]); a change the prose chose is fixed with one click only when the prose then
+/// agrees with the table throughout.
+pub fn advise<'t>(parsed: &Parsed, table: &'t Table) -> Option<Advice<'t>> {
+    let text = parsed.text;
+    let Witnessed {
+        kept: explanations,
+        set_aside,
+        still_contradicting,
+    } = witness(parsed, table, diagnose(table));
     let name = table.id.short_name();
     let cells: Vec<&Cell> = explanations
         .iter()
@@ -157,23 +167,34 @@ pub fn advise<'t>(text: &str, table: &'t Table) -> Option<Advice<'t>> {
             } else {
                 "最可能是"
             };
+            let (prose, certain) = match (&set_aside, &still_contradicting) {
+                (None, _) => (String::new(), true),
+                (Some((n, phrase)), None) => (format!("；其余 {n} 种改法与正文「{phrase}」不符"), true),
+                (Some((n, phrase)), Some(other)) => (
+                    format!("；其余 {n} 种改法与正文「{phrase}」不符，但正文「{other}」仍与表格不符，请核对"),
+                    false,
+                ),
+            };
             Some(Advice {
                 cells,
                 help: format!(
-                    "{lead}{}；改后{name}各项勾稽关系均成立",
+                    "{lead}{}；改后{name}各项勾稽关系均成立{prose}",
                     describe(table, only)
                 ),
                 labels,
-                fix: fix_of(text, table, only),
+                fix: certain.then(|| fix_of(text, table, only)).flatten(),
             })
         }
         several if several.len() > LISTED_CANDIDATES => None,
         several => {
             let listed: Vec<String> = several.iter().map(|e| describe(table, e)).collect();
+            let prose = set_aside.map_or(String::new(), |(n, phrase)| {
+                format!("（另有 {n} 种与正文「{phrase}」不符）")
+            });
             Some(Advice {
                 cells,
                 help: format!(
-                    "有 {} 种改法都能使{name}各项勾稽关系成立，请核对原始台账后确定：{}",
+                    "有 {} 种改法都能使{name}各项勾稽关系成立{prose}，请核对原始台账后确定：{}",
                     several.len(),
                     listed.join("；或")
                 ),

@@ -7,6 +7,7 @@ pub mod r01_carry_balance;
 pub mod r02_row_total;
 pub mod r03_outcome_total;
 pub mod r04_review_total;
+mod witness;
 
 use crate::model::{Cell, Row, Table};
 use crate::parse::Parsed;
@@ -157,7 +158,7 @@ pub fn run(rule: &SumRule, parsed: &Parsed, out: &mut Sink) {
     };
     let spec = template::table(table.id, table.version);
     let columns = spec.sections[0].columns;
-    let advice = advice::advise(parsed.text, table);
+    let advice = advice::advise(parsed, table);
     let advice = advice.as_ref();
     match rule.shape {
         SumShape::EachColumn => {

@@ -15,11 +15,13 @@ use first_chars::{figures_starting_with, set_bits};
 use lexicon::FIGURES;
 use phrase::{match_count, match_key};
 
-use crate::rules::lookup;
+use crate::model::Document;
+use crate::parse::Parsed;
+use crate::rules::lookup::{self, Reading};
 use crate::rules::Severity;
 use crate::rules::{Context, RuleDoc, Sink};
 use crate::span::Span;
-use crate::template::facts;
+use crate::template::facts::{self, Quantity};
 use crate::text::prose::{years, Prose};
 
 pub static DOC: RuleDoc = RuleDoc {
@@ -67,12 +69,50 @@ fn quote(text: &str, span: Span) -> String {
         .to_string()
 }
 
-pub fn run(context: &Context, out: &mut Sink) {
-    let parsed = context.this_year;
+/// A figure the prose states about the tables, as C01 reads it: the phrase, the number it says, and
+/// the number of the tables it states. The sum diagnosis reads them too: a figure that names a
+/// cell's number is a witness for or against changing that cell.
+pub struct Stated {
+    /// Where the phrase starts and ends, in characters of the prose.
+    at: usize,
+    end: usize,
+    /// The phrase in the checked text.
+    pub span: Span,
+    /// The number it says (0 for 「未收到…申请」).
+    pub said: i64,
+    /// The number of the tables it states.
+    pub target: &'static Quantity,
+    counted: bool,
+    /// 「受理」 of new applications, which may count those carried over too.
+    accepted: bool,
+}
+
+impl Stated {
+    /// Does `doc`'s table agree with the figure (read as `reading`)? The sum of a total's parts is as
+    /// good as the total itself (a total that does not hold is the sum rules' to report).
+    fn agrees_with(&self, doc: &Document, reading: &Reading) -> bool {
+        let with_carried = || {
+            let carried = lookup::read(doc, &facts::CARRIED_APPLICATIONS)?;
+            reading.value.checked_add(carried.value)
+        };
+        self.said == reading.value
+            || Some(self.said) == reading.parts_sum
+            || (self.accepted && Some(self.said) == with_carried())
+    }
+
+    /// Does `doc`'s table agree with the figure? `None` when the table does not hold the number.
+    pub fn agrees(&self, doc: &Document) -> Option<bool> {
+        let reading = lookup::read(doc, self.target)?;
+        Some(self.agrees_with(doc, &reading))
+    }
+}
+
+/// Every figure the prose states about the tables, in text order. Figures about another year, and
+/// one outcome among a list of outcomes (「同意公开答复 9 件、…」), are not this figure and are left out.
+pub fn stated(parsed: &Parsed) -> Vec<Stated> {
     let prose = Prose::of(parsed);
     let all_years = years(prose);
-    // Matches come in text order; a phrase already reported is not read again by another figure.
-    let mut reported_until = 0;
+    let mut out = Vec::new();
     for at in 0..prose.len() {
         let candidates = prose.char(at).map_or(0, figures_starting_with);
         for figure in set_bits(candidates).map(|n| &FIGURES[n]) {
@@ -117,47 +157,63 @@ pub fn run(context: &Context, out: &mut Sink) {
                 }
                 (0, key_end)
             };
-            if at < reported_until {
-                continue;
-            }
-            let Some(table) = lookup::read(&parsed.document, figure.target) else {
-                continue;
-            };
-            // 「受理」 may count the applications carried over with the new ones; 「收到」 may not.
-            let accepted = std::ptr::eq(figure.target, &facts::NEW_APPLICATIONS)
-                && prose.text(at, at + 2) == "受理";
-            let with_carried = || {
-                let carried = lookup::read(&parsed.document, &facts::CARRIED_APPLICATIONS)?;
-                table.value.checked_add(carried.value)
-            };
-            if said == table.value
-                || Some(said) == table.parts_sum
-                || (accepted && Some(said) == with_carried())
-            {
-                continue;
-            }
             if std::ptr::eq(figure.target, &facts::HANDLED_APPLICATIONS)
                 && is_one_outcome(prose, at, end)
             {
                 continue;
             }
-            let span = prose.span(at, end);
-            let phrase = quote(parsed.text, span);
-            let message = if figure.counted {
-                format!(
-                    "正文「{phrase}」为 {said}，但{}为 {}，相差 {}",
-                    table.name,
-                    table.value,
-                    (said - table.value).unsigned_abs()
-                )
-            } else {
-                format!(
-                    "正文称「{phrase}」，即 0 件，但{}为 {}",
-                    table.name, table.value
-                )
-            };
-            reported_until = end;
-            out.report(span, message).labels(table.places);
+            out.push(Stated {
+                at,
+                end,
+                span: prose.span(at, end),
+                said,
+                target: figure.target,
+                counted: figure.counted,
+                // 「受理」 may count the applications carried over with the new ones; 「收到」 may not.
+                accepted: std::ptr::eq(figure.target, &facts::NEW_APPLICATIONS)
+                    && prose.text(at, at + 2) == "受理",
+            });
         }
+    }
+    out
+}
+
+/// The phrase of a figure as the user wrote it, on one line.
+pub fn phrase(text: &str, figure: &Stated) -> String {
+    quote(text, figure.span)
+}
+
+pub fn run(context: &Context, out: &mut Sink) {
+    let parsed = context.this_year;
+    let doc = &parsed.document;
+    // A phrase already reported is not read again by another figure.
+    let mut reported_until = 0;
+    for figure in stated(parsed) {
+        if figure.at < reported_until {
+            continue;
+        }
+        let Some(table) = lookup::read(doc, figure.target) else {
+            continue;
+        };
+        if figure.agrees_with(doc, &table) {
+            continue;
+        }
+        let phrase = quote(parsed.text, figure.span);
+        let message = if figure.counted {
+            format!(
+                "正文「{phrase}」为 {}，但{}为 {}，相差 {}",
+                figure.said,
+                table.name,
+                table.value,
+                (figure.said - table.value).unsigned_abs()
+            )
+        } else {
+            format!(
+                "正文称「{phrase}」，即 0 件，但{}为 {}",
+                table.name, table.value
+            )
+        };
+        reported_until = figure.end;
+        out.report(figure.span, message).labels(table.places);
     }
 }
