@@ -1,5 +1,6 @@
 //! The page's views. Each is a function of its props; none holds the checker's state.
 
+mod cell_tip;
 mod editor;
 mod ignored;
 mod intro;

@@ -1,11 +1,15 @@
 //! The three tables in the official layout (merged headers, the T3 note), filled with the numbers
 //! read from the text. A cell a finding concerns is marked; hovering or focusing it shows the rule,
-//! the expected and the actual value. A missing row is shown as missing, never as zeros.
+//! the expected and the actual value (in a tip placed clear of the cells the finding compares,
+//! see `cell_tip`). A missing row is shown as missing, never as zeros.
 
 use std::rc::Rc;
 
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::cell_tip;
 use super::editor::{same_report, severity_class};
 use nianbao::model::{Cell, Row, Table};
 use nianbao::present::cells::{findings_by_span, FindingsBySpan};
@@ -97,6 +101,8 @@ fn value_cell(cell: &Cell, place: String, marks: &Marks) -> Html {
         .iter()
         .map(|&i| format!("〔{}〕", marks.numbers[i]))
         .collect();
+    // The findings it shares with other cells: the tip keeps clear of all of them.
+    let shared: Vec<String> = concerned.iter().map(|i| i.to_string()).collect();
     // The value the diagnosis of the table's sums says the cell should hold (its fix's edit).
     let suggested = concerned.iter().find_map(|&i| {
         let fix = marks.findings[i].fix.as_ref()?;
@@ -105,7 +111,7 @@ fn value_cell(cell: &Cell, place: String, marks: &Marks) -> Html {
             .find(|e| cell.span.start <= e.start && e.end <= cell.span.end)
     });
     html! {
-        <td class={classes!("num", "flagged", severity_class(worst), (!pointed_at).then_some("term"), suggested.is_some().then_some("suspect"))} tabindex="0" data-i={chosen.to_string()} data-tip={tip.clone()} data-n={numbers} aria-label={format!("{shown}：{tip}")}>
+        <td class={classes!("num", "flagged", severity_class(worst), (!pointed_at).then_some("term"), suggested.is_some().then_some("suspect"))} tabindex="0" data-i={chosen.to_string()} data-f={shared.join(" ")} data-tip={tip.clone()} data-n={numbers} aria-label={format!("{shown}：{tip}")}>
             {shown}
             if let Some(edit) = suggested {
                 <span class="suggested">{"应为 "}{&edit.replacement}</span>
@@ -231,6 +237,18 @@ fn t4(table: &Table, spec: &TableSpec, marks: &Marks) -> Html {
     }
 }
 
+/// The tip of the focused flagged cell, or none.
+fn focused_tip() {
+    let focused = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .filter(|e| e.matches(".tables td.flagged").unwrap_or(false));
+    match focused {
+        Some(cell) => cell_tip::show(&cell),
+        None => cell_tip::hide(),
+    }
+}
+
 /// The finding a flagged cell selects (its `data-i`), for the one listener of all the cells.
 fn pick(event: &Event) -> Option<usize> {
     let target: web_sys::Element = event.target_unchecked_into();
@@ -238,8 +256,42 @@ fn pick(event: &Event) -> Option<usize> {
     cell.get_attribute("data-i")?.parse().ok()
 }
 
+/// The flagged cell an event happened in.
+fn flagged_cell(event: &Event) -> Option<web_sys::Element> {
+    let target: web_sys::Element = event.target_unchecked_into();
+    target.closest("td.flagged").ok().flatten()
+}
+
+/// While the tables are shown, their tip follows its cell through any scroll (a scroll does not
+/// bubble: the window hears it while capturing).
+#[hook]
+fn use_tip_following_scrolls() {
+    use_effect_with((), |_| {
+        let listener = Closure::<dyn Fn()>::new(cell_tip::follow);
+        let window = web_sys::window();
+        if let Some(w) = &window {
+            let _ = w.add_event_listener_with_callback_and_bool(
+                "scroll",
+                listener.as_ref().unchecked_ref(),
+                true,
+            );
+        }
+        move || {
+            cell_tip::hide();
+            if let Some(w) = window {
+                let _ = w.remove_event_listener_with_callback_and_bool(
+                    "scroll",
+                    listener.as_ref().unchecked_ref(),
+                    true,
+                );
+            }
+        }
+    });
+}
+
 #[component]
 pub fn Tables(props: &TablesProps) -> Html {
+    use_tip_following_scrolls();
     let Some(report) = props.report.as_deref() else {
         return html! {};
     };
@@ -273,8 +325,19 @@ pub fn Tables(props: &TablesProps) -> Html {
             }
         }
     });
+    // The tip of the cell under the mouse, else of the focused cell.
+    let onmouseover = Callback::from(|event: MouseEvent| match flagged_cell(&event) {
+        Some(cell) => cell_tip::show(&cell),
+        None => focused_tip(),
+    });
+    let onmouseleave = Callback::from(|_: MouseEvent| focused_tip());
+    let onfocusin = Callback::from(|event: FocusEvent| match flagged_cell(&event) {
+        Some(cell) => cell_tip::show(&cell),
+        None => cell_tip::hide(),
+    });
+    let onfocusout = Callback::from(|_: FocusEvent| cell_tip::hide());
     html! {
-        <section class="tables" aria-labelledby="tables-title" {onclick} {onkeydown}>
+        <section class="tables" aria-labelledby="tables-title" {onclick} {onkeydown} {onmouseover} {onmouseleave} {onfocusin} {onfocusout}>
             <h2 id="tables-title">{"表格"}</h2>
             <p class="hint">{"以下是从报告中读出的三张表，按格式文件的版式排列。标色的格子有问题，把鼠标移到格子上（或用 Tab 键选中）可看到原因；点击（或按回车）跳到原文和问题清单。"}</p>
             { render(TableId::T2, t2) }

@@ -330,6 +330,66 @@ test('a table 4 tip names the cell\'s group and says only that cell\'s message (
   await page.screenshot({ path: path.join(OUT, 'handover-t4-tip.png') });
 });
 
+/**
+ * Hovers `cell` and returns the tip's box, the boxes of every flagged cell of its table (the cells the
+ * finding compares) and the window's size.
+ */
+async function hoverTip(cell) {
+  await cell.scrollIntoViewIfNeeded();
+  await cell.hover();
+  await page.waitForFunction(() => document.querySelector('#cell-tip:not([hidden])'), null, { timeout: 5_000 });
+  return cell.evaluate((td) => {
+    const box = (e) => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    };
+    const tip = document.querySelector('#cell-tip');
+    return {
+      tip: box(tip),
+      text: tip.textContent,
+      own: td.dataset.tip,
+      compared: [...td.closest('table').querySelectorAll('td.flagged')].map(box),
+      width: document.documentElement.clientWidth,
+      height: document.documentElement.clientHeight,
+    };
+  });
+}
+
+function assertClear({ tip, text, own, compared, width, height }, what) {
+  assert.equal(text, own, `${what}: the tip is the hovered cell's`);
+  assert.ok(compared.length >= 5, `${what}: the cells of its sums: ${compared.length}`);
+  const overlaps = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  const covered = compared.filter((c) => overlaps(tip, c));
+  assert.deepEqual(covered, [], `${what}: the tip ${JSON.stringify(tip)} covers no compared cell`);
+  assert.ok(tip.left >= 0 && tip.top >= 0 && tip.right <= width && tip.bottom <= height, `${what}: the tip ${JSON.stringify(tip)} is inside the ${width}×${height} window`);
+}
+
+test('a table tip covers none of the cells its sum compares and stays in the window (tip-t3-*.png, tip-t4-*.png)', async (t) => {
+  t.after(() => page.setViewportSize({ width: 1366, height: 657 }));
+  // Table 3: the example's changed cell (line 160), a term of its row's R02 and its column's R03.
+  const lines = mutated.split('\n');
+  // Table 4: a term in the middle of the middle group (未经复议直接起诉·结果纠正).
+  const header = lines.indexOf('|||||', lines.indexOf('复议后起诉 |'));
+  assert.equal(lines[header + 7], '0 |', 'table 4\'s seventh value');
+  lines[header + 7] = '2 |';
+  await fill(lines.join('\n'));
+  for (const [width, height] of [[1366, 657], [420, 740]]) {
+    await page.setViewportSize({ width, height });
+    const t3 = page.locator('.t3 td.flagged', { hasText: /^\s*5/ });
+    assert.equal(await t3.count(), 1, 'the changed cell of table 3');
+    const onT3 = await hoverTip(t3);
+    await page.screenshot({ path: path.join(OUT, `tip-t3-${width}.png`) });
+    assertClear(onT3, `table 3 at ${width} px`);
+    const t4 = page.locator('.t4 td.flagged.term').nth(2);
+    const onT4 = await hoverTip(t4);
+    await page.screenshot({ path: path.join(OUT, `tip-t4-${width}.png`) });
+    assertClear(onT4, `table 4 at ${width} px`);
+    // Away from the tables, the tip goes.
+    await page.mouse.move(1, 1);
+    await page.waitForFunction(() => document.querySelector('#cell-tip')?.hidden, null, { timeout: 5_000 });
+  }
+});
+
 test('1366×657 with text: a one-line intro, one bar, the text box fills the rest; a paste shows the top (handover-compact.png)', async () => {
   await page.locator('#report-text').fill('');
   await page.evaluate((t) => navigator.clipboard.writeText(t), example);
