@@ -2,8 +2,13 @@
 //! the editing command `insertText`, so the browser keeps it as one step of its undo history (Ctrl+Z
 //! takes it back), the caret ends after it, and the box's `input` event re-checks the text. One fix
 //! or all of them ([`nianbao::rules::fix::apply`]) is one step: the stretch from the first change to
-//! the last, unless that stretch is long (the command is slow over many lines): then each fix is one.
+//! the last. Over a long stretch the command is slow (seconds for a few thousand lines), so each fix
+//! is typed on its own, and the steps are bound together: when the browser undoes the last of them
+//! (Ctrl+Z, the menu), the others are undone with it, and the same for redo (see [`Group`]).
 
+use std::cell::{Cell, RefCell};
+
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDocument, HtmlTextAreaElement};
 
@@ -59,7 +64,23 @@ pub fn apply(text: &str, fixes: &[&Fix]) -> usize {
             })
             .collect();
         let steps: Vec<_> = each.iter().map(|one| changed(text, one)).collect();
-        return type_steps(&area, document, text, &new, &steps, applied.len());
+        let typed = type_steps(&area, document, text, &new, &steps, applied.len());
+        if area.value() == new {
+            let all_but = |skip: usize| {
+                let rest = applied.iter().enumerate().filter(|&(i, _)| i != skip);
+                nianbao::rules::fix::apply(text, rest.map(|(_, f)| *f)).0
+            };
+            bind(
+                &area,
+                Group {
+                    steps: applied.len(),
+                    // The steps are typed from the last fix: the first fix is typed last.
+                    first_undone: all_but(0),
+                    first_redone: each.first().cloned().unwrap_or_default(),
+                },
+            );
+        }
+        return typed;
     }
     type_steps(
         &area,
@@ -69,6 +90,87 @@ pub fn apply(text: &str, fixes: &[&Fix]) -> usize {
         &[(start, end, replacement)],
         applied.len(),
     )
+}
+
+/// The undo steps of one 「全部修正」 typed fix by fix: how many, and the text after its first step is
+/// undone (the last one typed) or, once all are, redone.
+struct Group {
+    steps: usize,
+    first_undone: String,
+    first_redone: String,
+}
+
+/// A text box and the listener [`bind`] gave it.
+type Listening = (HtmlTextAreaElement, Closure<dyn Fn(web_sys::Event)>);
+
+thread_local! {
+    /// The last group, and the text box whose `input` events it listens to.
+    static GROUP: RefCell<Option<Group>> = const { RefCell::new(None) };
+    static LISTENING: RefCell<Option<Listening>> = const { RefCell::new(None) };
+    /// While the group's other steps are undone or redone (their `input` events are theirs).
+    static UNWINDING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Keeps `group` for `area`, listening to its `input` events (the first time).
+fn bind(area: &HtmlTextAreaElement, group: Group) {
+    GROUP.with(|g| *g.borrow_mut() = Some(group));
+    LISTENING.with(|listening| {
+        let mut listening = listening.borrow_mut();
+        if listening.as_ref().is_some_and(|(a, _)| a == area) {
+            return;
+        }
+        let listener = Closure::<dyn Fn(web_sys::Event)>::new(on_input);
+        let _ = area.add_event_listener_with_callback("input", listener.as_ref().unchecked_ref());
+        *listening = Some((area.clone(), listener));
+    });
+}
+
+/// An undo (or redo) of the browser's that took back the group's first step takes back the rest:
+/// the text box then holds the text before (after) 「全部修正」, one step as the user sees it. The
+/// box's own `input` listener (the page's, higher up) sees the text each step leaves.
+fn on_input(event: web_sys::Event) {
+    if UNWINDING.get() {
+        return;
+    }
+    let kind = js_sys::Reflect::get(&event, &JsValue::from_str("inputType"))
+        .ok()
+        .and_then(|k| k.as_string());
+    let command = match kind.as_deref() {
+        Some("historyUndo") => "undo",
+        Some("historyRedo") => "redo",
+        _ => return,
+    };
+    let Some(area) = event
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+    else {
+        return;
+    };
+    let steps = GROUP.with(|g| {
+        let group = g.borrow();
+        let group = group.as_ref()?;
+        let value = area.value();
+        let first = if command == "undo" {
+            &group.first_undone
+        } else {
+            &group.first_redone
+        };
+        (value == *first).then_some(group.steps)
+    });
+    let Some(steps) = steps else {
+        return;
+    };
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into::<HtmlDocument>().ok());
+    let Some(document) = document else {
+        return;
+    };
+    UNWINDING.set(true);
+    for _ in 1..steps {
+        let _ = document.exec_command(command);
+    }
+    UNWINDING.set(false);
 }
 
 /// A stretch of more lines than this is typed one fix at a time.
