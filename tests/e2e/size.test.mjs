@@ -54,6 +54,12 @@
 //           PDFs write 「⼀、」「⼯作」「意⻅」 with Kangxi radicals, and every heading, label and numeral then
 //           failed to match): the 214 Kangxi ideographs and 29 supplement pairs as two strings, +1,062
 //           bytes; 286,923 bytes by this test, 203 over 280 KB.
+//   288 KB  issues 14 and 12, their last points (branch fix14): the prose as a witness for the diagnosis
+//           of a table's sums (C01's reading shared with the diagnosis, which now runs it when several
+//           changes fit: rules/sums/witness.rs), the table tip placed clear of the compared cells
+//           (src/components/cell_tip.rs, replacing a CSS ::after), and 全部修正's steps over a long text
+//           bound into one undo step (src/fixes.rs): 286,923 → 294,080 bytes by this test (+7.2 KB; 462
+//           bytes saved by counting changed cells through a closure instead of cloning the document).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -63,7 +69,7 @@ import { gzipSync, constants } from 'node:zlib';
 
 import { DIST, OUT } from './paths.mjs';
 
-const BUDGET = 282 * 1024; // bytes, gzip
+const BUDGET = 288 * 1024; // bytes, gzip
 
 // The PDF reader (issue 13): a web worker of its own (crates/nianbao-pdf-worker: lopdf, the content-stream
 // player, tables from coordinates, and the core's layout), fetched only when a PDF is opened, so outside

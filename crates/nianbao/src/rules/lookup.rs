@@ -79,13 +79,27 @@ pub struct Reading {
 }
 
 pub fn read(doc: &Document, quantity: &Quantity) -> Option<Reading> {
+    read_counting(doc, quantity, &Cell::count)
+}
+
+/// How many a cell counts: [`Cell::count`], or what a diagnosis supposes it should hold.
+pub type Count<'c> = &'c dyn Fn(&Cell) -> Option<i64>;
+
+/// [`read`], each cell counting `count`.
+pub fn read_counting(doc: &Document, quantity: &Quantity, count: Count) -> Option<Reading> {
+    let parts_sum = |total: &RowTotal| {
+        total
+            .parts
+            .iter()
+            .try_fold(0i64, |acc, c| count(c).and_then(|n| acc.checked_add(n)))
+    };
     match *quantity {
         Quantity::RowTotal(ref row) => {
             let total = row_total(doc, row)?;
             let name = format!("{}「{}」总计", row.table.short_name(), total.row.label);
             Some(Reading {
-                value: total.total.count()?,
-                parts_sum: total.parts_sum(),
+                value: count(total.total)?,
+                parts_sum: parts_sum(&total),
                 places: vec![(total.total.span, name.clone())],
                 name,
             })
@@ -94,13 +108,13 @@ pub fn read(doc: &Document, quantity: &Quantity) -> Option<Reading> {
             let (found, spec) = self::table(doc, table)?;
             let row = found.rows.first().filter(|r| r.found)?;
             let mut value: i64 = 0;
-            let mut parts_sum = Some(0i64);
+            let mut sum_of_parts = Some(0i64);
             let mut places = Vec::new();
             for &band in bands {
                 let total = total_of(row, spec, &spec.band_total(band)?)?;
-                value = value.checked_add(total.total.count()?)?;
-                parts_sum = parts_sum
-                    .zip(total.parts_sum())
+                value = value.checked_add(count(total.total)?)?;
+                sum_of_parts = sum_of_parts
+                    .zip(parts_sum(&total))
                     .and_then(|(a, b)| a.checked_add(b));
                 let place = format!("{}「{}」总计", table.short_name(), spec.band_title(band));
                 places.push((total.total.span, place));
@@ -111,7 +125,7 @@ pub fn read(doc: &Document, quantity: &Quantity) -> Option<Reading> {
             };
             Some(Reading {
                 value,
-                parts_sum,
+                parts_sum: sum_of_parts,
                 name,
                 places,
             })
@@ -127,7 +141,7 @@ pub fn read(doc: &Document, quantity: &Quantity) -> Option<Reading> {
             let cell = row.cells.get(index)?;
             let name = format!("{}「{}」{}", table.short_name(), row.label, column.name);
             Some(Reading {
-                value: cell.count()?,
+                value: count(cell)?,
                 parts_sum: None,
                 places: vec![(cell.span, name.clone())],
                 name,

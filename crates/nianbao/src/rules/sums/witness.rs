@@ -4,8 +4,8 @@
 //! prose contradicting the table, and a change to the number the prose says makes the two agree. The
 //! changes after which the fewest figures disagree are kept.
 
-use super::diagnosis::{Change, Explanation};
-use crate::model::{Document, Table, Value};
+use super::diagnosis::Explanation;
+use crate::model::{Cell, Table};
 use crate::parse::Parsed;
 use crate::rules::consistency::c01_prose_figures::{phrase, stated, Stated};
 
@@ -19,40 +19,31 @@ pub struct Witnessed {
     pub still_contradicting: Option<String>,
 }
 
-/// `doc` with the cells of `changes` in table `of` holding `value(change)`.
-fn set(doc: &mut Document, of: &Table, changes: &[Change], value: fn(&Change) -> i64) {
-    let Some(table) = doc.tables.iter_mut().find(|t| t.id == of.id) else {
-        return;
-    };
-    for change in changes {
-        let cell = table
-            .rows
-            .get_mut(change.at.row)
-            .and_then(|r| r.cells.get_mut(change.at.column));
-        if let Some(cell) = cell {
-            cell.value = Some(Value::Int(value(change)));
-        }
-    }
-}
-
-/// For each explanation, whether each figure disagrees with the table once it is made.
+/// For each explanation, whether each figure disagrees with the table once it is made (its cells
+/// counted at their new values; nothing is copied).
 fn disagreements(
     parsed: &Parsed,
     table: &Table,
     explanations: &[Explanation],
     figures: &[Stated],
 ) -> Vec<Vec<bool>> {
-    let mut doc = parsed.document.clone();
     explanations
         .iter()
         .map(|e| {
-            set(&mut doc, table, &e.changes, |c| c.to);
-            let disagree = figures
+            let count = |cell: &Cell| {
+                let changed = e.changes.iter().find(|c| {
+                    let at = table
+                        .rows
+                        .get(c.at.row)
+                        .and_then(|r| r.cells.get(c.at.column));
+                    at.is_some_and(|at| std::ptr::eq(at, cell))
+                });
+                changed.map_or_else(|| cell.count(), |c| Some(c.to))
+            };
+            figures
                 .iter()
-                .map(|f| f.agrees(&doc) == Some(false))
-                .collect();
-            set(&mut doc, table, &e.changes, |c| c.from);
-            disagree
+                .map(|f| f.agrees(&parsed.document, &count) == Some(false))
+                .collect()
         })
         .collect()
 }

@@ -15,9 +15,9 @@ use first_chars::{figures_starting_with, set_bits};
 use lexicon::FIGURES;
 use phrase::{match_count, match_key};
 
-use crate::model::Document;
+use crate::model::{Cell, Document};
 use crate::parse::Parsed;
-use crate::rules::lookup::{self, Reading};
+use crate::rules::lookup::{self, Count, Reading};
 use crate::rules::Severity;
 use crate::rules::{Context, RuleDoc, Sink};
 use crate::span::Span;
@@ -88,11 +88,12 @@ pub struct Stated {
 }
 
 impl Stated {
-    /// Does `doc`'s table agree with the figure (read as `reading`)? The sum of a total's parts is as
-    /// good as the total itself (a total that does not hold is the sum rules' to report).
-    fn agrees_with(&self, doc: &Document, reading: &Reading) -> bool {
+    /// Does `doc`'s table agree with the figure (read as `reading`, each cell counting `count`)? The
+    /// sum of a total's parts is as good as the total itself (a total that does not hold is the sum
+    /// rules' to report).
+    fn agrees_with(&self, doc: &Document, reading: &Reading, count: Count) -> bool {
         let with_carried = || {
-            let carried = lookup::read(doc, &facts::CARRIED_APPLICATIONS)?;
+            let carried = lookup::read_counting(doc, &facts::CARRIED_APPLICATIONS, count)?;
             reading.value.checked_add(carried.value)
         };
         self.said == reading.value
@@ -100,10 +101,11 @@ impl Stated {
             || (self.accepted && Some(self.said) == with_carried())
     }
 
-    /// Does `doc`'s table agree with the figure? `None` when the table does not hold the number.
-    pub fn agrees(&self, doc: &Document) -> Option<bool> {
-        let reading = lookup::read(doc, self.target)?;
-        Some(self.agrees_with(doc, &reading))
+    /// Does `doc`'s table agree with the figure, each cell counting `count`? `None` when the table
+    /// does not hold the number.
+    pub fn agrees(&self, doc: &Document, count: Count) -> Option<bool> {
+        let reading = lookup::read_counting(doc, self.target, count)?;
+        Some(self.agrees_with(doc, &reading, count))
     }
 }
 
@@ -195,7 +197,7 @@ pub fn run(context: &Context, out: &mut Sink) {
         let Some(table) = lookup::read(doc, figure.target) else {
             continue;
         };
-        if figure.agrees_with(doc, &table) {
+        if figure.agrees_with(doc, &table, &Cell::count) {
             continue;
         }
         let phrase = quote(parsed.text, figure.span);
