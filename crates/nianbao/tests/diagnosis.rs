@@ -100,6 +100,22 @@ struct Tally {
 }
 
 impl Tally {
+    /// `base` with the number at `span` set to `new` (skipped when negative), counted by what the
+    /// diagnosis says of it; a unique explanation's fix must give back `base` exactly.
+    fn count_mutation(&mut self, base: &str, span: Span, new: i64, what: &str) {
+        if new < 0 {
+            return;
+        }
+        let mutated = format!("{}{new}{}", &base[..span.start], &base[span.end..]);
+        match said(&mutated) {
+            Said::Unique(fix) => {
+                assert_eq!(apply(&mutated, [&fix]).0, base, "{what}");
+                self.unique += 1;
+            }
+            Said::Several => self.several += 1,
+            Said::Nothing => self.nothing += 1,
+        }
+    }
     fn total(&self) -> usize {
         self.unique + self.several + self.nothing
     }
@@ -297,18 +313,7 @@ fn one_cell_mutations_of_a_table_with_numbers_are_undone_too() {
             let span = digits(&base, cell.span);
             let old: i64 = base[span.start..span.end].parse().expect("a number");
             for new in [old - 1, old + 1, old + 10] {
-                if new < 0 {
-                    continue;
-                }
-                let mutated = format!("{}{new}{}", &base[..span.start], &base[span.end..]);
-                match said(&mutated) {
-                    Said::Unique(fix) => {
-                        assert_eq!(apply(&mutated, [&fix]).0, base, "{old} → {new}");
-                        tally.unique += 1;
-                    }
-                    Said::Several => tally.several += 1,
-                    Said::Nothing => tally.nothing += 1,
-                }
+                tally.count_mutation(&base, span, new, &format!("{old} → {new}"));
             }
         }
     }
@@ -475,21 +480,10 @@ fn t4_mutations_with_numbers_the_prose_tells_a_wrong_total_apart() {
             let span = digits(&base, cell.span);
             let old: i64 = base[span.start..span.end].parse().expect("a number");
             let is_total = spec.sections[0].columns[column].key == "total";
+            let tally = if is_total { &mut totals } else { &mut all };
             for new in [old - 1, old + 1, old + 10] {
-                if new < 0 {
-                    continue;
-                }
-                let mutated = format!("{}{new}{}", &base[..span.start], &base[span.end..]);
-                let what = format!("prose {prose}, column {column}, {old} → {new}");
-                let tally = if is_total { &mut totals } else { &mut all };
-                match said(&mutated) {
-                    Said::Unique(fix) => {
-                        assert_eq!(apply(&mutated, [&fix]).0, base, "{what}: no wrong fix");
-                        tally.unique += 1;
-                    }
-                    Said::Several => tally.several += 1,
-                    Said::Nothing => tally.nothing += 1,
-                }
+                let what = format!("prose {prose}, column {column}, {old} → {new}: no wrong fix");
+                tally.count_mutation(&base, span, new, &what);
             }
         }
         println!("T4 with numbers, prose {prose}: totals {totals:?}, outcomes {all:?}");
