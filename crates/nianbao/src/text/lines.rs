@@ -10,6 +10,7 @@ pub fn lines_from(text: &str, offset: usize) -> impl Iterator<Item = (usize, &st
         // Most lines are short (a cell, a label): a plain scan beats setting up a memchr per line.
         let end = rest.bytes().position(|b| b == b'\n');
         next = end.map(|end| start + end + 1);
+        crate::work::add(end.map_or(rest.len(), |end| end + 1));
         Some((offset + start, &rest[..end.unwrap_or(rest.len())]))
     })
 }
