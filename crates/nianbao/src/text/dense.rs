@@ -24,7 +24,9 @@ impl<'a> Dense<'a> {
     pub fn new(original: &'a str) -> Self {
         let mut folded = String::with_capacity(original.len());
         let mut marks = Vec::with_capacity(original.len() / STRIDE + 1);
-        let mut breaks = Vec::new();
+        // Counted first: grown by doubling, the breaks of a text of blank lines (eight bytes every
+        // two) would hold up to twice their size, and three times while being copied.
+        let mut breaks = Vec::with_capacity(original.bytes().filter(|&b| b == b'\n').count());
         let (mut since_mark, mut kept_since_mark) = (STRIDE, 0);
         for (at, c) in original.char_indices() {
             if since_mark >= STRIDE || kept_since_mark >= STRIDE {
