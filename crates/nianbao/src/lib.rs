@@ -16,6 +16,7 @@ pub mod span;
 pub mod summary;
 pub mod template;
 pub mod text;
+mod work;
 
 pub use report::{Finding, Label, Report, RuleCode, Severity, Source, Span};
 

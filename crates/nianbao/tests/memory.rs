@@ -1,7 +1,8 @@
 //! Memory in proportion to the input (issue 17): the heap a check holds at its peak, counted by a
 //! global allocator of this test binary, for a real report repeated to 1 MB and for each degenerate
-//! family of `common/degenerate.rs` at 256 KB. It held 15 to 29 times the text (a four-byte map entry
-//! for every folded byte, and the prose's characters with eight-byte spans); now 4.3 to 13.8 times.
+//! family of `common/degenerate.rs` at 256 KB, a report's .docx and a page. It held 15 to 29 times the
+//! text (a four-byte map entry for every folded byte, and the prose's characters with eight-byte
+//! spans); then 4.3 to 13.8 times; now 4.3 to 13.3 (a report 5.7).
 //! The bounds are those figures with a margin: issue 17 aims at 4, which the prose's nine bytes a
 //! character (its folded characters, their starts and lengths) do not yet allow.
 
@@ -38,23 +39,94 @@ static ALLOCATOR: Counting = Counting;
 /// measurement is in the one test below: the test harness runs tests on several threads, and the
 /// counters are the process's.
 fn peak_of_check(text: &str) -> usize {
-    let before = CURRENT.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
-    std::hint::black_box(nianbao::check(text));
-    PEAK.load(Ordering::Relaxed) - before
+    peak_of(|| nianbao::check(text))
 }
 
 const MB: usize = 1024 * 1024;
 
-/// At most this many bytes of heap for each byte of text: a report (measured 6.4) and the worst
-/// degenerate family (measured 13.8, a text of blank lines: eight bytes for each line break).
-const MOST_FOR_A_REPORT: f64 = 7.0;
-const MOST_PER_BYTE: f64 = 15.0;
+/// At most this many bytes of heap for each byte of text: a report (measured 5.7) and the worst
+/// degenerate family (measured 13.3, lines of one table row; blank lines 11.8, from 13.8 before line
+/// starts took four bytes, not eight, and the line breaks were counted before being stored).
+const MOST_FOR_A_REPORT: f64 = 6.0;
+const MOST_PER_BYTE: f64 = 14.0;
 
 #[test]
 fn checking_holds_a_few_times_the_text() {
     a_long_report_is_checked_in_a_few_times_its_size();
     degenerate_texts_are_checked_in_a_few_times_their_size();
+    a_word_document_is_read_in_proportion_to_its_xml();
+    a_page_is_read_in_a_few_times_its_size();
+}
+
+/// The most heap held at once while `f` runs, beyond what was held before.
+fn peak_of<R>(f: impl FnOnce() -> R) -> usize {
+    let before = CURRENT.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    std::hint::black_box(f());
+    PEAK.load(Ordering::Relaxed) - before
+}
+
+/// Reading a Word document holds its inflated XML and roxmltree's tree of it (a node for every
+/// element, attribute and text): measured 10.2 times the XML of a report (245 times the zipped
+/// file). Issue 17 aims at 4, which needs a streaming read of the XML instead of the tree.
+const MOST_FOR_WORD_XML: f64 = 11.0;
+
+fn a_word_document_is_read_in_proportion_to_its_xml() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/imports/004.docx"
+    );
+    let bytes = std::fs::read(path).unwrap();
+    let xml = inflated_document_len(&bytes);
+    let peak = peak_of(|| nianbao::import::docx_to_text(&bytes).unwrap());
+    let ratio = peak as f64 / xml as f64;
+    println!(
+        "a report's .docx ({} bytes, document.xml {xml}): peak heap {ratio:.2} × its XML, {:.1} × the file",
+        bytes.len(),
+        peak as f64 / bytes.len() as f64
+    );
+    assert!(ratio <= MOST_FOR_WORD_XML, "peak heap {ratio:.2} × the XML");
+}
+
+/// The uncompressed size of word/document.xml, from the zip's central directory.
+fn inflated_document_len(zip: &[u8]) -> usize {
+    let name = b"word/document.xml";
+    let at = zip
+        .windows(4)
+        .enumerate()
+        .filter(|(_, w)| *w == b"PK\x01\x02")
+        .map(|(i, _)| i)
+        .find(|&i| zip[i + 46..].starts_with(name))
+        .expect("word/document.xml in the central directory");
+    u32::from_le_bytes(zip[at + 24..at + 28].try_into().unwrap()) as usize
+}
+
+/// A report as the page hands a pasted page over: a flat tree (`import::flat`) of one paragraph a
+/// line, repeated to 1 MB. Reading it holds the flat string's node table (about 120 bytes a node:
+/// six ranges of two `usize`), the blocks and the text: measured 22.5 times the page. Not yet in
+/// proportion (issue 17 aims at 4): u32 ranges and the blocks freed as they are rendered would be
+/// the next steps; this bound keeps it from growing.
+const MOST_FOR_A_PAGE: f64 = 24.0;
+
+fn a_page_is_read_in_a_few_times_its_size() {
+    let seed = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("/004_"))
+        .unwrap();
+    let report = std::fs::read_to_string(seed).unwrap();
+    let paragraphs: String = report
+        .lines()
+        .map(|line| format!("\u{1}p\u{1f}\u{1f}\u{1f}\u{1f}\u{2}\u{3}{line}\u{4}"))
+        .collect();
+    let flat = repeated(&paragraphs, MB);
+    let peak = peak_of(|| {
+        let tree = nianbao::import::FlatTree::parse(&flat);
+        nianbao::import::html_to_text(&tree.root())
+    });
+    let ratio = peak as f64 / flat.len() as f64;
+    println!("a page of 1 MB: peak heap {ratio:.2} × the page");
+    assert!(ratio <= MOST_FOR_A_PAGE, "peak heap {ratio:.2} × the page");
 }
 
 fn a_long_report_is_checked_in_a_few_times_its_size() {

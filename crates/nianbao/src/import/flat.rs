@@ -59,10 +59,12 @@ impl<'a> FlatTree<'a> {
         // Every token starts at one of these ASCII bytes, which never occur inside a multi-byte
         // UTF-8 character, so every range below lies on character boundaries.
         let next_token = |from: usize| {
-            bytes[from..]
+            let next = bytes[from..]
                 .iter()
                 .position(|&b| matches!(b, OPEN | TEXT | CLOSE))
-                .map_or(bytes.len(), |p| from + p)
+                .map_or(bytes.len(), |p| from + p);
+            crate::work::add(next - from + 1);
+            next
         };
         while at < bytes.len() {
             match bytes[at] {

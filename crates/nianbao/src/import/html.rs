@@ -178,6 +178,7 @@ impl Reader {
         let mut steps = Vec::new();
         self.visit(root, &mut steps);
         while let Some(step) = steps.pop() {
+            crate::work::add(1);
             match step {
                 Step::Visit(node) => self.visit(&node, &mut steps),
                 Step::EndBlock { pre } => {
@@ -333,6 +334,7 @@ impl Walker {
             return;
         }
         let chars: Vec<char> = std::mem::take(&mut self.line).chars().collect();
+        crate::work::add(chars.len());
         let mut text = String::with_capacity(chars.len() * 3);
         let is_gap = |c: &char| matches!(c, '\n' | ' ');
         let mut i = 0;

@@ -264,6 +264,7 @@ pub fn inline_headings(
 ) -> Vec<HeadingLine> {
     let mut found = Vec::new();
     for (dot, _) in folded.match_indices('.') {
+        crate::work::add(1);
         let lead: &str = &folded[..dot];
         // The numeral before the point: Chinese digits, or one or two ASCII digits.
         let chinese_len: usize = lead

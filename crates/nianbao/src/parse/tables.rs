@@ -155,6 +155,7 @@ fn find_among_group_characters(
         let mut digits = 0;
         let mut end = at + first.len_utf8();
         for h in hay[end..].chars() {
+            crate::work::add(1);
             if next == want.len() {
                 break;
             }

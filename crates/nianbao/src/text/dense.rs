@@ -24,7 +24,9 @@ impl<'a> Dense<'a> {
     pub fn new(original: &'a str) -> Self {
         let mut folded = String::with_capacity(original.len());
         let mut marks = Vec::with_capacity(original.len() / STRIDE + 1);
-        let mut breaks = Vec::new();
+        // Counted first: grown by doubling, the breaks of a text of blank lines (eight bytes every
+        // two) would hold up to twice their size, and three times while being copied.
+        let mut breaks = Vec::with_capacity(original.bytes().filter(|&b| b == b'\n').count());
         let (mut since_mark, mut kept_since_mark) = (STRIDE, 0);
         for (at, c) in original.char_indices() {
             if since_mark >= STRIDE || kept_since_mark >= STRIDE {
@@ -138,6 +140,7 @@ impl<'a> Dense<'a> {
             let line = self.original.get(start.0..end.0).unwrap_or("");
             let folded = self.folded.get(start.1..end.1).unwrap_or("");
             let at = start.0;
+            crate::work::add(line.len() + 1);
             start = (end.0 + 1, end.1);
             (at, line, folded)
         })
@@ -178,7 +181,9 @@ impl<'a> Dense<'a> {
         let from = self.to_folded(within.start);
         let to = self.to_folded(within.end);
         let hay = self.folded.get(from..to)?;
-        let at = find_short(hay, needle)? + from;
+        let found = find_short(hay, needle);
+        crate::work::add(found.map_or(hay.len(), |at| at + needle.len()));
+        let at = found? + from;
         Some(self.with_closing_quotes(self.to_original(at, at + needle.len())))
     }
 
@@ -192,6 +197,7 @@ impl<'a> Dense<'a> {
         let end = self.original[start..]
             .find('\n')
             .map_or(self.original.len(), |i| start + i);
+        crate::work::add(end - start);
         is_piece_of(&self.original[start..end], label)
     }
 
@@ -214,6 +220,7 @@ impl<'a> Dense<'a> {
             .take_while(|b| b.is_ascii_digit() || **b == b'.')
             .count();
         let first = *want.first()?;
+        crate::work::add(hay.len());
         for start in memchr_all(hay, first) {
             let (mut i, mut j) = (start, 0);
             let mut first_gap = None;
@@ -245,6 +252,7 @@ impl<'a> Dense<'a> {
                     None => break,
                 }
             }
+            crate::work::add(i - start + 1);
             if j == want.len() && (first_gap.is_some() || loose) {
                 let span = self.to_original(from + start, from + i);
                 let gap_at =
@@ -310,6 +318,7 @@ fn resume_after_gap(hay: &[u8], at: usize, rest: &[u8]) -> Option<(usize, usize)
     let mut others = 0;
     let mut digit = None;
     while i < hay.len() {
+        crate::work::add(1);
         if hay[i..].starts_with(resume) {
             // A gap must have held a number: that is what moved the label apart.
             return digit.map(|d| (i, d));

@@ -32,6 +32,7 @@ impl Body {
         let mut blocks = Vec::new();
         let mut pending: Vec<Node> = container.children().rev().collect();
         while let Some(node) = pending.pop() {
+            crate::work::add(1);
             if is(&node, "p") {
                 self.paragraph(node, &mut blocks);
             } else if is(&node, "tbl") && depth < DEEPEST_TABLE {
@@ -113,6 +114,7 @@ impl Body {
 fn run_text(node: Node, out: &mut String) {
     let mut pending: Vec<Node> = node.children().rev().collect();
     while let Some(n) = pending.pop() {
+        crate::work::add(1);
         if !n.is_element() {
             continue;
         }
@@ -142,6 +144,7 @@ fn through_wrappers<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Vec<Node<'a, 'i>>
     let mut out = Vec::new();
     let mut pending: Vec<Node> = node.children().rev().collect();
     while let Some(n) = pending.pop() {
+        crate::work::add(1);
         if is(&n, name) {
             out.push(n);
         } else if is(&n, "sdt") {

@@ -148,6 +148,7 @@ impl System {
     /// Does every equation hold once `changes` are made? Only the broken equations and those the
     /// changed cells are in can be affected.
     fn holds_with(&self, broken: &[usize], changes: &[Change]) -> bool {
+        crate::work::add(broken.len() + changes.len());
         broken
             .iter()
             .chain(changes.iter().flat_map(|c| self.equations_of(c.at)))
