@@ -17,6 +17,8 @@ pub mod summary;
 pub mod template;
 pub mod text;
 mod work;
+#[cfg(test)]
+mod work_bounds;
 
 pub use report::{Finding, Label, Report, RuleCode, Severity, Source, Span};
 
