@@ -1,5 +1,6 @@
 //! The page's views. Each is a function of its props; none holds the checker's state.
 
+mod desk;
 mod editor;
 mod ignored;
 mod intro;
@@ -12,6 +13,7 @@ mod tables;
 mod textbox;
 mod toolbar;
 
+pub use desk::{desk, DeskProps};
 pub use editor::Editor;
 pub use ignored::ignored;
 pub use intro::intro;

@@ -1,4 +1,4 @@
-//! The buttons: open a file, load the example, clear; the 检查意见 as Word or CSV, print; and under
+//! The buttons: open a file, review many (the desk), load the example, clear; the 检查意见 as Word or CSV, print; and under
 //! 「更多」 copying the list or the edited text, and the JSON.
 
 use web_sys::{File, HtmlInputElement};
@@ -9,6 +9,8 @@ pub struct Toolbar {
     pub has_text: bool,
     pub has_report: bool,
     pub on_file: Callback<File>,
+    /// 「审阅多份年报」: several files (or a .zip) for the reviewer's desk.
+    pub on_files: Callback<Vec<(String, File)>>,
     pub on_example: Callback<()>,
     pub on_clear: Callback<()>,
     pub on_copy: Callback<()>,
@@ -38,6 +40,21 @@ pub fn toolbar(props: Toolbar) -> Html {
             }
         })
     };
+    let on_pick_many = {
+        let on_files = props.on_files.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let list = input.files();
+            let files: Vec<(String, File)> = (0..list.as_ref().map_or(0, |l| l.length()))
+                .filter_map(|k| list.as_ref()?.get(k))
+                .map(|f| (f.name(), f))
+                .collect();
+            input.set_value("");
+            if !files.is_empty() {
+                on_files.emit(files);
+            }
+        })
+    };
     let click = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
     // A choice in 「更多」 closes the menu.
     let chosen = |cb: &Callback<()>| {
@@ -56,6 +73,10 @@ pub fn toolbar(props: Toolbar) -> Html {
                 <label class="button primary file-button">
                     {"打开文件"}
                     <input type="file" accept=".docx,.pdf,.txt,.md,.text,.markdown,.html,.htm,text/plain,text/markdown,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onchange={on_pick} />
+                </label>
+                <label class="button file-button">
+                    {"审阅多份年报"}
+                    <input type="file" multiple={true} accept=".docx,.pdf,.txt,.md,.html,.htm,.zip" onchange={on_pick_many} />
                 </label>
                 <button type="button" class="button" onclick={click(&props.on_example)}>{"载入示例"}</button>
                 <button type="button" class="button" onclick={click(&props.on_clear)} disabled={!props.has_text}>{"清空"}</button>

@@ -44,6 +44,9 @@ pub struct Fingerprint {
     shingles: Vec<u64>,
     /// Units of prose.
     units: usize,
+    /// The body's name ([`names::body_key`]): a body's own reports of other years are not compared
+    /// (repeating them is X03's business, not 雷同 between units).
+    body: Option<String>,
 }
 
 impl Fingerprint {
@@ -54,6 +57,7 @@ impl Fingerprint {
         Fingerprint {
             shingles: shingles::hashes(&units, &mut steps),
             units: units.len(),
+            body: names::body_key(parsed),
         }
     }
 
@@ -76,10 +80,20 @@ impl Similar {
     }
 }
 
-/// For each report, the other report whose prose covers most of its own; `None` when no other
-/// report shares a shingle with it. The second value is the work done, in steps.
+/// For each report, the report of another body whose prose covers most of its own; `None` when no
+/// such report shares a shingle with it. The second value is the work done, in steps.
 pub fn most_similar(reports: &[Fingerprint]) -> (Vec<Option<Similar>>, Steps) {
     let mut steps = Steps::default();
+    // Each report's body as a number, reports without a name each a body of their own.
+    let mut first_of: HashMap<&str, usize> = HashMap::new();
+    let bodies: Vec<usize> = reports
+        .iter()
+        .enumerate()
+        .map(|(r, report)| match &report.body {
+            Some(name) => *first_of.entry(name.as_str()).or_insert(r),
+            None => r,
+        })
+        .collect();
     // Each shingle → the reports holding it, each once, in order.
     let mut holders: HashMap<u64, Vec<u32>, BuildHasherDefault<PassThrough>> = HashMap::default();
     for (r, report) in reports.iter().enumerate() {
@@ -105,7 +119,7 @@ pub fn most_similar(reports: &[Fingerprint]) -> (Vec<Option<Similar>>, Steps) {
                 for &other in holders.get(h).map_or(&[][..], Vec::as_slice) {
                     let other = other as usize;
                     steps.0 += 1;
-                    if other == me {
+                    if bodies[other] == bodies[me] {
                         continue;
                     }
                     covered[other] += at + SHINGLE - marked_until[other].max(at);
@@ -115,7 +129,7 @@ pub fn most_similar(reports: &[Fingerprint]) -> (Vec<Option<Similar>>, Steps) {
             let (other, &most) = covered
                 .iter()
                 .enumerate()
-                .filter(|&(other, _)| other != me)
+                .filter(|&(other, _)| bodies[other] != bodies[me])
                 .max_by_key(|&(other, c)| (c, std::cmp::Reverse(other)))?;
             (most > 0).then(|| Similar {
                 other,
@@ -144,6 +158,14 @@ mod tests {
         assert_eq!(best[1].map(|s| (s.other, s.share.percent)), Some((0, 100)));
         assert!(best[0].is_some_and(|s| s.flagged()));
         assert_eq!(best[2], None);
+    }
+
+    #[test]
+    fn a_bodys_own_report_of_another_year_is_not_another_body() {
+        let a = "城中街道办2021年政府信息公开工作年度报告\n一、总体情况\n2021年，城中街道办事处主动公开政府信息43条，通过门户网站和政务公开栏及时发布各类通知公告，确保群众及时了解惠民政策。\n";
+        let b = a.replace("2021", "2022");
+        let (best, _) = most_similar(&[print(a), print(&b)]);
+        assert_eq!(best, [None, None]);
     }
 
     #[test]
