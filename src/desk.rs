@@ -124,8 +124,11 @@ pub async fn run(files: Vec<(String, File)>, show: Callback<DeskView>) {
         rows.extend(desk.check(i));
         pace(&mut since, desk.len() + i + 1, total, &show).await;
     }
-    for (row, similar) in rows.iter_mut().zip(desk.similar()) {
-        row.similar = similar;
+    // Each report compared with all the others, a slice of time at a time too.
+    let mut similarity = desk.similarity();
+    for (i, row) in rows.iter_mut().enumerate() {
+        row.similar = similarity.best(i);
+        pace(&mut since, total, total, &show).await;
     }
     let texts = (0..desk.len())
         .map(|i| desk.text(i).map(str::to_string))

@@ -5,10 +5,10 @@
 //!
 //! The work is split so that the page can show progress and stay responsive: [`Desk::add`] reads a
 //! report's title and prose once (for pairing and 雷同), [`Desk::check`] checks one report, and
-//! [`Desk::similar`] compares all of them at once (near-linear, see [`crate::compare::bodies`]).
+//! [`Desk::similarity`] compares each with all the others (near-linear, see [`crate::compare::bodies`]).
 //! [`Desk::rows`] does all three, as the command line does.
 
-use crate::compare::bodies::{most_similar, Fingerprint, Similar};
+use crate::compare::bodies::{Fingerprint, Similar, Similarity};
 use crate::compare::{body_key, body_name};
 use crate::parse::parse;
 use crate::rules::families::FAMILIES;
@@ -94,13 +94,14 @@ struct Filed {
     /// 「城中街道办事处」 are one body.
     key: Option<String>,
     year: Option<u32>,
-    fingerprint: Fingerprint,
 }
 
 /// The reports a reviewer checks together.
 #[derive(Default)]
 pub struct Desk {
     filed: Vec<Filed>,
+    /// Each file's prose for 雷同, in the order of `filed` (empty for a file not read).
+    prints: Vec<Fingerprint>,
     ignored: Vec<RuleCode>,
 }
 
@@ -109,6 +110,7 @@ impl Desk {
     pub fn new(ignored: &[RuleCode]) -> Desk {
         Desk {
             filed: Vec::new(),
+            prints: Vec::new(),
             ignored: ignored.to_vec(),
         }
     }
@@ -131,8 +133,8 @@ impl Desk {
             text,
             key,
             year,
-            fingerprint,
         });
+        self.prints.push(fingerprint);
     }
 
     pub fn len(&self) -> usize {
@@ -217,8 +219,13 @@ impl Desk {
     /// For each report, the most similar report of another body and how much of its prose that
     /// one covers.
     pub fn similar(&self) -> Vec<Option<Similar>> {
-        let prints: Vec<Fingerprint> = self.filed.iter().map(|f| f.fingerprint.clone()).collect();
-        most_similar(&prints).0
+        let mut similarity = self.similarity();
+        (0..self.len()).map(|i| similarity.best(i)).collect()
+    }
+
+    /// The same, a report at a time ([`Similarity::best`]).
+    pub fn similarity(&self) -> Similarity<'_> {
+        Similarity::new(&self.prints)
     }
 
     /// Every row, checked and compared.
