@@ -54,6 +54,13 @@
 //           PDFs write 「⼀、」「⼯作」「意⻅」 with Kangxi radicals, and every heading, label and numeral then
 //           failed to match): the 214 Kangxi ideographs and 29 supplement pairs as two strings, +1,062
 //           bytes; 286,923 bytes by this test, 203 over 280 KB.
+//   300 KB  issue 15's reviewer's desk (branch desk15): many files, a folder or a .zip at once, one row
+//           each — the zip reader for archives (core import/archive.rs), 雷同 between units now run in
+//           the page (compare/bodies.rs fingerprints and index, names.rs, until now native only), the desk
+//           itself (present/desk.rs: pairing a body's years, counts by family), its CSV, the sortable
+//           table view, src/desk.rs and src/js/dropped.js: 286,925 → 306,859 bytes by this test
+//           (+19.9 KB, measured in one worktree before and after; no size work done yet — removing a
+//           std HashMap with random keys saved 0.5 KB).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -63,7 +70,7 @@ import { gzipSync, constants } from 'node:zlib';
 
 import { DIST, OUT } from './paths.mjs';
 
-const BUDGET = 282 * 1024; // bytes, gzip
+const BUDGET = 300 * 1024; // bytes, gzip
 
 // The PDF reader (issue 13): a web worker of its own (crates/nianbao-pdf-worker: lopdf, the content-stream
 // player, tables from coordinates, and the core's layout), fetched only when a PDF is opened, so outside
