@@ -80,11 +80,12 @@ pub fn App(props: &AppProps) -> Html {
     use_f8_navigation(dispatcher.clone(), caret.clone());
     let desk_view = use_state(DeskView::default);
     let on_desk = {
-        let desk_view = desk_view.clone();
+        let (desk_view, dispatcher) = (desk_view.clone(), dispatcher.clone());
         Callback::from(move |files: Vec<(String, File)>| {
             let desk_view = desk_view.clone();
             let show = Callback::from(move |view: DeskView| desk_view.set(view));
-            wasm_bindgen_futures::spawn_local(super::desk::run(files, show));
+            let refuse = dispatcher.to_callback().reform(Action::Notify);
+            wasm_bindgen_futures::spawn_local(super::desk::run(files, show, refuse));
         })
     };
     let drop = use_file_drop(dispatcher.clone(), on_desk.clone());

@@ -11,7 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{DataTransfer, File};
 use yew::Callback;
 
-use nianbao::import::archive;
+use nianbao::import::{self, archive};
 use nianbao::present::desk::{Desk, Row};
 
 use crate::app::now_ms;
@@ -87,7 +87,19 @@ fn is_zip(name: &str) -> bool {
 }
 
 /// Reads and checks `files` onto a desk, showing progress through `show` and the table at the end.
-pub async fn run(files: Vec<(String, File)>, show: Callback<DeskView>) {
+pub async fn run(files: Vec<(String, File)>, show: Callback<DeskView>, refuse: Callback<String>) {
+    // One .zip that is no archive is refused as before the desk, with the page's notice.
+    if let [(name, file)] = &files[..] {
+        if is_zip(name) {
+            if let Ok(bytes) = files::read_bytes(name, file).await {
+                if archive::entries(name, &bytes).is_err() {
+                    let refusal = import::classify(name, &bytes).err();
+                    refuse.emit(refusal.map_or_else(String::new, |e| e.to_string()));
+                    return;
+                }
+            }
+        }
+    }
     let started = now_ms();
     let mut since = started;
     let mut desk = Desk::new(&[]);

@@ -58,8 +58,8 @@
 //           each — the zip reader for archives (core import/archive.rs), 雷同 between units now run in
 //           the page (compare/bodies.rs fingerprints and index, names.rs, until now native only), the desk
 //           itself (present/desk.rs: pairing a body's years, counts by family), its CSV, the sortable
-//           table view, src/desk.rs and src/js/dropped.js: 286,925 → 306,859 bytes by this test
-//           (+19.9 KB, measured in one worktree before and after; no size work done yet — removing a
+//           table view, src/desk.rs and src/js/dropped.js: 286,925 → 307,159 bytes by this test
+//           (+20.2 KB, measured in one worktree before and after; no size work done yet — removing a
 //           std HashMap with random keys saved 0.5 KB).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
