@@ -70,5 +70,5 @@ step "size budget"          node_test size tests/e2e/size.test.mjs
 step "Chromium 80"          node_test compat tests/e2e/compat.test.mjs
 step "CLI build"            cargo build --release --bin nianbao
 step "deploy bundle"        scripts/dist.sh
-step "end-to-end"           node_test e2e tests/e2e/page.test.mjs tests/e2e/checker.test.mjs tests/e2e/imports.test.mjs tests/e2e/deploy.test.mjs tests/e2e/draft.test.mjs tests/e2e/reach.test.mjs tests/e2e/loop.test.mjs tests/e2e/fixes.test.mjs tests/e2e/handover.test.mjs tests/e2e/pdf.test.mjs
+step "end-to-end"           node_test e2e tests/e2e/page.test.mjs tests/e2e/checker.test.mjs tests/e2e/imports.test.mjs tests/e2e/deploy.test.mjs tests/e2e/draft.test.mjs tests/e2e/reach.test.mjs tests/e2e/loop.test.mjs tests/e2e/fixes.test.mjs tests/e2e/handover.test.mjs tests/e2e/pdf.test.mjs tests/e2e/desk.test.mjs
 finish 0

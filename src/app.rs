@@ -8,9 +8,11 @@ use web_sys::File;
 use yew::prelude::*;
 
 use super::components::{
-    announcement, ignored, intro, notices, previous_report, problems, severity_bit, summary,
-    toolbar, Editor, Notices, PasteUndo, PreviousReport, Problems, RuleHelp, Tables, Toolbar,
+    announcement, desk, ignored, intro, notices, previous_report, problems, severity_bit, summary,
+    toolbar, DeskProps, Editor, Notices, PasteUndo, PreviousReport, Problems, RuleHelp, Tables,
+    Toolbar,
 };
+use super::desk::DeskView;
 use super::hooks::{
     load_file, read_file, use_debounced_edit, use_draft_storage, use_f8_navigation, use_file_drop,
 };
@@ -32,7 +34,7 @@ pub struct AppProps {
 }
 
 /// The browser's clock, in milliseconds.
-fn now_ms() -> f64 {
+pub(crate) fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
@@ -76,7 +78,52 @@ pub fn App(props: &AppProps) -> Html {
         storage::save_ignored(ignored)
     });
     use_f8_navigation(dispatcher.clone(), caret.clone());
-    let drop = use_file_drop(dispatcher.clone());
+    let desk_view = use_state(DeskView::default);
+    let on_desk = {
+        let (desk_view, dispatcher) = (desk_view.clone(), dispatcher.clone());
+        Callback::from(move |files: Vec<(String, File)>| {
+            let desk_view = desk_view.clone();
+            let show = Callback::from(move |view: DeskView| desk_view.set(view));
+            let refuse = dispatcher.to_callback().reform(Action::Notify);
+            wasm_bindgen_futures::spawn_local(super::desk::run(files, show, refuse));
+        })
+    };
+    let drop = use_file_drop(dispatcher.clone(), on_desk.clone());
+    // The desk's buttons: each makes a new view from the one shown.
+    let desk_change = |change: fn(&mut DeskView, usize)| {
+        let desk_view = desk_view.clone();
+        Callback::from(move |n: usize| {
+            let mut next = (*desk_view).clone();
+            change(&mut next, n);
+            desk_view.set(next);
+        })
+    };
+    let on_sort = desk_change(|view, column| {
+        view.sort = Some((column, view.sort == Some((column, false))));
+    });
+    let on_desk_open = desk_change(|view, open| view.open = open == 1);
+    let on_open_row = {
+        let (desk_view, dispatcher) = (desk_view.clone(), dispatcher.clone());
+        let on_desk_open = on_desk_open.clone();
+        Callback::from(move |i: usize| {
+            let (rows, texts) = (&desk_view.rows, &desk_view.texts);
+            let (Some(row), Some(Some(text))) = (rows.get(i), texts.get(i)) else {
+                return;
+            };
+            // Beside the report the desk paired it with (or none), so that the view says what the row says.
+            let last = row.last_year.and_then(|j| texts.get(j).cloned().flatten());
+            dispatcher.dispatch(Action::EditPrevious(last.unwrap_or_default()));
+            dispatcher.dispatch(Action::LoadFile {
+                name: row.file.clone(),
+                text: text.clone(),
+            });
+            on_desk_open.emit(0);
+        })
+    };
+    let on_desk_csv = {
+        let rows = desk_view.rows.clone();
+        Callback::from(move |()| export::download_desk_csv(&rows))
+    };
     let on_edit = use_debounced_edit(dispatcher.clone());
 
     let act = dispatcher.to_callback();
@@ -183,7 +230,7 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <div class={classes!("page", (!state.text.is_empty()).then_some("has-text"))} ondragover={drop.ondragover} ondragleave={drop.ondragleave} ondrop={drop.ondrop}>
-            if let Some(r) = state.report.as_deref() {
+            if let (Some(r), false) = (state.report.as_deref(), desk_view.open) {
                 <header class="print-header">
                     for line in nianbao::present::export::header(r, &export::today()) { <p>{line}</p> }
                 </header>
@@ -195,11 +242,25 @@ pub fn App(props: &AppProps) -> Html {
                     <p>{"松开鼠标，载入这个文件（.docx / .txt / .md / .html）"}</p>
                 </div>
             }
+            if desk_view.open {
+                {desk(DeskProps {
+                    view: &desk_view,
+                    on_sort,
+                    on_open: on_open_row,
+                    on_csv: on_desk_csv,
+                    on_print: Callback::from(|()| export::print()),
+                    on_close: on_desk_open.reform(|()| 0),
+                })}
+            } else {
+            if !desk_view.rows.is_empty() {
+                <p class="desk-return"><button type="button" class="button" onclick={on_desk_open.reform(|_: MouseEvent| 1)}>{"返回审阅列表"}</button></p>
+            }
             <div class="bar">
             {toolbar(Toolbar {
                 has_text: !state.text.is_empty(),
                 has_report: state.report.is_some(),
                 on_file,
+                on_files: on_desk,
                 on_example: act.reform(|()| Action::LoadExample),
                 on_clear: act.reform(|()| Action::Clear),
                 on_copy,
@@ -256,6 +317,7 @@ pub fn App(props: &AppProps) -> Html {
             })}
             <Tables text={state.text.clone()} report={state.report.clone()} on_select={act.reform(Action::Select)} />
             <RuleHelp />
+            }
             <footer class="footer">
                 <p>
                     {"草稿只保存在这台电脑的浏览器里，报告内容不会上传。"}

@@ -82,6 +82,15 @@ pub fn download_csv(text: &str, report: &Report) {
     );
 }
 
+/// Offers the reviewer's desk as a CSV table (the CLI's `check DIR --format csv`).
+pub fn download_desk_csv(rows: &[nianbao::present::desk::Row]) {
+    download(
+        &nianbao::export::csv::desk(rows).into(),
+        "text/csv;charset=utf-8",
+        &format!("年报审阅表{}.csv", today()),
+    );
+}
+
 /// Offers the draft as `年报草稿.txt`, for when the browser cannot keep it.
 pub fn download_draft(text: &str) {
     download(&text.into(), "text/plain;charset=utf-8", "年报草稿.txt");

@@ -16,6 +16,11 @@ fn decoder(label: &str, fatal: bool) -> Result<TextDecoder, JsValue> {
     TextDecoder::new_with_label_and_options(label, &options)
 }
 
+/// A zip entry's name that is no UTF-8, read as GBK (Windows' own zip on a Chinese system).
+pub fn gbk_name(raw: &[u8]) -> Option<String> {
+    decoder("gbk", true).ok()?.decode_with_u8_array(raw).ok()
+}
+
 /// `bytes` decoded as `charset` says; `strict` refuses bytes that are not in that encoding. A label
 /// the browser does not know (a page may declare anything) falls back to the text rule.
 fn decode(bytes: &[u8], charset: &Charset, strict: bool) -> Result<String, String> {
@@ -33,7 +38,7 @@ fn decode(bytes: &[u8], charset: &Charset, strict: bool) -> Result<String, Strin
 }
 
 /// The text of the file's bytes, or why not (in Chinese).
-async fn text_of(name: &str, bytes: &[u8]) -> Result<String, String> {
+pub async fn text_of(name: &str, bytes: &[u8]) -> Result<String, String> {
     match import::classify(name, bytes)? {
         FileKind::Text => {
             let charset = import::charset::of_text(bytes);
@@ -57,10 +62,15 @@ async fn text_of(name: &str, bytes: &[u8]) -> Result<String, String> {
 /// report is refused before it is read.
 pub async fn read_text(file: File) -> Result<String, String> {
     let name = file.name();
-    import::check_size(&name, file.size() as u64)?;
+    let bytes = read_bytes(&name, &file).await?;
+    text_of(&name, &bytes).await
+}
+
+/// The bytes of `file` (shown as `name`), refused before they are read when too large for a report.
+pub async fn read_bytes(name: &str, file: &File) -> Result<Vec<u8>, String> {
+    import::check_size(name, file.size() as u64)?;
     let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| format!("读取「{name}」失败。"))?;
-    let bytes = Uint8Array::new(&ArrayBuffer::from(buffer)).to_vec();
-    text_of(&name, &bytes).await
+    Ok(Uint8Array::new(&ArrayBuffer::from(buffer)).to_vec())
 }

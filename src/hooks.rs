@@ -99,8 +99,9 @@ pub struct FileDrop {
     pub ondrop: Callback<DragEvent>,
 }
 
+/// One plain file dropped is opened as always; several, a folder or a .zip go to `on_desk`.
 #[hook]
-pub fn use_file_drop(dispatcher: Dispatcher) -> FileDrop {
+pub fn use_file_drop(dispatcher: Dispatcher, on_desk: Callback<Vec<(String, File)>>) -> FileDrop {
     let dragging = use_state(|| false);
     let has_files = |event: &DragEvent| {
         event
@@ -132,8 +133,16 @@ pub fn use_file_drop(dispatcher: Dispatcher) -> FileDrop {
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
             dragging.set(false);
-            if let Some(file) = event
-                .data_transfer()
+            let transfer = event.data_transfer();
+            if let Some(many) = transfer.as_ref().and_then(crate::desk::dropped_files) {
+                let on_desk = on_desk.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let files = crate::desk::files_of(many).await;
+                    if !files.is_empty() {
+                        on_desk.emit(files);
+                    }
+                });
+            } else if let Some(file) = transfer
                 .and_then(|dt| dt.files())
                 .and_then(|files| files.get(0))
             {

@@ -6,6 +6,7 @@
 //! - `components`: the views (toolbar, summary, annotated text, problem list, tables, rule help);
 //! - `files`, `pdf`, `storage`, `export`, [`api`]: files in (a PDF through its own worker, loaded only
 //!   when one is opened), the draft kept, results out, `window.nianbao`;
+//! - `desk`: many reports at once (a reviewer's desk), read and checked in slices of time;
 //! - `fixes`, [`ignore`]: a finding's fix applied as typing would, the places and rules ignored.
 //!
 //! Everything runs in the browser: the page makes no network request of its own, and the example report
@@ -14,6 +15,7 @@
 pub mod api;
 pub mod app;
 mod components;
+mod desk;
 mod export;
 mod files;
 mod fixes;

@@ -1,6 +1,7 @@
 //! The page's views. Each is a function of its props; none holds the checker's state.
 
 mod cell_tip;
+mod desk;
 mod editor;
 mod ignored;
 mod intro;
@@ -13,6 +14,7 @@ mod tables;
 mod textbox;
 mod toolbar;
 
+pub use desk::{desk, DeskProps};
 pub use editor::Editor;
 pub use ignored::ignored;
 pub use intro::intro;

@@ -227,7 +227,7 @@ test('「清空」, 「载入示例」 and a file opened with 「打开文件」
   await page.getByRole('button', { name: '撤销' }).click();
   assert.equal(await area().inputValue(), DRAFT);
 
-  await page.locator('input[type=file]').setInputFiles(path.join(IMPORTS, '004.docx'));
+  await page.locator('#open-file').setInputFiles(path.join(IMPORTS, '004.docx'));
   await page.locator('.notice', { hasText: '已载入文件「004.docx」' }).waitFor({ timeout: 10_000 });
   assert.notEqual(await area().inputValue(), DRAFT);
   assert.equal(await page.evaluate(() => localStorage.getItem('nianbao.replaced')), DRAFT);

@@ -1,6 +1,9 @@
-//! The native command-line checker: `nianbao check [--format text|json|docx|csv] [-o OUT] [--previous FILE] FILE...`.
+//! The native command-line checker: `nianbao check [--format text|json|docx|csv] [-o OUT] [--previous FILE] FILE...`;
+//! a directory or a .zip among the files (or `--format csv` with several) checks them together as a
+//! reviewer's desk (`desk`).
 
 mod args;
+mod desk;
 mod fix;
 mod ignore;
 mod input;
@@ -149,6 +152,21 @@ fn check_all(
     output: Option<OsString>,
     streams: &mut Streams,
 ) -> Exit {
+    if files.iter().any(|f| desk::holds_many(f)) || (format == OutputFormat::Csv && files.len() > 1)
+    {
+        let refusal = if previous.is_some() {
+            Some("检查目录、压缩包或多个文件时不用 --previous：同一单位相邻两年的报告自动配对核对")
+        } else if !matches!(format, OutputFormat::Text | OutputFormat::Csv) {
+            Some("检查目录、压缩包或多个文件时，--format 只能是 text 或 csv")
+        } else {
+            None
+        };
+        if let Some(refusal) = refusal {
+            streams.say(format_args!("{refusal}"));
+            return Exit::CannotRead;
+        }
+        return desk::run(format, files, ignored, streams);
+    }
     let last_year = match previous.as_deref().map(read_last_year).transpose() {
         Ok(last_year) => last_year,
         Err(e) => {

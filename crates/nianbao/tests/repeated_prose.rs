@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{seed, SEEDS};
+use common::{next_year_with_new_figures, seed, SEEDS};
 use nianbao::compare::{self, RepeatedProse};
 use nianbao::parse::parse;
 use nianbao::summary::FileSummary;
@@ -13,32 +13,6 @@ use proptest::prelude::*;
 // ---------------------------------------------------------------------------------------------------
 // Material
 // ---------------------------------------------------------------------------------------------------
-
-/// `text` one year on, with every other figure changed: each year 1990–2099 plus one, each other
-/// number written in Arabic digits n → 3n + 1.
-fn next_year_with_new_figures(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut digits = String::new();
-    let flush = |digits: &mut String, out: &mut String| {
-        if digits.is_empty() {
-            return;
-        }
-        let n: u64 = digits.parse().expect("digits");
-        let year = digits.len() == 4 && (1990..2100).contains(&n);
-        out.push_str(&if year { n + 1 } else { n * 3 + 1 }.to_string());
-        digits.clear();
-    };
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            digits.push(c);
-        } else {
-            flush(&mut digits, &mut out);
-            out.push(c);
-        }
-    }
-    flush(&mut digits, &mut out);
-    out
-}
 
 /// `text` with every 「{from}年」 (or 「{from} 年」) made 「{to}年」.
 fn with_year(text: &str, from: u32, to: u32) -> String {

@@ -44,6 +44,9 @@ pub struct Fingerprint {
     shingles: Vec<u64>,
     /// Units of prose.
     units: usize,
+    /// The body's name ([`names::body_key`]): a body's own reports of other years are not compared
+    /// (repeating them is X03's business, not 雷同 between units).
+    body: Option<String>,
 }
 
 impl Fingerprint {
@@ -54,6 +57,7 @@ impl Fingerprint {
         Fingerprint {
             shingles: shingles::hashes(&units, &mut steps),
             units: units.len(),
+            body: names::body_key(parsed),
         }
     }
 
@@ -76,54 +80,95 @@ impl Similar {
     }
 }
 
-/// For each report, the other report whose prose covers most of its own; `None` when no other
-/// report shares a shingle with it. The second value is the work done, in steps.
-pub fn most_similar(reports: &[Fingerprint]) -> (Vec<Option<Similar>>, Steps) {
-    let mut steps = Steps::default();
-    // Each shingle → the reports holding it, each once, in order.
-    let mut holders: HashMap<u64, Vec<u32>, BuildHasherDefault<PassThrough>> = HashMap::default();
-    for (r, report) in reports.iter().enumerate() {
-        let Ok(r) = u32::try_from(r) else { break };
-        for &h in &report.shingles {
-            steps.0 += 1;
-            let list = holders.entry(h).or_default();
-            if list.last() != Some(&r) {
-                list.push(r);
-            }
-        }
-    }
-    let mut covered = vec![0usize; reports.len()];
-    let mut marked_until = vec![0usize; reports.len()];
-    let best = reports
-        .iter()
-        .enumerate()
-        .map(|(me, report)| {
-            covered.iter_mut().for_each(|c| *c = 0);
-            marked_until.iter_mut().for_each(|m| *m = 0);
-            steps.0 += reports.len();
-            for (at, h) in report.shingles.iter().enumerate() {
-                for &other in holders.get(h).map_or(&[][..], Vec::as_slice) {
-                    let other = other as usize;
-                    steps.0 += 1;
-                    if other == me {
-                        continue;
-                    }
-                    covered[other] += at + SHINGLE - marked_until[other].max(at);
-                    marked_until[other] = at + SHINGLE;
+/// The comparison of many reports, one report at a time (so that the page can let the browser draw
+/// between two): the index of every shingle built once, then each report's most similar.
+pub struct Similarity<'a> {
+    reports: &'a [Fingerprint],
+    /// Each report's body as the first report of that body, reports without a name each their own.
+    bodies: Vec<usize>,
+    /// Each shingle → the reports holding it, each once, in order.
+    holders: HashMap<u64, Vec<u32>, BuildHasherDefault<PassThrough>>,
+    covered: Vec<usize>,
+    marked_until: Vec<usize>,
+    /// The work done so far.
+    pub steps: Steps,
+}
+
+impl<'a> Similarity<'a> {
+    pub fn new(reports: &'a [Fingerprint]) -> Self {
+        let mut steps = Steps::default();
+        // A linear search: no hash map's random keys in the page.
+        let bodies: Vec<usize> = reports
+            .iter()
+            .enumerate()
+            .map(|(r, report)| match &report.body {
+                Some(name) => reports[..r]
+                    .iter()
+                    .position(|o| o.body.as_ref() == Some(name))
+                    .unwrap_or(r),
+                None => r,
+            })
+            .collect();
+        let mut holders: HashMap<u64, Vec<u32>, BuildHasherDefault<PassThrough>> =
+            HashMap::default();
+        for (r, report) in reports.iter().enumerate() {
+            let Ok(r) = u32::try_from(r) else { break };
+            for &h in &report.shingles {
+                steps.0 += 1;
+                let list = holders.entry(h).or_default();
+                if list.last() != Some(&r) {
+                    list.push(r);
                 }
             }
-            let (other, &most) = covered
-                .iter()
-                .enumerate()
-                .filter(|&(other, _)| other != me)
-                .max_by_key(|&(other, c)| (c, std::cmp::Reverse(other)))?;
-            (most > 0).then(|| Similar {
-                other,
-                share: Share::new(report.units, most),
-            })
+        }
+        Similarity {
+            reports,
+            bodies,
+            holders,
+            covered: vec![0; reports.len()],
+            marked_until: vec![0; reports.len()],
+            steps,
+        }
+    }
+
+    /// The report of another body whose prose covers most of report `me`'s; `None` when no such
+    /// report shares a shingle with it.
+    pub fn best(&mut self, me: usize) -> Option<Similar> {
+        let report = self.reports.get(me)?;
+        let (covered, marked_until, bodies) =
+            (&mut self.covered, &mut self.marked_until, &self.bodies);
+        covered.iter_mut().for_each(|c| *c = 0);
+        marked_until.iter_mut().for_each(|m| *m = 0);
+        self.steps.0 += self.reports.len();
+        for (at, h) in report.shingles.iter().enumerate() {
+            for &other in self.holders.get(h).map_or(&[][..], Vec::as_slice) {
+                let other = other as usize;
+                self.steps.0 += 1;
+                if bodies[other] == bodies[me] {
+                    continue;
+                }
+                covered[other] += at + SHINGLE - marked_until[other].max(at);
+                marked_until[other] = at + SHINGLE;
+            }
+        }
+        let (other, &most) = covered
+            .iter()
+            .enumerate()
+            .filter(|&(other, _)| bodies[other] != bodies[me])
+            .max_by_key(|&(other, c)| (c, std::cmp::Reverse(other)))?;
+        (most > 0).then(|| Similar {
+            other,
+            share: Share::new(report.units, most),
         })
-        .collect();
-    (best, steps)
+    }
+}
+
+/// For each report, the report of another body whose prose covers most of its own; `None` when no
+/// such report shares a shingle with it. The second value is the work done, in steps.
+pub fn most_similar(reports: &[Fingerprint]) -> (Vec<Option<Similar>>, Steps) {
+    let mut similarity = Similarity::new(reports);
+    let best = (0..reports.len()).map(|me| similarity.best(me)).collect();
+    (best, similarity.steps)
 }
 
 #[cfg(test)]
@@ -144,6 +189,14 @@ mod tests {
         assert_eq!(best[1].map(|s| (s.other, s.share.percent)), Some((0, 100)));
         assert!(best[0].is_some_and(|s| s.flagged()));
         assert_eq!(best[2], None);
+    }
+
+    #[test]
+    fn a_bodys_own_report_of_another_year_is_not_another_body() {
+        let a = "城中街道办2021年政府信息公开工作年度报告\n一、总体情况\n2021年，城中街道办事处主动公开政府信息43条，通过门户网站和政务公开栏及时发布各类通知公告，确保群众及时了解惠民政策。\n";
+        let b = a.replace("2021", "2022");
+        let (best, _) = most_similar(&[print(a), print(&b)]);
+        assert_eq!(best, [None, None]);
     }
 
     #[test]

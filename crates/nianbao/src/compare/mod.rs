@@ -28,7 +28,7 @@ use serde::Serialize;
 
 use crate::parse::Parsed;
 use crate::span::Span;
-pub use names::body_name;
+pub use names::{body_key, body_name};
 use normal::Normalised;
 pub use shingles::Steps;
 

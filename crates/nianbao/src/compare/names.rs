@@ -97,6 +97,22 @@ pub fn body_name(parsed: &Parsed) -> Option<String> {
     (name.chars().count() >= SHORTEST_NAME).then_some(name)
 }
 
+/// The body's name for telling whether two reports are one body's: [`body_name`] without the
+/// suffixes that only say what kind of office it is (「城中街道办」 and 「城中街道办事处」 are one body),
+/// and without spaces.
+pub fn body_key(parsed: &Parsed) -> Option<String> {
+    let name: String = body_name(parsed)?
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let short = trim_suffixes(&name);
+    Some(if short.chars().count() >= SHORTEST_NAME {
+        short.to_string()
+    } else {
+        name
+    })
+}
+
 /// `units` with every form of the body's name in `parsed`'s title made one [`NAME`] unit.
 pub fn without_name(parsed: &Parsed, units: &[char]) -> Vec<char> {
     let forms = parsed
@@ -173,5 +189,22 @@ mod tests {
         let units: Vec<char> = "城中街道办事处主动公开信息我街道城中街道".chars().collect();
         let masked: String = without_name(&parsed, &units).iter().collect();
         assert_eq!(masked, "@主动公开信息我街道@");
+    }
+
+    #[test]
+    fn one_body_has_one_key_whatever_kind_of_office_the_title_says() {
+        let key = |title: &str| body_key(&crate::parse::parse(&format!("{title}\n一、总体情况\n")));
+        assert_eq!(
+            key("城中街道办2021年政府信息公开工作年度报告"),
+            key("城中街道办事处 2022 年政府信息公开工作年度报告")
+        );
+        assert_eq!(
+            key("城中街道办2021年政府信息公开工作年度报告").as_deref(),
+            Some("城中街道")
+        );
+        assert_ne!(
+            key("城中街道2021年政府信息公开工作年度报告"),
+            key("城东街道2021年政府信息公开工作年度报告")
+        );
     }
 }

@@ -54,6 +54,12 @@ pub enum ImportError {
     PdfWithoutUnicode,
     /// The page's PDF worker did not start, or failed while reading.
     PdfReaderFailed,
+    /// A .zip of reports that is not a well-formed zip.
+    BrokenArchive { name: String },
+    /// A file in a .zip whose name points outside it (「../x」, an absolute path).
+    UnsafeEntry { name: String },
+    /// A .zip with more files than `most`.
+    TooManyEntries { name: String, most: usize },
 }
 
 const PASTE: &str = "或直接复制报告正文粘贴到这里。";
@@ -104,6 +110,9 @@ impl fmt::Display for ImportError {
             ImportError::EncryptedPdf => f.write_str("这个 PDF 文件设有密码（已加密），无法读取。请在 PDF 阅读器中输入密码后全选复制正文，粘贴到这里；或打开报告的 Word 版本（.docx）。"),
             ImportError::BrokenPdf => write!(f, "这个 PDF 文件已损坏或不完整，无法读取。请重新下载或导出 PDF，或打开报告的 Word 版本（.docx），{PASTE}"),
             ImportError::PdfReaderFailed => f.write_str("读取 PDF 的程序没有启动或中途出错。请刷新页面后重试，或打开报告的 Word 版本（.docx），或直接复制正文粘贴到这里。"),
+            ImportError::BrokenArchive { name } => write!(f, "无法打开「{name}」：压缩包已损坏或不完整，无法读取。请重新压缩，或把其中的报告文件直接拖到这里。"),
+            ImportError::UnsafeEntry { name } => write!(f, "未读取「{name}」：它在压缩包中的路径指向压缩包以外，不是一份报告应有的位置。请解压后检查这个文件。"),
+            ImportError::TooManyEntries { name, most } => write!(f, "无法打开「{name}」：压缩包中的文件超过 {most} 个，请分批检查。"),
             ImportError::PdfWithoutUnicode => f.write_str("这个 PDF 的字体没有文字编码表，读出的文字会是乱码，无法检查。请打开报告的 Word 版本（.docx），或在 PDF 阅读器中复制正文，核对无误后粘贴到这里。"),
         }
     }
@@ -186,6 +195,7 @@ mod tests {
     fn no_reader_writes_a_message_of_its_own() {
         let readers = [
             include_str!("kind.rs"),
+            include_str!("archive.rs"),
             include_str!("charset.rs"),
             include_str!("html.rs"),
             include_str!("docx/mod.rs"),

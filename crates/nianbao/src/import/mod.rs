@@ -6,6 +6,7 @@
 //! DOMParser in the page; encoding_rs and html5ever on the command line); this module decides the
 //! encoding, reads Word documents, and turns either tree into text the same way.
 
+pub mod archive;
 mod blocks;
 pub mod charset;
 mod docx;

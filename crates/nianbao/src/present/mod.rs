@@ -3,6 +3,7 @@
 //! it is tested natively; the web layer only renders it.
 
 pub mod cells;
+pub mod desk;
 pub mod export;
 pub mod groups;
 pub mod navigation;

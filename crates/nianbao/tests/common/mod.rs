@@ -45,3 +45,29 @@ pub fn code_lines(report: &Report) -> Vec<(RuleCode, usize)> {
 pub fn line_of(text: &str, offset: usize) -> usize {
     text[..offset].matches('\n').count() + 1
 }
+
+/// `text` one year on, with every other figure changed: each year 1990–2099 plus one, each other
+/// number written in Arabic digits n → 3n + 1.
+pub fn next_year_with_new_figures(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut digits = String::new();
+    let flush = |digits: &mut String, out: &mut String| {
+        if digits.is_empty() {
+            return;
+        }
+        let n: u64 = digits.parse().expect("digits");
+        let year = digits.len() == 4 && (1990..2100).contains(&n);
+        out.push_str(&if year { n + 1 } else { n * 3 + 1 }.to_string());
+        digits.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            flush(&mut digits, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut digits, &mut out);
+    out
+}

@@ -1,9 +1,7 @@
 //! The parts of a Word package (a zip): the main document, and the numbering and styles it refers to.
 
+use crate::import::archive::{inflate, LARGEST_INFLATED};
 use crate::import::error::ImportError;
-
-/// No report's text comes near this; a zip that inflates beyond it is broken or hostile.
-const LARGEST_INFLATED: usize = 64 * 1024 * 1024;
 
 /// The parts the reader uses, inflated.
 pub struct Parts {
@@ -33,38 +31,22 @@ pub fn read(bytes: &[u8]) -> Result<Parts, ImportError> {
             _ => {}
         }
     }
-    let inflate =
+    let part =
         |(wayfinder, method): (rawzip::ZipArchiveEntryWayfinder, rawzip::CompressionMethod)| {
-            if wayfinder.uncompressed_size_hint() > LARGEST_INFLATED as u64 {
-                return Err(ImportError::BrokenDocx);
-            }
-            let entry = archive
-                .get_entry(wayfinder)
-                .map_err(|_| ImportError::BrokenDocx)?;
-            let data = if method == rawzip::CompressionMethod::STORE {
-                entry.data().to_vec()
-            } else if method == rawzip::CompressionMethod::DEFLATE {
-                miniz_oxide::inflate::decompress_to_vec_with_limit(entry.data(), LARGEST_INFLATED)
-                    .map_err(|_| ImportError::BrokenDocx)?
-            } else {
-                return Err(ImportError::BrokenDocx);
-            };
-            let actual = rawzip::ZipVerification {
-                crc: crc32(&data),
-                uncompressed_size: data.len() as u64,
-            };
-            entry
-                .claim_verifier()
-                .valid(actual)
-                .map_err(|_| ImportError::BrokenDocx)?;
-            Ok(data)
+            inflate(
+                &archive,
+                wayfinder,
+                method,
+                LARGEST_INFLATED,
+                ImportError::BrokenDocx,
+            )
         };
-    let document = inflate(document.ok_or(ImportError::NotWord)?)?;
+    let document = part(document.ok_or(ImportError::NotWord)?)?;
     // Numbering and styles only add list numbers: a damaged one is skipped, not fatal.
     Ok(Parts {
         document,
-        numbering: numbering.and_then(|p| inflate(p).ok()),
-        styles: styles.and_then(|p| inflate(p).ok()),
+        numbering: numbering.and_then(|p| part(p).ok()),
+        styles: styles.and_then(|p| part(p).ok()),
     })
 }
 
