@@ -6,7 +6,7 @@
     stopped = true;
     area = document.getElementById('report-text');
     try {
-      if (area && area.value && !document.querySelector('.other-tab')) localStorage.setItem('nianbao.draft', area.value);
+      if (area && area.value && !document.querySelector('.other-tab, .window-bar')) localStorage.setItem('nianbao.draft', area.value);
     } catch (_) {}
     try {
       last = +sessionStorage.getItem('nianbao.crashed') || 0;

@@ -63,6 +63,7 @@ step "fmt"                  cargo fmt --all --check
 step "clippy (native)"      cargo clippy --workspace --all-targets -- -D warnings
 step "clippy (wasm32)"      cargo clippy --target wasm32-unknown-unknown -p nianbao -p nianbao-web --lib --bins --test web -- -D warnings
 step "clippy (PDF worker)"  cargo clippy --target wasm32-unknown-unknown -p nianbao-pdf-worker --bins -- -D warnings
+step "clippy (check worker)"  cargo clippy --target wasm32-unknown-unknown -p nianbao-check-worker --bins -- -D warnings
 step "cargo test (native)"  cargo test --workspace
 step "browser tests"        cargo test --target wasm32-unknown-unknown -p nianbao-web --test web
 step "trunk build"          trunk build --release --offline --public-url ./
@@ -70,5 +71,5 @@ step "size budget"          node_test size tests/e2e/size.test.mjs
 step "Chromium 80"          node_test compat tests/e2e/compat.test.mjs
 step "CLI build"            cargo build --release --bin nianbao
 step "deploy bundle"        scripts/dist.sh
-step "end-to-end"           node_test e2e tests/e2e/page.test.mjs tests/e2e/checker.test.mjs tests/e2e/imports.test.mjs tests/e2e/deploy.test.mjs tests/e2e/draft.test.mjs tests/e2e/reach.test.mjs tests/e2e/loop.test.mjs tests/e2e/fixes.test.mjs tests/e2e/handover.test.mjs tests/e2e/pdf.test.mjs tests/e2e/desk.test.mjs
+step "end-to-end"           node_test e2e tests/e2e/page.test.mjs tests/e2e/checker.test.mjs tests/e2e/imports.test.mjs tests/e2e/deploy.test.mjs tests/e2e/draft.test.mjs tests/e2e/reach.test.mjs tests/e2e/loop.test.mjs tests/e2e/fixes.test.mjs tests/e2e/handover.test.mjs tests/e2e/pdf.test.mjs tests/e2e/desk.test.mjs tests/e2e/bounded.test.mjs
 finish 0

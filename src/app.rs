@@ -7,14 +7,16 @@ use std::cell::Cell;
 use web_sys::File;
 use yew::prelude::*;
 
+use super::components::LONG_TEXT;
 use super::components::{
     announcement, desk, ignored, intro, notices, previous_report, problems, severity_bit, summary,
-    toolbar, DeskProps, Editor, Notices, PasteUndo, PreviousReport, Problems, RuleHelp, Tables,
+    toolbar, DeskProps, Editor, Notices, PreviousReport, Problems, RuleHelp, Tables, TextBoxState,
     Toolbar,
 };
 use super::desk::DeskView;
 use super::hooks::{
-    load_file, read_file, use_debounced_edit, use_draft_storage, use_f8_navigation, use_file_drop,
+    load_file, read_file, use_check_worker, use_debounced_edit, use_draft_storage,
+    use_f8_navigation, use_file_drop,
 };
 use super::state::{Action, Checker, Env};
 use super::{export, fixes, storage};
@@ -65,7 +67,8 @@ pub fn App(props: &AppProps) -> Html {
     });
     let dispatcher = state.dispatcher();
     let caret = use_memo((), |_| Cell::new(0usize));
-    let previous_paste = use_mut_ref(PasteUndo::default);
+    let previous_box = use_mut_ref(TextBoxState::default);
+    let redraw = use_force_update();
     // The severities the summary's filters hide from the problem list, a bit each.
     let hidden = use_state(|| 0u8);
     let on_toggle = {
@@ -74,6 +77,19 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     use_draft_storage(&state, dispatcher.clone());
+    use_check_worker(&state, dispatcher.clone());
+    let on_stop = {
+        let (dispatcher, pending) = (dispatcher.clone(), state.pending);
+        Callback::from(move |()| {
+            super::check::stop_check();
+            if let Some(serial) = pending {
+                dispatcher.dispatch(Action::CheckStopped {
+                    serial,
+                    failed: false,
+                });
+            }
+        })
+    };
     use_effect_with(state.ignored.clone(), |ignored| {
         storage::save_ignored(ignored)
     });
@@ -196,14 +212,31 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = dispatcher.clone();
         Callback::from(move |(kind, n): (u8, usize)| {
             let findings = report.as_ref().map_or(&[][..], |r| &r.findings[..]);
+            // A long text is shown a window at a time: its fixes are made in the text, not typed in the box.
+            let long = text.len() >= LONG_TEXT;
+            let fix_long = |chosen: Vec<&nianbao::rules::Fix>| {
+                let (fixed, applied) = nianbao::rules::fix::apply(&text, chosen);
+                if !applied.is_empty() {
+                    dispatcher.dispatch(Action::Edit(fixed));
+                }
+                applied.len()
+            };
             let action = match kind {
                 b'a' => {
                     let all: Vec<_> = findings.iter().filter_map(|f| f.fix.as_ref()).collect();
-                    Action::Fixed(fixes::apply(&text, &all))
+                    Action::Fixed(if long {
+                        fix_long(all)
+                    } else {
+                        fixes::apply(&text, &all)
+                    })
                 }
                 b'f' => {
                     if let Some(fix) = findings.get(n).and_then(|f| f.fix.as_ref()) {
-                        fixes::apply(&text, &[fix]);
+                        if long {
+                            fix_long(vec![fix]);
+                        } else {
+                            fixes::apply(&text, &[fix]);
+                        }
                     }
                     return;
                 }
@@ -276,6 +309,9 @@ pub fn App(props: &AppProps) -> Html {
                 notice: state.notice.clone(),
                 save_failed: state.save_failed,
                 other_tab: state.other_tab.is_some(),
+                checking: state.pending.map(|_| state.text.len()),
+                slow: state.slow,
+                on_stop,
                 on_undo: act.reform(|()| Action::Undo),
                 on_dismiss: act.reform(|()| Action::DismissNotice),
                 on_download_draft,
@@ -295,12 +331,14 @@ pub fn App(props: &AppProps) -> Html {
                     focus_serial={state.focus_serial}
                     caret={caret.clone()}
                     {on_edit}
+                    on_notice={act.reform(Action::Notify)}
                 />
                 {problems(Problems {
                     report: state.report.clone(),
                     text: state.text.clone(),
                     stale: state.stale,
                     unchecked: state.unchecked,
+                    checking: state.pending.is_some(),
                     selected: state.selected,
                     on_select: act.reform(Action::Select),
                     hidden: *hidden,
@@ -313,7 +351,9 @@ pub fn App(props: &AppProps) -> Html {
                 report: current,
                 on_edit: act.reform(Action::EditPrevious),
                 on_file: on_previous_file,
-                paste: previous_paste,
+                on_notice: act.reform(Action::Notify),
+                state: previous_box,
+                redraw: Callback::from(move |()| redraw.force_update()),
             })}
             <Tables text={state.text.clone()} report={state.report.clone()} on_select={act.reform(Action::Select)} />
             <RuleHelp />

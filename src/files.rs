@@ -1,7 +1,8 @@
 //! Reading a file the user opened or dropped. What the file is and which encoding it is in is decided
 //! by the core (`import`), the same as on the command line; the browser decodes the text (TextDecoder)
 //! and parses web pages (DOMParser), so neither a decoder nor an HTML parser is in the bundle; a PDF is
-//! read by the PDF worker (src/pdf.rs), so no PDF code is either.
+//! read by the PDF worker (src/pdf.rs), so no PDF code is either; a large Word file by the check worker
+//! (src/check.rs), so that its reading does not block the page.
 
 use js_sys::{ArrayBuffer, Uint8Array};
 use wasm_bindgen::JsValue;
@@ -49,6 +50,9 @@ pub async fn text_of(name: &str, bytes: &[u8]) -> Result<String, String> {
             let html =
                 decode(bytes, &charset, false).map_err(|e| format!("无法打开「{name}」：{e}"))?;
             super::markup::html_to_text(&html)
+        }
+        FileKind::Docx if bytes.len() >= super::check::DOCX_IN_WORKER_FROM => {
+            super::check::docx_to_text(name, bytes).await
         }
         FileKind::Docx => {
             import::docx_to_text(bytes).map_err(|e| format!("无法打开「{name}」：{e}"))

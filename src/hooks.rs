@@ -1,6 +1,6 @@
 //! What the root component does beside drawing the views, one hook each: the F8 shortcuts, files
-//! dropped anywhere, typing checked at once or when it pauses, and the draft kept in this browser
-//! (saved after each change, watched for other tabs).
+//! dropped anywhere, typing checked at once or when it pauses, long texts checked by the check worker,
+//! and the draft kept in this browser (saved after each change, watched for other tabs).
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -11,8 +11,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, File, KeyboardEvent, StorageEvent};
 use yew::prelude::*;
 
-use crate::state::{Action, Checker, CHECK_AT_ONCE_BELOW, PAUSE_MS};
-use crate::{files, storage};
+use crate::components::LONG_TEXT;
+use crate::state::{Action, Checker, WorkerAnswer, CHECK_AT_ONCE_BELOW, PAUSE_MS, SLOW_CHECK_MS};
+use crate::{check, files, storage};
 
 type Dispatcher = UseReducerDispatcher<Checker>;
 
@@ -161,8 +162,11 @@ pub fn use_file_drop(dispatcher: Dispatcher, on_desk: Callback<Vec<(String, File
 /// Keeps the draft in this browser: the draft a load replaced first, then the text after every
 /// change (telling the state whether it could be stored), unless another tab's draft is waiting for
 /// the user's choice; and watches other tabs saving theirs.
+/// A long text (shown a window at a time) is saved when typing pauses, not on every keystroke: each
+/// save copies the whole text out of the page's wasm.
 #[hook]
 pub fn use_draft_storage(state: &Checker, dispatcher: Dispatcher) {
+    let pause = use_mut_ref(|| None::<Timeout>);
     use_effect_with(state.replaced.clone(), |replaced| {
         if let Some(text) = replaced {
             storage::save_replaced(text);
@@ -177,11 +181,21 @@ pub fn use_draft_storage(state: &Checker, dispatcher: Dispatcher) {
                 state.unchecked,
             ),
             move |(text, waiting, unchecked)| {
+                pause.borrow_mut().take();
                 if !*waiting {
-                    let (text, dispatcher) = (text.to_string(), dispatcher.clone());
-                    wasm_bindgen_futures::spawn_local(async move {
-                        dispatcher.dispatch(Action::Saved(storage::save(text).await));
-                    });
+                    let (long, text, dispatcher) =
+                        (text.len() >= LONG_TEXT, text.clone(), dispatcher.clone());
+                    let save = move || {
+                        wasm_bindgen_futures::spawn_local(async move {
+                            let stored = storage::save(text.to_string()).await;
+                            dispatcher.dispatch(Action::Saved(stored));
+                        })
+                    };
+                    if long {
+                        *pause.borrow_mut() = Some(Timeout::new(PAUSE_MS, save));
+                    } else {
+                        save();
+                    }
                 }
                 if !*unchecked {
                     // The text the checker failed on was edited: the next failure is a new one.
@@ -200,4 +214,37 @@ pub fn use_draft_storage(state: &Checker, dispatcher: Dispatcher) {
             }
         }),
     );
+}
+
+/// Hands a long text to the check worker when the state asks for a check (a new [`Checker::pending`]),
+/// gives its answer back, and after [`SLOW_CHECK_MS`] tells the state the check is slow. Call it after
+/// [`use_draft_storage`]: the draft is saved before the check starts.
+#[hook]
+pub fn use_check_worker(state: &Checker, dispatcher: Dispatcher) {
+    let (text, previous) = (state.text.clone(), state.previous.clone());
+    use_effect_with(state.pending, move |pending| {
+        let slow = pending.map(|serial| {
+            let answer = dispatcher.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let started = crate::app::now_ms();
+                answer.dispatch(match check::check(serial, &text, &previous).await {
+                    Ok(report) => Action::Checked {
+                        serial,
+                        answer: WorkerAnswer {
+                            report: Rc::new(report),
+                            elapsed_ms: crate::app::now_ms() - started,
+                        },
+                    },
+                    Err(()) => Action::CheckStopped {
+                        serial,
+                        failed: true,
+                    },
+                });
+            });
+            Timeout::new(SLOW_CHECK_MS, move || {
+                dispatcher.dispatch(Action::CheckIsSlow(serial))
+            })
+        });
+        move || drop(slow)
+    });
 }

@@ -7,6 +7,7 @@
 //! - `files`, `pdf`, `storage`, `export`, [`api`]: files in (a PDF through its own worker, loaded only
 //!   when one is opened), the draft kept, results out, `window.nianbao`;
 //! - `desk`: many reports at once (a reviewer's desk), read and checked in slices of time;
+//! - `check`: long texts checked by their own worker, off the main thread;
 //! - `fixes`, [`ignore`]: a finding's fix applied as typing would, the places and rules ignored.
 //!
 //! Everything runs in the browser: the page makes no network request of its own, and the example report
@@ -14,6 +15,7 @@
 
 pub mod api;
 pub mod app;
+mod check;
 mod components;
 mod desk;
 mod export;

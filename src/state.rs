@@ -65,7 +65,36 @@ pub enum Action {
     Restore(Entry),
     /// 「全部修正」 changed this many places (the text itself came as an `Edit`).
     Fixed(usize),
+    /// The check worker's answer to the check numbered `serial` (see [`Checker::pending`]). An answer
+    /// for an older text is dropped.
+    Checked {
+        serial: u32,
+        answer: WorkerAnswer,
+    },
+    /// The check numbered `serial` is still running after [`SLOW_CHECK_MS`]: say so, and offer to stop it.
+    CheckIsSlow(u32),
+    /// 「停止检查」, or the check worker failed (`failed`): the text stays as it is, unchecked.
+    CheckStopped {
+        serial: u32,
+        failed: bool,
+    },
 }
+
+/// The check worker's report and how long it took, from the request to the answer. Equal only to
+/// itself, so that actions stay comparable.
+#[derive(Clone, Debug)]
+pub struct WorkerAnswer {
+    pub report: Rc<Report>,
+    pub elapsed_ms: f64,
+}
+
+impl PartialEq for WorkerAnswer {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+    }
+}
+
+impl Eq for WorkerAnswer {}
 
 /// Texts longer than this are checked when typing pauses rather than on every keystroke, so typing
 /// never waits for a check.
@@ -73,6 +102,22 @@ pub const CHECK_AT_ONCE_BELOW: usize = 60_000;
 
 /// How long typing must pause before a long text is checked.
 pub const PAUSE_MS: u32 = 300;
+
+/// Texts this long or longer are checked off the main thread, by the check worker: a check grows with
+/// the text, and the page would freeze for seconds on a text of several MB. Real reports are 10–100 KB
+/// and are checked at once, on the page. The same length as the text box's long texts (shown a window
+/// at a time), which have no report to wait for there either.
+pub const CHECK_IN_WORKER_FROM: usize = nianbao::present::window::LONG_TEXT;
+
+/// After this long, a check still running says so and offers to stop.
+pub const SLOW_CHECK_MS: u32 = 2_000;
+
+/// What the page says when the user stopped a long check.
+pub const CHECK_STOPPED: &str = "已停止检查，文字保持原样。修改文字后会重新检查。";
+
+/// What the page says when the check worker failed on the text.
+pub const WORKER_FAILED: &str =
+    "检查程序出错，这段文字没能检查完。您的文字已保存：可以继续编辑，修改后会重新检查。";
 
 /// What the page says after the checker failed on the saved draft and the page was reloaded.
 pub const CHECKER_FAILED: &str =
@@ -111,6 +156,8 @@ pub struct Env {
     /// Checks this year's text beside last year's (blank when not given).
     pub check: fn(&str, &str) -> Report,
     pub now: fn() -> f64,
+    /// Texts this long or longer are left to the check worker ([`Checker::pending`]).
+    pub check_in_worker_from: usize,
 }
 
 /// The core's check, with last year's report when there is one.
@@ -128,6 +175,7 @@ impl Default for Env {
         Env {
             check: check_beside,
             now: || 0.0,
+            check_in_worker_from: CHECK_IN_WORKER_FROM,
         }
     }
 }
@@ -146,8 +194,15 @@ pub struct Checker {
     pub hidden: Rc<Vec<(RuleCode, u64, usize)>>,
     /// The places and rules the user chose to ignore (kept in this browser).
     pub ignored: Ignored,
-    /// The report belongs to an earlier text (typing in a long text is checked when it pauses).
+    /// The report belongs to an earlier text (typing in a long text is checked when it pauses, and a
+    /// text for the check worker is checked while the page goes on).
     pub stale: bool,
+    /// The number of the check the worker is running on this text; the app starts it when this changes.
+    pub pending: Option<u32>,
+    /// The worker's check has run longer than [`SLOW_CHECK_MS`].
+    pub slow: bool,
+    /// The number of the last check handed to the worker (the next one takes the next number).
+    pub serial: u32,
     /// The checker failed on this text (the page was reloaded): it is shown unchecked until edited.
     pub unchecked: bool,
     /// How long the last check took, in milliseconds.
@@ -166,7 +221,25 @@ pub struct Checker {
 
 impl Checker {
     /// `text` beside last year's report, checked (blank text is not: there is nothing to report on yet).
+    /// A text for the check worker is not checked here: it is left pending, as check number 1.
     pub fn checked(env: Env, text: AttrValue, previous: AttrValue) -> Self {
+        Checker::checked_after(env, text, previous, 0)
+    }
+
+    /// As [`Checker::checked`], after the check numbered `serial`.
+    fn checked_after(env: Env, text: AttrValue, previous: AttrValue, serial: u32) -> Self {
+        if text.len() >= env.check_in_worker_from {
+            let serial = serial.wrapping_add(1);
+            return Checker {
+                env,
+                text,
+                previous,
+                stale: true,
+                pending: Some(serial),
+                serial,
+                ..Checker::default()
+            };
+        }
         let started = (env.now)();
         let report = (!text.trim().is_empty()).then(|| Rc::new((env.check)(&text, &previous)));
         let elapsed_ms = (env.now)() - started;
@@ -176,6 +249,7 @@ impl Checker {
             previous,
             report,
             elapsed_ms,
+            serial,
             ..Checker::default()
         }
     }
@@ -216,13 +290,23 @@ impl Checker {
     }
 
     fn rechecked_ignoring(&self, text: AttrValue, ignored: Ignored) -> Self {
-        Checker {
+        let next = Checker {
             replaced: self.replaced.clone(),
             save_failed: self.save_failed,
             other_tab: self.other_tab.clone(),
-            ..Checker::checked(self.env, text, self.previous.clone())
+            ..Checker::checked_after(self.env, text, self.previous.clone(), self.serial)
+        };
+        if next.pending.is_some() {
+            // The last report stays in view, marked as belonging to an earlier text, until the worker's.
+            return Checker {
+                report: self.report.clone(),
+                hidden: self.hidden.clone(),
+                elapsed_ms: self.elapsed_ms,
+                ignored,
+                ..next
+            };
         }
-        .ignoring(ignored)
+        next.ignoring(ignored)
     }
 
     /// Ignores or restores: the text checked again (a check is quick) and its findings left out anew.
@@ -309,6 +393,9 @@ impl Reducible for Checker {
                 self.changed(|next| {
                     next.text = AttrValue::from(text);
                     next.stale = true;
+                    // The worker's answer, if one is coming, is for the text before this edit.
+                    next.pending = None;
+                    next.slow = false;
                     next.unchecked = false;
                     next.selected = None;
                     next.notice = None;
@@ -436,6 +523,42 @@ impl Reducible for Checker {
             Action::Restore(entry) => {
                 let ignored = self.ignored.without(entry);
                 self.ignore(ignored)
+            }
+            Action::Checked { serial, answer } => {
+                if self.pending != Some(serial) {
+                    return self;
+                }
+                let next = Checker {
+                    report: Some(answer.report),
+                    elapsed_ms: answer.elapsed_ms,
+                    stale: false,
+                    pending: None,
+                    slow: false,
+                    selected: None,
+                    ..(*self).clone()
+                };
+                let ignored = next.ignored.clone();
+                Rc::new(next.ignoring(ignored))
+            }
+            Action::CheckIsSlow(serial) => {
+                if self.pending != Some(serial) || self.slow {
+                    return self;
+                }
+                self.changed(|next| next.slow = true)
+            }
+            Action::CheckStopped { serial, failed } => {
+                if self.pending != Some(serial) {
+                    return self;
+                }
+                self.changed(|next| {
+                    next.pending = None;
+                    next.slow = false;
+                    next.notice = Some(Notice::error(if failed {
+                        WORKER_FAILED
+                    } else {
+                        CHECK_STOPPED
+                    }));
+                })
             }
             Action::Fixed(count) => self.changed(|next| {
                 next.notice = Some(Notice::info(if count == 0 {

@@ -81,9 +81,13 @@ pub async fn load() -> Option<String> {
     large.or_else(|| load_key(KEY))
 }
 
+/// Drafts this long or longer go to IndexedDB at once: localStorage holds about 5 million UTF-16 units
+/// in all, and a failed attempt still copies the text out of the page's wasm.
+const LOCAL_STORAGE_BELOW: usize = 4 * 1024 * 1024;
+
 /// Stores the draft in localStorage, or else in IndexedDB; true when it is stored.
 pub async fn save(text: String) -> bool {
-    if save_key(KEY, &text) {
+    if text.len() < LOCAL_STORAGE_BELOW && save_key(KEY, &text) {
         if LARGE_STORED.replace(false) {
             JsFuture::from(delete_large(KEY)).await.is_ok()
         } else {

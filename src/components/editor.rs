@@ -10,7 +10,7 @@ use web_sys::{Element, FocusOptions, HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 pub use super::textbox::severity_class;
-use super::textbox::{text_box, Marks, PasteUndo, TextBox};
+use super::textbox::{text_box, Marks, TextBox, TextBoxState};
 use nianbao::present::navigation::selection;
 use nianbao::present::utf16::{byte_offset, utf16_offset};
 use nianbao::Report;
@@ -25,6 +25,8 @@ pub struct EditorProps {
     /// Where the caret is, as a byte offset; kept up to date for the next/previous shortcuts.
     pub caret: Rc<Cell<usize>>,
     pub on_edit: Callback<String>,
+    /// Something the user did was refused (a paste too large): why.
+    pub on_notice: Callback<String>,
 }
 
 impl PartialEq for EditorProps {
@@ -35,6 +37,7 @@ impl PartialEq for EditorProps {
             && self.focus_serial == other.focus_serial
             && Rc::ptr_eq(&self.caret, &other.caret)
             && self.on_edit == other.on_edit
+            && self.on_notice == other.on_notice
     }
 }
 
@@ -65,6 +68,10 @@ fn reveal(
     options.set_prevent_scroll(true);
     let _ = area.focus_with_options(&options);
     let Ok(Some(mark)) = backdrop.query_selector(&format!("[data-f~=\"{index}\"]")) else {
+        // A long text has no marks (no backdrop): scroll to where the place lies in proportion.
+        let share = f64::from(from) / f64::from(utf16_offset(text, text.len()).max(1) as u32);
+        let top = (f64::from(area.scroll_height()) * share) as i32 - area.client_height() / 3;
+        area.set_scroll_top(top.max(0));
         return;
     };
     let Ok(mark) = mark.dyn_into::<HtmlElement>() else {
@@ -131,11 +138,13 @@ pub fn Editor(props: &EditorProps) -> Html {
     let backdrop_ref = use_node_ref();
     // The findings under the caret, shown under the text box.
     let caret_byte = use_state(|| None::<usize>);
-    let paste = use_mut_ref(PasteUndo::default);
+    let box_state = use_mut_ref(TextBoxState::default);
+    let redraw = use_force_update();
 
     {
         let area_ref = area_ref.clone();
         let backdrop_ref = backdrop_ref.clone();
+        let (box_state, redraw) = (box_state.clone(), redraw.clone());
         let report = props.report.clone();
         let selected = props.selected;
         let text = props.value.clone();
@@ -151,7 +160,19 @@ pub fn Editor(props: &EditorProps) -> Html {
                 ) {
                     if let Some(f) = report.findings.get(i) {
                         let (start, end) = selection(f, &text);
-                        reveal(&area, &backdrop, &text, start, end, i);
+                        // In a long text, the window that holds it, moved to if need be.
+                        let held = box_state.borrow_mut().window_holding(&text, start, end);
+                        let (shown, from) = match held {
+                            Some((w, moved)) => {
+                                if moved {
+                                    area.set_value(&text[w.start..w.end]);
+                                    redraw.force_update();
+                                }
+                                (&text[w.start..w.end], w.start)
+                            }
+                            None => (text.as_str(), 0),
+                        };
+                        reveal(&area, &backdrop, shown, start - from, end - from, i);
                         show_in_list(i);
                         caret.set(f.start);
                         caret_byte.set(Some(f.start));
@@ -179,10 +200,11 @@ pub fn Editor(props: &EditorProps) -> Html {
         let caret = props.caret.clone();
         let caret_byte = caret_byte.clone();
         let area_ref = area_ref.clone();
+        let box_state = box_state.clone();
         Callback::from(move |()| {
             if let Some(area) = area_ref.cast::<HtmlTextAreaElement>() {
                 let unit = area.selection_start().ok().flatten().unwrap_or(0) as usize;
-                let byte = byte_offset(&area.value(), unit);
+                let byte = box_state.borrow().shown_from() + byte_offset(&area.value(), unit);
                 caret.set(byte);
                 caret_byte.set(Some(byte));
             }
@@ -231,10 +253,12 @@ pub fn Editor(props: &EditorProps) -> Html {
                 marks: props.report.clone().map(|report| Marks { report, last_year: false }),
                 selected: props.selected,
                 on_edit: props.on_edit.clone(),
+                on_refuse: props.on_notice.clone(),
                 on_caret: track_caret,
                 area_ref,
                 backdrop_ref,
-                paste,
+                state: box_state,
+                redraw: Callback::from(move |()| redraw.force_update()),
             })}
             <ul class="under-caret" aria-label="光标处的问题">
                 for item in under_caret { {item} }

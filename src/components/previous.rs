@@ -7,7 +7,7 @@ use std::rc::Rc;
 use web_sys::{DragEvent, File};
 use yew::prelude::*;
 
-pub use super::textbox::PasteUndo;
+pub use super::textbox::TextBoxState;
 use super::textbox::{text_box, Marks, TextBox};
 use nianbao::Report;
 
@@ -17,8 +17,12 @@ pub struct PreviousReport {
     pub report: Option<Rc<Report>>,
     pub on_edit: Callback<String>,
     pub on_file: Callback<File>,
-    /// The text box's paste undo step, kept by the caller.
-    pub paste: Rc<RefCell<PasteUndo>>,
+    /// A paste was refused: why.
+    pub on_notice: Callback<String>,
+    /// The text box's state (paste undo step, window of a long text), kept by the caller.
+    pub state: Rc<RefCell<TextBoxState>>,
+    /// Draws the box again (its window moved).
+    pub redraw: Callback<()>,
 }
 
 /// A plain function, not a component (its one piece of state is the caller's): each component costs
@@ -72,10 +76,12 @@ pub fn previous_report(props: PreviousReport) -> Html {
                         marks: props.report.clone().map(|report| Marks { report, last_year: true }),
                         selected: None,
                         on_edit: props.on_edit.clone(),
+                        on_refuse: props.on_notice.clone(),
                         on_caret: Callback::noop(),
                         area_ref: NodeRef::default(),
                         backdrop_ref: NodeRef::default(),
-                        paste: props.paste,
+                        state: props.state,
+                        redraw: props.redraw,
                     })}
                 </div>
                 if let Some(count) = compared {

@@ -20,6 +20,8 @@ pub struct Problems {
     pub stale: bool,
     /// The checker failed on this text; it is checked again once edited.
     pub unchecked: bool,
+    /// The check worker is checking the text.
+    pub checking: bool,
     pub selected: Option<usize>,
     pub on_select: Callback<usize>,
     /// The severities the summary's filters hide, one bit each ([`severity_bit`]).
@@ -136,6 +138,9 @@ pub fn problems(props: Problems) -> Html {
     let body = match props.report.as_deref() {
         None if props.unchecked => html! {
             <p class="status">{"这段文字还没有检查：检查程序上次在它上面出错了。修改文字后会重新检查。"}</p>
+        },
+        None if props.checking => html! {
+            <p class="status">{"正在检查……"}</p>
         },
         None => html! {
             <p class="status">{"尚未输入报告。请粘贴报告全文、把文件拖到页面上，或点击「载入示例」。"}</p>

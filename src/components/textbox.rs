@@ -2,6 +2,14 @@
 //! backdrop behind the (transparent) textarea repeats the text with marks at the findings' byte
 //! ranges, scrolled with it.
 //!
+//! A text of [`LONG_TEXT`] or more is shown and edited a window at a time
+//! ([`nianbao::present::window`]): Chromium lays a textarea's whole text out again on every change, about
+//! a second a megabyte. The box then holds one window, with the marks that fall in it, and a bar to move
+//! to the lines before or after; an edit in it is spliced into the whole text. A paste that makes the
+//! text long, or comes into a long one, is spliced in the same way without passing through the box.
+//!
+//! A paste over 20 MB is refused with the message a file that size gets, and the text stays as it was.
+//!
 //! A paste whose clipboard holds a table (Word, WPS, a web page) is inserted as the table's grid. It is
 //! put in with `setRangeText`, in time proportional to its length (the editing command `insertText`
 //! takes seconds to tens of seconds for a few thousand lines), and since that leaves no step in the
@@ -17,7 +25,11 @@ use web_sys::{ClipboardEvent, HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::markup::table_paste;
+use nianbao::import::{ImportError, LARGEST_FILE};
 use nianbao::present::pieces::{pieces, Piece};
+use nianbao::present::utf16::byte_offset;
+use nianbao::present::window::Window;
+pub use nianbao::present::window::LONG_TEXT;
 use nianbao::{Finding, Report, Severity};
 
 /// The findings a text box marks: this year's at their place, or those comparing with last year at
@@ -57,8 +69,9 @@ impl Marks {
 }
 
 /// What [`text_box`] shows and whom it tells. A plain function rather than a component (each
-/// component costs the bundle its share of Yew's generic machinery): its one piece of state, the
-/// paste's undo step, is kept by the caller (`use_mut_ref(PasteUndo::default)`).
+/// component costs the bundle its share of Yew's generic machinery): its state, the paste's undo step
+/// and the window of a long text, is kept by the caller (`use_mut_ref(TextBoxState::default)`), who
+/// draws it again on `redraw`.
 pub struct TextBox {
     pub id: &'static str,
     /// The id of the element naming the box, when no `<label for>` does.
@@ -70,24 +83,45 @@ pub struct TextBox {
     pub marks: Option<Marks>,
     pub selected: Option<usize>,
     pub on_edit: Callback<String>,
+    /// A paste was refused: why, in Chinese.
+    pub on_refuse: Callback<String>,
     /// The caret may have moved (a click or a key).
     pub on_caret: Callback<()>,
     pub area_ref: NodeRef,
     pub backdrop_ref: NodeRef,
-    pub paste: Rc<RefCell<PasteUndo>>,
+    pub state: Rc<RefCell<TextBoxState>>,
+    /// The window of a long text moved: draw the box again.
+    pub redraw: Callback<()>,
+}
+
+/// What a paste too large to be a report is told: what a file that size is told.
+fn refused_paste() -> String {
+    ImportError::TooLarge {
+        name: "粘贴的内容".to_string(),
+        size: None,
+    }
+    .to_string()
 }
 
 pub fn severity_class(severity: Severity) -> &'static str {
     severity.as_str()
 }
 
-/// `text` with `findings` marked: runs under a span, a bar where something is missing.
-fn render_pieces(text: &str, findings: &[Finding], selected: Option<usize>) -> Html {
+/// `text` with `findings` marked: runs under a span, a bar where something is missing. `index` gives
+/// each finding's number in the report, when `findings` are only some of its findings.
+fn render_pieces(
+    text: &str,
+    findings: &[Finding],
+    index: Option<&[usize]>,
+    selected: Option<usize>,
+) -> Html {
+    let number = |i: usize| index.map_or(i, |index| index[i]);
     pieces(text, findings)
         .into_iter()
         .map(|piece| match piece {
             Piece::Text { start, end } => html! { {&text[start..end]} },
             Piece::Mark { start, end, severity, findings: covering } => {
+                let covering: Vec<usize> = covering.iter().map(|&i| number(i)).collect();
                 let ids = covering.iter().map(usize::to_string).collect::<Vec<_>>().join(" ");
                 let is_selected = selected.is_some_and(|s| covering.contains(&s));
                 html! {
@@ -96,26 +130,128 @@ fn render_pieces(text: &str, findings: &[Finding], selected: Option<usize>) -> H
                     </mark>
                 }
             }
-            Piece::Marker { severity, finding, .. } => html! {
+            Piece::Marker { severity, finding, .. } => { let finding = number(finding); html! {
                 <span class={classes!("insert-marker", severity_class(severity), (selected == Some(finding)).then_some("selected"))}
                       data-f={finding.to_string()}></span>
-            },
+            }},
         })
         .collect()
 }
 
-/// The text box's own undo step for its last table paste: the text before and after it, and the
-/// selection it replaced (UTF-16 units).
+/// What a text box keeps between draws: its own undo step for its last table or long paste, and the
+/// window it shows of a long text.
 #[derive(Default)]
-pub struct PasteUndo {
+pub struct TextBoxState {
     step: Option<PasteStep>,
+    long: Option<LongView>,
 }
 
+/// The undo step of a paste: the box's value before and after it, and the selection it replaced (UTF-16
+/// units); for a long paste (`whole`), the whole texts before and after.
 struct PasteStep {
     before: String,
     after: String,
     start: u32,
     end: u32,
+    whole: bool,
+}
+
+/// The window a long text is shown in, and the text it is a window of.
+struct LongView {
+    text: AttrValue,
+    window: Window,
+}
+
+impl TextBoxState {
+    /// The window to show of `text`, when it is long: the one shown if it is still of this text; after
+    /// an edit elsewhere (a fix, an undo) the window from the same place; for another text (a file, the
+    /// example), its top.
+    pub fn window(&mut self, text: &AttrValue) -> Option<Window> {
+        if text.len() < LONG_TEXT {
+            self.long = None;
+            return None;
+        }
+        let window = match &self.long {
+            Some(view) if view.text == *text => view.window,
+            Some(view)
+                if view.window.start < text.len()
+                    && text
+                        .as_bytes()
+                        .starts_with(&view.text.as_bytes()[..view.window.start]) =>
+            {
+                Window::at(text, view.window.start)
+            }
+            _ => Window::at(text, 0),
+        };
+        self.show(text.clone(), window);
+        Some(window)
+    }
+
+    /// For a long text, the window that holds bytes `start..end`: the one shown if it does, else one
+    /// around them, shown from now on (`true`).
+    pub fn window_holding(
+        &mut self,
+        text: &AttrValue,
+        start: usize,
+        end: usize,
+    ) -> Option<(Window, bool)> {
+        let shown = self.window(text)?;
+        if shown.holds(start, end) {
+            return Some((shown, false));
+        }
+        let around = Window::at(text, start);
+        self.show(text.clone(), around);
+        Some((around, true))
+    }
+
+    /// Where what the box shows starts in the whole text.
+    pub fn shown_from(&self) -> usize {
+        self.long.as_ref().map_or(0, |view| view.window.start)
+    }
+
+    /// Shows `window` of `text` from now on.
+    pub fn show(&mut self, text: AttrValue, window: Window) {
+        self.long = Some(LongView { text, window });
+    }
+
+    /// The whole text once the box holds `value`: `value` itself, or for a long text, `value` spliced
+    /// into it in place of the window (which now covers `value`).
+    fn whole(&mut self, value: String) -> String {
+        match &mut self.long {
+            Some(view) if view.window.fits(&view.text) => {
+                let (whole, window) = view.window.splice(&view.text, &value);
+                view.text = AttrValue::from(whole.clone());
+                view.window = window;
+                whole
+            }
+            _ => value,
+        }
+    }
+
+    /// Puts `pasted` over bytes `start..end` of what the box shows, without passing it through the box,
+    /// and shows the window where it starts; returns the whole text and keeps the undo step.
+    fn paste_whole(&mut self, shown: &str, start: usize, end: usize, pasted: &str) -> String {
+        let (offset, before) = match &self.long {
+            Some(view) => (view.window.start, view.text.to_string()),
+            None => (0, shown.to_string()),
+        };
+        let (start, end) = (offset + start, offset + end);
+        let whole = [&before[..start], pasted, &before[end..]].concat();
+        let text = AttrValue::from(whole.clone());
+        if whole.len() >= LONG_TEXT {
+            self.show(text, Window::at(&whole, start));
+        } else {
+            self.long = None;
+        }
+        self.step = Some(PasteStep {
+            before,
+            after: whole.clone(),
+            start: 0,
+            end: 0,
+            whole: true,
+        });
+        whole
+    }
 }
 
 /// Inserts `grid` over the selection of `area` in one step; returns the undo step.
@@ -132,6 +268,7 @@ fn insert(area: &HtmlTextAreaElement, grid: &str) -> Option<PasteStep> {
         after: area.value(),
         start,
         end,
+        whole: false,
     })
 }
 
@@ -159,29 +296,67 @@ pub fn show_top() {
 }
 
 pub fn text_box(props: TextBox) -> Html {
-    let oninput = props
-        .on_edit
-        .reform(|event: InputEvent| event.target_unchecked_into::<HtmlTextAreaElement>().value());
+    let oninput = {
+        let (on_edit, state) = (props.on_edit.clone(), props.state.clone());
+        Callback::from(move |event: InputEvent| {
+            let value = event.target_unchecked_into::<HtmlTextAreaElement>().value();
+            let whole = state.borrow_mut().whole(value);
+            on_edit.emit(whole);
+        })
+    };
     let onpaste = {
-        let (on_edit, paste) = (props.on_edit.clone(), props.paste.clone());
+        let (on_edit, state) = (props.on_edit.clone(), props.state.clone());
+        let (on_refuse, redraw) = (props.on_refuse.clone(), props.redraw.clone());
         Callback::from(move |event: Event| {
             let event: ClipboardEvent = event.unchecked_into();
             let area: HtmlTextAreaElement = event.target_unchecked_into();
-            if area.value().is_empty() {
+            let plain = event
+                .clipboard_data()
+                .and_then(|data| data.get_data("text/plain").ok())
+                .unwrap_or_default();
+            if plain.len() as u64 > LARGEST_FILE {
+                event.prevent_default();
+                on_refuse.emit(refused_paste());
+                return;
+            }
+            if area.text_length() == 0 {
                 show_top();
             }
-            let Some(grid) = table_paste(&event) else {
+            let grid = table_paste(&event);
+            let pasted = grid.as_deref().unwrap_or(&plain);
+            if pasted.len() >= LONG_TEXT {
+                // Through the box it would be laid out whole: spliced into the text instead.
+                let (Ok(Some(start)), Ok(Some(end))) =
+                    (area.selection_start(), area.selection_end())
+                else {
+                    return;
+                };
+                event.prevent_default();
+                let shown = area.value();
+                let (start, end) = (
+                    byte_offset(&shown, start as usize),
+                    byte_offset(&shown, end as usize),
+                );
+                let whole = state.borrow_mut().paste_whole(&shown, start, end, pasted);
+                on_edit.emit(whole);
+                redraw.emit(());
+                return;
+            }
+            let Some(grid) = grid else {
                 return;
             };
             if let Some(pasted) = insert(&area, &grid) {
                 event.prevent_default();
-                on_edit.emit(pasted.after.clone());
-                paste.borrow_mut().step = Some(pasted);
+                let mut state = state.borrow_mut();
+                let whole = state.whole(pasted.after.clone());
+                state.step = Some(pasted);
+                drop(state);
+                on_edit.emit(whole);
             }
         })
     };
     let onkeydown = {
-        let (on_edit, paste) = (props.on_edit.clone(), props.paste);
+        let (on_edit, state) = (props.on_edit.clone(), props.state.clone());
         Callback::from(move |event: KeyboardEvent| {
             let key = event.key();
             if !(event.ctrl_key() || event.meta_key())
@@ -191,14 +366,28 @@ pub fn text_box(props: TextBox) -> Html {
                 return;
             }
             let area: HtmlTextAreaElement = event.target_unchecked_into();
+            let mut state = state.borrow_mut();
             // Only right after the paste: any other edit is the browser's to undo.
-            let Some(step) = paste.borrow_mut().step.take_if(|s| area.value() == s.after) else {
+            let whole_now = state.long.as_ref().map(|view| view.text.clone());
+            let is_after = |step: &PasteStep| match (&whole_now, step.whole) {
+                (Some(text), true) => text.as_str() == step.after,
+                _ => area.value() == step.after,
+            };
+            let Some(step) = state.step.take_if(|step| is_after(step)) else {
                 return;
             };
             event.prevent_default();
+            if step.whole {
+                state.long = None;
+                drop(state);
+                on_edit.emit(step.before);
+                return;
+            }
             area.set_value(&step.before);
             let _ = area.set_selection_range(step.start, step.end);
-            on_edit.emit(step.before);
+            let whole = state.whole(step.before);
+            drop(state);
+            on_edit.emit(whole);
         })
     };
     let onscroll = {
@@ -214,12 +403,46 @@ pub fn text_box(props: TextBox) -> Html {
     let onkeyup = props.on_caret.reform(|_: KeyboardEvent| ());
     let onclick = props.on_caret.reform(|_: MouseEvent| ());
 
+    let window = props.state.borrow_mut().window(&props.value);
     let text = props.value.as_str();
-    let backdrop = match &props.marks {
-        Some(marks) => render_pieces(text, &marks.placed(), props.selected),
-        None => html! { {text} },
+    let (shown, value) = match window {
+        Some(w) => {
+            let shown = &text[w.start..w.end];
+            (shown, AttrValue::from(shown.to_string()))
+        }
+        None => (text, props.value.clone()),
     };
+    let backdrop = match (&props.marks, window) {
+        (Some(marks), Some(w)) => {
+            let (moved, index) = w.findings_in(&marks.placed());
+            render_pieces(shown, &moved, Some(&index), props.selected)
+        }
+        (Some(marks), None) => render_pieces(text, &marks.placed(), None, props.selected),
+        (None, _) => html! { {shown} },
+    };
+    let pager = window.map(|w| {
+        let (first, last, all) = w.lines(text);
+        let go = |to: Option<Window>, label: &'static str| {
+            let (state, redraw, text) = (props.state.clone(), props.redraw.clone(), props.value.clone());
+            let onclick = Callback::from(move |_: MouseEvent| {
+                if let Some(to) = to {
+                    state.borrow_mut().show(text.clone(), to);
+                    redraw.emit(());
+                }
+            });
+            html! { <button type="button" class="link-button" disabled={to.is_none()} {onclick}>{label}</button> }
+        };
+        html! {
+            <p class="window-bar">
+                <span>{format!("文字很长，分段显示：第 {first}–{last} 行，共 {all} 行。")}</span>
+                {go(w.previous(text), "上一段")}
+                {go(w.next(text), "下一段")}
+            </p>
+        }
+    });
     html! {
+        <>
+        {for pager}
         <div class={classes!("textbox", props.small.then_some("small"))}>
             <div class="backdrop" ref={props.backdrop_ref} aria-hidden="true">
                 <div class="backdrop-text">{backdrop}{"\n "}</div>
@@ -232,7 +455,7 @@ pub fn text_box(props: TextBox) -> Html {
                 aria-describedby={props.described_by}
                 placeholder={props.placeholder}
                 spellcheck="false"
-                value={props.value.clone()}
+                {value}
                 {oninput}
                 {onpaste}
                 {onkeydown}
@@ -241,5 +464,6 @@ pub fn text_box(props: TextBox) -> Html {
                 {onclick}
             />
         </div>
+        </>
     }
 }

@@ -27,6 +27,25 @@ fn env() -> Env {
     Env {
         check: counted_check,
         now: ticking_clock,
+        check_in_worker_from: CHECK_IN_WORKER_FROM,
+    }
+}
+
+/// As [`env`], with every text of the example's length or more left to the check worker.
+fn worker_env() -> Env {
+    Env {
+        check_in_worker_from: EXAMPLE.len(),
+        ..env()
+    }
+}
+
+/// The worker's answer for `text`, as the page decodes it.
+fn answer(text: &str) -> WorkerAnswer {
+    let report = nianbao::check(text);
+    let report = nianbao::present::transfer::decode(&nianbao::present::transfer::encode(&report));
+    WorkerAnswer {
+        report: Rc::new(report.expect("the transfer form reads back")),
+        elapsed_ms: 40.0,
     }
 }
 
@@ -428,4 +447,120 @@ fn nothing_is_ignored_from_a_report_of_an_earlier_text() {
         none.notice.as_ref().unwrap().text,
         "没有可以自动修正的地方。"
     );
+}
+
+#[test]
+fn a_long_text_is_left_to_the_worker_and_its_answer_taken_only_for_that_text() {
+    let before = checks();
+    let short = Rc::new(Checker::checked(
+        worker_env(),
+        DRAFT.into(),
+        AttrValue::default(),
+    ));
+    assert!(short.pending.is_none() && short.report.is_some());
+    let long = short.clone().reduce(Action::LoadExample);
+    assert_eq!(
+        checks(),
+        before + 1,
+        "the page did not check the long text itself"
+    );
+    let serial = long.pending.expect("a check for the worker");
+    // The short text's report stays in view, marked as belonging to an earlier text.
+    assert!(long.stale);
+    assert!(Rc::ptr_eq(
+        long.report.as_ref().unwrap(),
+        short.report.as_ref().unwrap()
+    ));
+
+    // An answer to another check changes nothing; the right one becomes the report.
+    let other = long.clone().reduce(Action::Checked {
+        serial: serial + 1,
+        answer: answer(DRAFT),
+    });
+    assert!(Rc::ptr_eq(&other, &long));
+    let checked = long.reduce(Action::Checked {
+        serial,
+        answer: answer(EXAMPLE),
+    });
+    assert!(!checked.stale && checked.pending.is_none());
+    assert_eq!(checked.elapsed_ms, 40.0);
+    let report = checked.report.as_ref().unwrap();
+    assert_eq!(report.findings, nianbao::check(EXAMPLE).findings);
+
+    // Typing asks for a new check; the answer to the text before the edit is dropped.
+    let edited = checked.reduce(Action::EditLater(format!("{EXAMPLE}又")));
+    assert!(edited.stale && edited.pending.is_none());
+    let late = edited.clone().reduce(Action::Checked {
+        serial,
+        answer: answer(EXAMPLE),
+    });
+    assert!(
+        Rc::ptr_eq(&late, &edited),
+        "an answer for the text before the edit"
+    );
+    let again = edited.reduce(Action::Recheck);
+    assert!(
+        again.pending.is_some_and(|s| s != serial),
+        "a check of its own"
+    );
+    assert_eq!(checks(), before + 1);
+}
+
+#[test]
+fn a_slow_check_says_so_and_stopping_it_keeps_the_text() {
+    let state = Rc::new(Checker::checked(
+        worker_env(),
+        EXAMPLE.into(),
+        AttrValue::default(),
+    ));
+    let serial = state.pending.expect("left to the worker");
+    assert!(state.report.is_none());
+    assert!(!state.slow);
+    // A timer of an earlier check does not count.
+    let early = state
+        .clone()
+        .reduce(Action::CheckIsSlow(serial.wrapping_sub(1)));
+    assert!(Rc::ptr_eq(&early, &state));
+    let slow = state.reduce(Action::CheckIsSlow(serial));
+    assert!(slow.slow);
+    for (failed, said) in [(false, CHECK_STOPPED), (true, WORKER_FAILED)] {
+        let stopped = slow.clone().reduce(Action::CheckStopped { serial, failed });
+        assert_eq!(stopped.text.as_str(), EXAMPLE);
+        assert!(stopped.pending.is_none() && !stopped.slow && stopped.stale);
+        assert_eq!(stopped.notice.as_ref().map(|n| n.text.as_str()), Some(said));
+        // Its answer, if it still came, is not taken; typing checks again.
+        let late = stopped.clone().reduce(Action::Checked {
+            serial,
+            answer: answer(EXAMPLE),
+        });
+        assert!(Rc::ptr_eq(&late, &stopped));
+        let retyped = stopped
+            .reduce(Action::EditLater(format!("{EXAMPLE}。")))
+            .reduce(Action::Recheck);
+        assert!(retyped.pending.is_some());
+    }
+}
+
+#[test]
+fn ignoring_a_place_in_a_long_text_applies_to_the_workers_answer() {
+    let state = Rc::new(Checker::checked(
+        worker_env(),
+        EXAMPLE.into(),
+        AttrValue::default(),
+    ));
+    let serial = state.pending.unwrap();
+    let checked = state.reduce(Action::Checked {
+        serial,
+        answer: answer(EXAMPLE),
+    });
+    let count = checked.report.as_ref().unwrap().findings.len();
+    assert!(count > 0, "the example has findings to ignore");
+    let ignoring = checked.reduce(Action::Ignore(0));
+    let serial = ignoring.pending.expect("checked again by the worker");
+    let done = ignoring.reduce(Action::Checked {
+        serial,
+        answer: answer(EXAMPLE),
+    });
+    assert_eq!(done.report.as_ref().unwrap().findings.len(), count - 1);
+    assert_eq!(done.hidden.len(), 1);
 }

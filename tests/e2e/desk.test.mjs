@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { launch } from './browser.mjs';
+import { zip } from './zip.mjs';
 import { CLI, DIST, SEEDS } from './paths.mjs';
 
 const seed = (id) => readFileSync(path.join(SEEDS, readdirSync(SEEDS).find((n) => n.startsWith(`${id}_`))), 'utf8');
@@ -25,48 +26,6 @@ function nextYear(text) {
   });
 }
 
-// The checksum and the stored zip (the same layout as the core's export::zip).
-const CRC = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc32 = (bytes) => {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
-function zip(entries) {
-  const local = [];
-  const central = [];
-  let offset = 0;
-  for (const [name, data] of entries) {
-    // A name given as bytes is written as Windows' own zip writes it: the code page, no UTF-8 flag.
-    const n = Buffer.isBuffer(name) ? name : Buffer.from(name);
-    const common = Buffer.alloc(26);
-    common.writeUInt16LE(20, 0);
-    common.writeUInt16LE(Buffer.isBuffer(name) ? 0 : 0x0800, 2);
-    common.writeUInt16LE(0x21, 8);
-    common.writeUInt32LE(crc32(data), 10);
-    common.writeUInt32LE(data.length, 14);
-    common.writeUInt32LE(data.length, 18);
-    common.writeUInt16LE(n.length, 22);
-    const head = Buffer.concat([Buffer.from([0x50, 0x4b, 3, 4]), common, n, data]);
-    const tail = Buffer.alloc(14);
-    tail.writeUInt32LE(offset, 10);
-    central.push(Buffer.concat([Buffer.from([0x50, 0x4b, 1, 2, 20, 0]), common, tail, n]));
-    local.push(head);
-    offset += head.length;
-  }
-  const dir = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...local, dir, end]);
-}
 const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 /** A Word document holding `text`: a paragraph per line, tabs as Word's tabs. */
 function docx(text) {

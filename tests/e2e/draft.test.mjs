@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
 
 import { copyHtml, launch } from './browser.mjs';
+import { zip } from './zip.mjs';
 import { DIST, EXAMPLE, OUT, ROOT, SEEDS } from './paths.mjs';
 
 const IMPORTS = path.join(ROOT, 'crates/nianbao/tests/fixtures/imports');
@@ -74,35 +74,7 @@ function docx(body) {
       body +
       '</w:body></w:document>',
   );
-  const name = Buffer.from('word/document.xml');
-  const data = deflateRawSync(xml);
-  const crc = crc32(xml);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(xml.length, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(xml.length, 24);
-  central.writeUInt16LE(name.length, 28);
-  const offset = local.length + name.length + data.length;
-  const size = central.length + name.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(size, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([local, name, data, central, name, end]);
+  return zip([['word/document.xml', xml]], { deflate: true });
 }
 
 /** Drops a file with these bytes on the text box, with real drag events. */

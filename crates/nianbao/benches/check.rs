@@ -1,7 +1,9 @@
 //! How fast `nianbao::check` is: on each seed (target ≤ 100 µs), on synthetic reports of 128 KB to 1 MB
 //! made by concatenating the seeds (target ≤ 20 ms for 1 MB, cost linear in size: the time per byte,
 //! shown as throughput, should stay flat), and on degenerate texts at three sizes (where a
-//! super-linear cost shows as falling throughput; the growth of the time per byte is printed at the end).
+//! super-linear cost shows as falling throughput; the growth of the time per byte is printed at the end),
+//! and the Word and HTML readers on degenerate files of three sizes (tests/common/degenerate_files.rs:
+//! 100,000 numbering definitions once took minutes), with the same growth printed.
 //!
 //! Beside each figure a floor is measured: one pass over the same text counting its characters. At
 //! the end every figure is printed as a multiple of its floor, which holds across machines and load
@@ -19,8 +21,11 @@ use criterion::{BenchmarkGroup, BenchmarkId, Criterion, Throughput};
 
 #[path = "../tests/common/degenerate.rs"]
 mod degenerate;
+#[path = "../tests/common/degenerate_files.rs"]
+mod degenerate_files;
 
 use degenerate::{repeated, FAMILIES};
+use nianbao::export::zip::stored as zip_stored;
 
 /// The seeds as (file stem, text), in file order.
 fn seeds() -> Vec<(String, String)> {
@@ -45,6 +50,8 @@ const KB: usize = 1024;
 thread_local! {
     /// Every figure measured, as (its directory under criterion's, its floor's).
     static MEASURED: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+    /// Every reader's figure, as (its shape, its directory under criterion's, the input's bytes).
+    static READ: RefCell<Vec<(String, String, usize)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Measures `nianbao::check` on `text` as `group/function/parameter` (`group/parameter` without a
@@ -118,6 +125,69 @@ fn bench_pathological(c: &mut Criterion) {
         }
     }
     group.finish();
+}
+
+/// The sizes (`n`, items of the shape) of each degenerate Word package and HTML tree.
+const READER_SIZES: [usize; 3] = [1_000, 4_000, 16_000];
+
+/// The Word reader on each degenerate package, the HTML reader on each degenerate tree, at three sizes.
+fn bench_readers(c: &mut Criterion) {
+    let mut group = c.benchmark_group("readers");
+    group.sample_size(10);
+    let record = |shape: String, n: usize, len: usize| {
+        READ.with(|r| {
+            r.borrow_mut()
+                .push((shape.clone(), format!("readers/{shape}/{n}"), len))
+        });
+        BenchmarkId::new(shape, n)
+    };
+    for n in READER_SIZES {
+        for (what, bytes) in degenerate_files::word_documents(n) {
+            let id = record(format!("docx_{}", what.replace(' ', "_")), n, bytes.len());
+            group.throughput(Throughput::Bytes(bytes.len() as u64));
+            group.bench_with_input(id, &bytes, |b, bytes| {
+                b.iter(|| nianbao::import::docx_to_text(black_box(bytes)))
+            });
+        }
+        for (what, flat) in degenerate_files::html_trees(n) {
+            let id = record(format!("html_{}", what.replace(' ', "_")), n, flat.len());
+            group.throughput(Throughput::Bytes(flat.len() as u64));
+            group.bench_with_input(id, &flat, |b, flat| {
+                b.iter(|| {
+                    let tree = nianbao::import::FlatTree::parse(black_box(flat));
+                    nianbao::import::html_to_text(&tree.root())
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+/// For each reader's shape, its time per byte at the largest size ÷ at the smallest.
+fn print_reader_growth(root: &Path, since: SystemTime) {
+    println!(
+        "\nreaders, time per byte, n = {} ÷ n = {}:",
+        READER_SIZES[2], READER_SIZES[0]
+    );
+    READ.with(|r| {
+        let all = r.borrow();
+        let per_byte = |shape: &str, n: usize| {
+            let (_, dir, len) = all
+                .iter()
+                .find(|(s, d, _)| s == shape && d.ends_with(&format!("/{n}")))?;
+            estimate_ns(&root.join(dir), since).map(|ns| ns / *len as f64)
+        };
+        let mut shapes: Vec<&str> = all.iter().map(|(s, _, _)| s.as_str()).collect();
+        shapes.dedup();
+        for shape in shapes {
+            if let (Some(small), Some(large)) = (
+                per_byte(shape, READER_SIZES[0]),
+                per_byte(shape, READER_SIZES[2]),
+            ) {
+                println!("{shape:<40} {:.2}", large / small);
+            }
+        }
+    });
 }
 
 /// For each degenerate family, its time per byte at the largest size ÷ at the smallest: 1 is linear;
@@ -211,7 +281,9 @@ fn main() {
     bench_seeds(&mut c);
     bench_sizes(&mut c);
     bench_pathological(&mut c);
+    bench_readers(&mut c);
     c.final_summary();
     print_multiples(&root, started);
     print_growth(&root, started);
+    print_reader_growth(&root, started);
 }

@@ -1,5 +1,5 @@
-//! Fuzzes `nianbao::check`: whatever the bytes, the checker returns, and every finding points at a
-//! valid place in the text it was given.
+//! Fuzzes `nianbao::check`: whatever the bytes, the checker returns, every finding points at a valid
+//! place in the text it was given, and the report crosses to the page in the transfer form unchanged.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -41,6 +41,12 @@ fn check_text(text: &str) {
     // The JSON shape must be buildable for any report.
     let summary = nianbao::summary::FileSummary::new("fuzz", &report);
     assert!(summary.tables.t4.len() == 15);
+    // The page's check worker hands any report over in the transfer form, and it reads back whole.
+    use nianbao::present::transfer;
+    let back = transfer::decode(&transfer::encode(&report)).expect("the transfer form reads back");
+    assert_eq!(back.findings, report.findings);
+    // And the page's reader refuses, without a panic, whatever else comes.
+    let _ = transfer::decode(text);
 }
 
 fuzz_target!(|data: &[u8]| {

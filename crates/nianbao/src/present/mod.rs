@@ -10,7 +10,9 @@ pub mod navigation;
 pub mod official;
 pub mod pieces;
 pub mod snippet;
+pub mod transfer;
 pub mod utf16;
+pub mod window;
 
 #[cfg(test)]
 pub(crate) mod tests_support {
