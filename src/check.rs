@@ -1,5 +1,5 @@
-//! Checking a long text, and reading a large Word file, off the page's main thread: the text goes to
-//! the check worker
+//! Checking a long text, and reading Word files, off the page's main thread: the text goes to the
+//! check worker
 //! (crates/nianbao-check-worker, the core's own checker), which answers with the report in the core's
 //! transfer form. The worker is fetched when the first long text is checked and stays for the next one;
 //! a check still running when the next is asked for is for an older text, so src/js/check.js ends that
@@ -22,10 +22,6 @@ extern "C" {
     /// `[true, text]` or `[false, message]`; rejected if the worker fails.
     fn read_docx_in_worker(name: &str, bytes: &[u8]) -> Promise;
 }
-
-/// Word files this large or larger are read by the worker: 1 MB of numbering definitions took the
-/// page's main thread 2.5 s.
-pub const DOCX_IN_WORKER_FROM: usize = 256 * 1024;
 
 /// The text of the Word file `name` holding `bytes`, read by a worker, or why it cannot be read.
 pub async fn docx_to_text(name: &str, bytes: &[u8]) -> Result<String, String> {

@@ -163,10 +163,12 @@ pub fn use_file_drop(dispatcher: Dispatcher, on_desk: Callback<Vec<(String, File
 /// change (telling the state whether it could be stored), unless another tab's draft is waiting for
 /// the user's choice; and watches other tabs saving theirs.
 /// A long text (shown a window at a time) is saved when typing pauses, not on every keystroke: each
-/// save copies the whole text out of the page's wasm.
+/// save copies the whole text out of the page's wasm. One that arrives to be checked (a paste, a file) is
+/// saved at once, before its check starts.
 #[hook]
 pub fn use_draft_storage(state: &Checker, dispatcher: Dispatcher) {
     let pause = use_mut_ref(|| None::<Timeout>);
+    let checking = state.pending;
     use_effect_with(state.replaced.clone(), |replaced| {
         if let Some(text) = replaced {
             storage::save_replaced(text);
@@ -181,6 +183,7 @@ pub fn use_draft_storage(state: &Checker, dispatcher: Dispatcher) {
                 state.unchecked,
             ),
             move |(text, waiting, unchecked)| {
+                let typing = checking.is_none();
                 pause.borrow_mut().take();
                 if !*waiting {
                     let (long, text, dispatcher) =
@@ -191,7 +194,7 @@ pub fn use_draft_storage(state: &Checker, dispatcher: Dispatcher) {
                             dispatcher.dispatch(Action::Saved(stored));
                         })
                     };
-                    if long {
+                    if long && typing {
                         *pause.borrow_mut() = Some(Timeout::new(PAUSE_MS, save));
                     } else {
                         save();

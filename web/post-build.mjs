@@ -3,9 +3,9 @@
 //     tell anyone when loading fails: it is replaced by one that chains promises and reports failure
 //     through web/boot.js.
 //  2. Writes the service worker (web/sw.js) with this build's file list, so the page opens offline. The
-//     workers' files (nianbao-pdf-worker*, nianbao-check-worker*) count for the version but are not
-//     fetched ahead: the page loads them only when a PDF is opened or a long text checked, and the
-//     service worker keeps them from then on.
+//     PDF worker's files (nianbao-pdf-worker*) count for the version but are not fetched ahead: the page
+//     loads them only when a PDF is opened, and the service worker keeps them from then on. The check
+//     worker's are fetched ahead (after the page has loaded, as the rest): every .docx needs them.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -47,5 +47,5 @@ const digest = createHash('sha256');
 for (const name of names) digest.update(name).update(await readFile(path.join(staging, name)));
 const worker = (await readFile(path.join(here, 'sw.js'), 'utf8'))
   .replace("'__VERSION__'", JSON.stringify(digest.digest('hex').slice(0, 16)))
-  .replace("['__FILES__']", JSON.stringify(['./', ...names.filter((name) => name !== 'index.html' && !/^nianbao-(pdf|check)-worker/.test(name)).map((name) => `./${name}`)]));
+  .replace("['__FILES__']", JSON.stringify(['./', ...names.filter((name) => name !== 'index.html' && !name.startsWith('nianbao-pdf-worker')).map((name) => `./${name}`)]));
 await writeFile(path.join(staging, 'sw.js'), worker);

@@ -5,8 +5,9 @@
 //! A text of [`LONG_TEXT`] or more is shown and edited a window at a time
 //! ([`nianbao::present::window`]): Chromium lays a textarea's whole text out again on every change, about
 //! a second a megabyte. The box then holds one window, with the marks that fall in it, and a bar to move
-//! to the lines before or after; an edit in it is spliced into the whole text. A paste that makes the
-//! text long, or comes into a long one, is spliced in the same way without passing through the box.
+//! to the lines before or after; an edit in it is spliced into the whole text. A long paste is spliced
+//! in the same way without passing through the box. Selecting all the box shows (Ctrl+A) and typing,
+//! deleting or pasting over it replaces the whole text, as 「全选」 means.
 //!
 //! A paste over 20 MB is refused with the message a file that size gets, and the text stays as it was.
 //!
@@ -144,6 +145,9 @@ fn render_pieces(
 pub struct TextBoxState {
     step: Option<PasteStep>,
     long: Option<LongView>,
+    /// The key pressed (until it is let go) edits over all the box shows of a long text (Ctrl+A, then
+    /// typing, Delete or a paste): its edit replaces the whole text, as 「全选」 means.
+    replacing_all: bool,
 }
 
 /// The undo step of a paste: the box's value before and after it, and the selection it replaced (UTF-16
@@ -160,6 +164,14 @@ struct PasteStep {
 struct LongView {
     text: AttrValue,
     window: Window,
+}
+
+/// Whether the selection of `area` is all it holds.
+fn selects_all(area: &HtmlTextAreaElement) -> bool {
+    let length = area.text_length();
+    length > 0
+        && area.selection_start().ok().flatten() == Some(0)
+        && area.selection_end().ok().flatten() == Some(length)
 }
 
 impl TextBoxState {
@@ -217,6 +229,10 @@ impl TextBoxState {
     /// The whole text once the box holds `value`: `value` itself, or for a long text, `value` spliced
     /// into it in place of the window (which now covers `value`).
     fn whole(&mut self, value: String) -> String {
+        if std::mem::take(&mut self.replacing_all) {
+            self.long = None;
+            return value;
+        }
         match &mut self.long {
             Some(view) if view.window.fits(&view.text) => {
                 let (whole, window) = view.window.splice(&view.text, &value);
@@ -235,7 +251,11 @@ impl TextBoxState {
             Some(view) => (view.window.start, view.text.to_string()),
             None => (0, shown.to_string()),
         };
-        let (start, end) = (offset + start, offset + end);
+        let (start, end) = if std::mem::take(&mut self.replacing_all) {
+            (0, before.len())
+        } else {
+            (offset + start, offset + end)
+        };
         let whole = [&before[..start], pasted, &before[end..]].concat();
         let text = AttrValue::from(whole.clone());
         if whole.len() >= LONG_TEXT {
@@ -324,7 +344,9 @@ pub fn text_box(props: TextBox) -> Html {
             }
             let grid = table_paste(&event);
             let pasted = grid.as_deref().unwrap_or(&plain);
-            if pasted.len() >= LONG_TEXT {
+            let all = state.borrow().long.is_some() && selects_all(&area);
+            state.borrow_mut().replacing_all = all;
+            if pasted.len() >= LONG_TEXT || all {
                 // Through the box it would be laid out whole: spliced into the text instead.
                 let (Ok(Some(start)), Ok(Some(end))) =
                     (area.selection_start(), area.selection_end())
@@ -358,6 +380,14 @@ pub fn text_box(props: TextBox) -> Html {
     let onkeydown = {
         let (on_edit, state) = (props.on_edit.clone(), props.state.clone());
         Callback::from(move |event: KeyboardEvent| {
+            let area: HtmlTextAreaElement = event.target_unchecked_into();
+            {
+                let mut state = state.borrow_mut();
+                // Typing or deleting; not a shortcut (an undo, or a cut: the clipboard holds only what
+                // the box shows).
+                let plain = !(event.ctrl_key() || event.meta_key() || event.alt_key());
+                state.replacing_all = plain && state.long.is_some() && selects_all(&area);
+            }
             let key = event.key();
             if !(event.ctrl_key() || event.meta_key())
                 || event.shift_key()
@@ -365,7 +395,6 @@ pub fn text_box(props: TextBox) -> Html {
             {
                 return;
             }
-            let area: HtmlTextAreaElement = event.target_unchecked_into();
             let mut state = state.borrow_mut();
             // Only right after the paste: any other edit is the browser's to undo.
             let whole_now = state.long.as_ref().map(|view| view.text.clone());
@@ -400,7 +429,13 @@ pub fn text_box(props: TextBox) -> Html {
             }
         })
     };
-    let onkeyup = props.on_caret.reform(|_: KeyboardEvent| ());
+    let onkeyup = {
+        let (on_caret, state) = (props.on_caret.clone(), props.state.clone());
+        Callback::from(move |_: KeyboardEvent| {
+            state.borrow_mut().replacing_all = false;
+            on_caret.emit(());
+        })
+    };
     let onclick = props.on_caret.reform(|_: MouseEvent| ());
 
     let window = props.state.borrow_mut().window(&props.value);

@@ -19,15 +19,23 @@ export function check_in_worker(serial, text, previous) {
     mine.postMessage([serial, text, previous]);
   }));
 }
-// A large Word file is read by a worker of its own, ended once it answers, so a check is never in its way.
+// Word files are read by a worker of their own, kept for the next file, one at a time and in order, so
+// that a check is never in their way; a reader that fails is dropped and the next file starts another.
+let reader, readerReady, lastRead = Promise.resolve();
+function read(name, bytes) {
+  if (!reader) {
+    reader = new Worker('./nianbao-check-worker_loader.js');
+    readerReady = new Promise((ok, no) => { reader.onmessage = () => ok(); reader.onerror = (e) => { e.preventDefault(); no(e); }; });
+  }
+  const mine = reader;
+  return readerReady.then(() => new Promise((ok, no) => {
+    mine.onmessage = (e) => ok(e.data);
+    mine.onerror = (e) => { e.preventDefault(); no(e); };
+    mine.postMessage(['docx', name, bytes]);
+  })).catch((e) => { mine.terminate(); if (reader === mine) reader = null; throw e; });
+}
 export function read_docx_in_worker(name, bytes) {
-  const reader = new Worker('./nianbao-check-worker_loader.js');
-  const copy = bytes.slice();
-  return new Promise((ok, no) => {
-    reader.onerror = (e) => { e.preventDefault(); reader.terminate(); no(e); };
-    reader.onmessage = () => {
-      reader.onmessage = (e) => { reader.terminate(); ok(e.data); };
-      reader.postMessage(['docx', name, copy]);
-    };
-  });
+  const copy = bytes.slice(), answer = lastRead.then(() => read(name, copy));
+  lastRead = answer.catch(() => {});
+  return answer;
 }

@@ -2,7 +2,8 @@
 // release build: a real Ctrl+V of a report repeated to 19 MB, and a dropped .docx of 100,000 numbering
 // definitions. Each time the longest main-thread task is measured (PerformanceObserver, from the paste
 // or the drop until the report is shown), the text stays editable, a key typed into it answers, and the
-// draft survives a reload. A paste over 20 MB is refused with the file's message, the text unchanged.
+// draft survives a reload. A check that runs long offers 「停止检查」, which stops it. A paste over 20 MB
+// is refused with the file's message, the text unchanged.
 // Figures in tests/e2e/out/timing-bounded.json; screenshots long-paste.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -146,6 +147,36 @@ test('a 19 MB paste: checked in the worker, the tab never blocked for long, the 
   await page.locator('.summary .count').first().waitFor({ timeout: 120_000 });
   assert.equal(await savedLength(), text.length + 1, 'still the whole draft');
   assert.deepEqual(browser.problems, [], 'no console error or uncaught exception');
+});
+
+test('a check that runs long says so and 「停止检查」 stops it, the text kept as it was', async () => {
+  await open();
+  // A million lines of one label: the slowest family to check (seconds in the worker). Pasted over
+  // all the box shows of the long draft the last test left (Ctrl+A): it replaces the whole draft.
+  const text = '（七）总计\n'.repeat(Math.floor((19 * MB) / Buffer.byteLength('（七）总计\n')));
+  await copyPlain(text);
+  await area().click();
+  await page.keyboard.press('Control+A');
+  await watchTasks();
+  await page.keyboard.press('Control+V');
+  const stop = page.locator('.notice.checking button', { hasText: '停止检查' });
+  await stop.waitFor({ timeout: 60_000 });
+  assert.match(await page.locator('.notice.checking').innerText(), /检查用时较长/);
+  await stop.click();
+  await page.locator('.notice.error', { hasText: '已停止检查，文字保持原样。' }).waitFor({ timeout: 10_000 });
+  assert.equal(await page.locator('.notice.checking').count(), 0);
+  const stopped = await tasks();
+  timings.stopped = stopped;
+  console.log(`a long check stopped after ${stopped.elapsedMs} ms, longest main-thread task ${stopped.longestMs} ms`);
+  assert.ok(stopped.longestMs < LONGEST_TASK_MS, `the main thread was blocked for ${stopped.longestMs} ms`);
+  assert.ok(text.startsWith(await area().inputValue()), 'the text shown as it was pasted');
+  await page.waitForFunction((n) => document.querySelector('.window-bar span')?.textContent.includes(`共 ${n} 行`), text.split('\n').length);
+  assert.equal(await savedLength(), text.length, 'the draft saved whole');
+  // Typing checks again.
+  await area().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('X');
+  await page.locator('.notice.checking').waitFor({ timeout: 10_000 });
 });
 
 test('a paste over 20 MB is refused with the message a file that size gets, and the text stays', async () => {
