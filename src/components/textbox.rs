@@ -502,3 +502,95 @@ pub fn text_box(props: TextBox) -> Html {
         </>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn long_text() -> String {
+        format!("{}\n", crate::state::EXAMPLE).repeat(40)
+    }
+
+    #[test]
+    fn a_short_text_is_shown_whole_and_edited_as_it_is() {
+        let mut state = TextBoxState::default();
+        let text = AttrValue::from("一、总体情况\n");
+        assert_eq!(state.window(&text), None);
+        assert_eq!(
+            state.whole("一、总体情况\n本年度".to_string()),
+            "一、总体情况\n本年度"
+        );
+    }
+
+    #[test]
+    fn an_edit_in_a_window_is_spliced_in_and_the_window_stays() {
+        let text = long_text();
+        let mut state = TextBoxState::default();
+        let first = state
+            .window(&AttrValue::from(text.clone()))
+            .expect("a long text is windowed");
+        assert_eq!(first.start, 0);
+        // Move to the middle, as 「下一段」 does, and type there.
+        let middle = Window::at(&text, text.len() / 2);
+        state.show(AttrValue::from(text.clone()), middle);
+        let typed = format!("{}又", &text[middle.start..middle.end]);
+        let whole = state.whole(typed.clone());
+        assert_eq!(whole.len(), text.len() + "又".len());
+        assert_eq!(&whole[..middle.end], &text[..middle.end]);
+        assert_eq!(&whole[middle.end..middle.end + "又".len()], "又");
+        // The page comes back with the edited text: the same window, now over what was typed.
+        let again = state.window(&AttrValue::from(whole.clone())).unwrap();
+        assert_eq!(&whole[again.start..again.end], typed);
+    }
+
+    #[test]
+    fn another_text_goes_to_its_top_and_a_fix_elsewhere_keeps_the_place() {
+        let text = long_text();
+        let mut state = TextBoxState::default();
+        let middle = Window::at(&text, text.len() / 2);
+        state.show(AttrValue::from(text.clone()), middle);
+        // A fix after the window (the text before it unchanged): the window keeps its start.
+        let fixed = format!("{text}六、其他需要报告的事项\n");
+        assert_eq!(
+            state.window(&AttrValue::from(fixed)).unwrap().start,
+            middle.start
+        );
+        // Another report (a file, the example): its top.
+        let other = format!("（一）{text}");
+        assert_eq!(state.window(&AttrValue::from(other)).unwrap().start, 0);
+    }
+
+    #[test]
+    fn a_long_paste_is_spliced_at_the_selection_and_undone_whole() {
+        let mut state = TextBoxState::default();
+        let draft = "一、总体情况\n";
+        let pasted = long_text();
+        let whole = state.paste_whole(draft, draft.len(), draft.len(), &pasted);
+        assert_eq!(whole, format!("{draft}{pasted}"));
+        let window = state.window(&AttrValue::from(whole.clone())).unwrap();
+        assert!(
+            window.holds(draft.len(), draft.len()),
+            "shown where the paste starts"
+        );
+        let step = state.step.as_ref().expect("an undo step");
+        assert!(step.whole && step.before == draft && step.after == whole);
+    }
+
+    #[test]
+    fn an_edit_over_all_the_window_shows_replaces_the_whole_text() {
+        let text = long_text();
+        let mut state = TextBoxState::default();
+        state.window(&AttrValue::from(text.clone())).unwrap();
+        state.replacing_all = true;
+        assert_eq!(state.whole("新".to_string()), "新");
+        assert_eq!(state.window(&AttrValue::from("新")), None);
+        // And a paste over all of it, once more from a long text.
+        state.window(&AttrValue::from(text.clone())).unwrap();
+        state.replacing_all = true;
+        assert_eq!(state.paste_whole("", 0, 0, "二、主动公开"), "二、主动公开");
+        // Without it, only the window is replaced.
+        state.window(&AttrValue::from(text.clone())).unwrap();
+        let whole = state.whole("新\n".to_string());
+        assert!(whole.starts_with("新\n") && whole.len() > text.len() / 2);
+    }
+}

@@ -74,9 +74,11 @@ test('the boot script parses as ES3, so that even IE in compatibility mode runs 
 });
 
 test('the wasm validates with only the Chromium 80 feature set', async (t) => {
-  // The page's, and the PDF worker's (loaded only when a PDF is opened, issue 13).
+  // The page's, the PDF worker's (loaded only when a PDF is opened, issue 13) and the check worker's
+  // (long texts and .docx files, issue 17).
   const names = await distFiles('.wasm');
-  assert.equal(names.length, 2, `the page and the PDF worker: ${names}`);
+  assert.equal(names.length, 3, `the page, the PDF worker and the check worker: ${names}`);
+  for (const worker of ['nianbao-pdf-worker_bg.wasm', 'nianbao-check-worker_bg.wasm']) assert.ok(names.includes(worker), `${worker} in ${names}`);
   const work = await mkdtemp(path.join(os.tmpdir(), 'nianbao-compat-'));
   try {
     for (const name of names) {
