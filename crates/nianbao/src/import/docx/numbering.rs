@@ -4,7 +4,7 @@
 
 use roxmltree::Node;
 
-use super::xml::{child, is, number_at, parse, val, val_at};
+use super::xml::{child, in_batches, is, number_at, parse, val, val_at};
 
 const LEVELS: usize = 9;
 
@@ -153,37 +153,40 @@ impl Numbering {
     pub fn new(numbering: Option<&[u8]>, styles: Option<&[u8]>) -> Self {
         let (mut list_ids, mut lists) = (Vec::new(), Vec::new());
         let (mut definition_ids, mut definitions) = (Vec::new(), Vec::new());
-        if let Some(doc) = numbering.and_then(parse) {
-            for node in doc.root_element().children() {
-                if is(&node, "abstractNum") {
-                    if let Some(id) = attribute(&node, "abstractNumId") {
-                        definition_ids.push(id.to_string());
-                        definitions.push(levels_of(node));
-                    }
-                } else if is(&node, "num") {
-                    let (Some(id), Some(definition)) =
-                        (attribute(&node, "numId"), val_at(&node, &["abstractNumId"]))
-                    else {
-                        continue;
-                    };
-                    let mut starts = [None; LEVELS];
-                    for o in node.children().filter(|n| is(n, "lvlOverride")) {
-                        let level = attribute(&o, "ilvl").and_then(|v| v.parse::<usize>().ok());
-                        if let (Some(l), Some(start)) = (
-                            level.filter(|&l| l < LEVELS),
-                            number_at(&o, &["startOverride"]),
-                        ) {
-                            starts[l] = Some(start as u32);
+        if let Some(part) = numbering {
+            // A part that breaks off keeps what was read before the break.
+            let _ = in_batches(part, None, |root| {
+                for node in root.children() {
+                    if is(&node, "abstractNum") {
+                        if let Some(id) = attribute(&node, "abstractNumId") {
+                            definition_ids.push(id.to_string());
+                            definitions.push(levels_of(node));
                         }
+                    } else if is(&node, "num") {
+                        let (Some(id), Some(definition)) =
+                            (attribute(&node, "numId"), val_at(&node, &["abstractNumId"]))
+                        else {
+                            continue;
+                        };
+                        let mut starts = [None; LEVELS];
+                        for o in node.children().filter(|n| is(n, "lvlOverride")) {
+                            let level = attribute(&o, "ilvl").and_then(|v| v.parse::<usize>().ok());
+                            if let (Some(l), Some(start)) = (
+                                level.filter(|&l| l < LEVELS),
+                                number_at(&o, &["startOverride"]),
+                            ) {
+                                starts[l] = Some(start as u32);
+                            }
+                        }
+                        list_ids.push(id.to_string());
+                        lists.push(List {
+                            definition: definition.to_string(),
+                            starts,
+                            counters: [None; LEVELS],
+                        });
                     }
-                    list_ids.push(id.to_string());
-                    lists.push(List {
-                        definition: definition.to_string(),
-                        starts,
-                        counters: [None; LEVELS],
-                    });
                 }
-            }
+            });
         }
         let styles = styles
             .and_then(parse)
