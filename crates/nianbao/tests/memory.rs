@@ -97,8 +97,14 @@ fn a_word_document_is_read_in_proportion_to_its_xml() {
     let bytes = nianbao::export::zip::stored(&[("word/document.xml", xml.as_bytes())]);
     let peak = peak_of(|| nianbao::import::docx_to_text(&bytes).unwrap());
     let ratio = peak as f64 / xml.len() as f64;
-    println!("a .docx of 40,000 paragraphs ({} bytes of XML): peak heap {ratio:.2} × its XML", xml.len());
-    assert!(ratio <= MOST_FOR_LONG_WORD_XML, "peak heap {ratio:.2} × the XML");
+    println!(
+        "a .docx of 40,000 paragraphs ({} bytes of XML): peak heap {ratio:.2} × its XML",
+        xml.len()
+    );
+    assert!(
+        ratio <= MOST_FOR_LONG_WORD_XML,
+        "peak heap {ratio:.2} × the XML"
+    );
 }
 
 /// The uncompressed size of word/document.xml, from the zip's central directory.
