@@ -5,6 +5,8 @@
 //! only) and the command-line checker (`cli`, native only) are thin layers over [`check`].
 
 pub mod compare;
+#[cfg(test)]
+mod docx_batches;
 pub mod export;
 pub mod import;
 pub mod model;

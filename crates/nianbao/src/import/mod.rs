@@ -19,6 +19,8 @@ mod layout;
 pub use blocks::{Block, Cell, Table};
 pub use charset::Charset;
 pub use docx::crc32;
+#[cfg(test)]
+pub(crate) use docx::{blocks_in_one_tree, blocks_of_docx};
 pub use error::{ImportError, Unsupported};
 pub use flat::{FlatTree, ATTRIBUTES as FLAT_ATTRIBUTES};
 pub use html::{blocks_of, MarkupNode, NodeKind};
