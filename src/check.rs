@@ -2,7 +2,7 @@
 //! check worker
 //! (crates/nianbao-check-worker, the core's own checker), which answers with the report in the core's
 //! transfer form. The worker is fetched when the first long text is checked and stays for the next one;
-//! a check still running when the next is asked for is for an older text, so src/js/check.js ends that
+//! a check still running when the next is asked for is for an older text, so src/js/workers.js ends that
 //! worker and starts another, as it does for 「停止检查」. A check that never answers (stopped, or for an
 //! older text) leaves its future pending: nothing waits on it.
 
@@ -13,7 +13,7 @@ use wasm_bindgen_futures::JsFuture;
 use nianbao::present::transfer;
 use nianbao::Report;
 
-#[wasm_bindgen(module = "/src/js/check.js")]
+#[wasm_bindgen(module = "/src/js/workers.js")]
 extern "C" {
     /// The encoded report; rejected if the worker fails to start or fails while checking.
     fn check_in_worker(serial: u32, text: &str, previous: &str) -> Promise;

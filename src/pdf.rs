@@ -1,7 +1,7 @@
 //! Reading a PDF in the page: the file's bytes go to the PDF worker (crates/nianbao-pdf-worker, the same
 //! reader as the command line's), which answers with the text or the reason it cannot be read, in
 //! Chinese. The worker, and so all the PDF code, is fetched only when the first PDF is opened; it then
-//! stays for the next one. src/js/pdf.js starts it (through Trunk's loader shim), waits for its first
+//! stays for the next one. src/js/workers.js starts it (through Trunk's loader shim), waits for its first
 //! message (it says when its wasm has loaded: messages before that would be lost), and asks one
 //! question at a time, in order (the main box and the 上年年报 box may both be given a PDF at once);
 //! a worker that fails is dropped and the next PDF starts a new one. The bytes are copied before the
@@ -13,7 +13,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use nianbao::import::ImportError;
 
-#[wasm_bindgen(module = "/src/js/pdf.js")]
+#[wasm_bindgen(module = "/src/js/workers.js")]
 extern "C" {
     /// `[true, text]` or `[false, message]`; rejected if the worker fails to start or while reading.
     fn read_pdf(name: &str, bytes: &[u8]) -> Promise;
