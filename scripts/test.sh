@@ -56,22 +56,6 @@ node_test() { # node's built-in runner: readable on stdout, TAP in tests/e2e/out
     --test-reporter=tap --test-reporter-destination="tests/e2e/out/$name.tap" "$@"
 }
 
-# The wasm tests in headless Chromium through chromedriver. On this project's machines chromedriver has
-# now and then never seen the test page load ("Failed to detect test as having been run", the renderer
-# silent for 300 s), with the same build passing at once when run again: one such run is retried, once.
-# A test that fails is not retried.
-browser_tests() {
-  local log
-  log=$(mktemp)
-  cargo test --target wasm32-unknown-unknown -p nianbao-web --test web 2>&1 | tee "$log" && return 0
-  if grep -q 'Failed to detect test as having been run' "$log"; then
-    echo "browser tests: chromedriver never saw the test page run; running them once more"
-    cargo test --target wasm32-unknown-unknown -p nianbao-web --test web
-  else
-    return 1
-  fi
-}
-
 step "setup"                scripts/setup.sh test
 step "cargo fetch"          cargo fetch --locked
 export CARGO_NET_OFFLINE=true   # everything below builds from what was fetched
@@ -81,7 +65,7 @@ step "clippy (wasm32)"      cargo clippy --target wasm32-unknown-unknown -p nian
 step "clippy (PDF worker)"  cargo clippy --target wasm32-unknown-unknown -p nianbao-pdf-worker --bins -- -D warnings
 step "clippy (check worker)"  cargo clippy --target wasm32-unknown-unknown -p nianbao-check-worker --bins -- -D warnings
 step "cargo test (native)"  cargo test --workspace
-step "browser tests"        browser_tests
+step "browser tests"        cargo test --target wasm32-unknown-unknown -p nianbao-web --test web
 step "trunk build"          trunk build --release --offline --public-url ./
 step "size budget"          node_test size tests/e2e/size.test.mjs
 step "Chromium 80"          node_test compat tests/e2e/compat.test.mjs
