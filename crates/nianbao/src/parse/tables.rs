@@ -195,45 +195,52 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
     previous[b.len()]
 }
 
-/// A cell of a header region (between tabs, pipes and line breaks), folded.
-struct HeaderCell<'t> {
-    raw: &'t str,
-    /// Where `raw` starts in the text.
-    at: usize,
-    folded: Vec<char>,
-}
-
-/// The cells of `region` with any text, each folded once for all the headers looked for there.
-fn header_cells(text: &str, region: Span) -> Vec<HeaderCell<'_>> {
+/// For each of the `missing` headers, the first cell of `region` (between tabs, pipes and line
+/// breaks) that is a slightly mistyped form of it (「本年度止件数」 for 「本年废止件数」): its text and span.
+///
+/// One pass over the region, each cell folded into one reused buffer and only as far as the longest
+/// header allows: a region can be the whole text (no row label found), and keeping its cells (a
+/// 4-byte character each) held five times the text.
+fn near_headers(text: &str, region: Span, missing: &[&'static str]) -> Vec<Option<(String, Span)>> {
+    let wanted: Vec<(Vec<char>, usize)> = missing
+        .iter()
+        .map(|h| {
+            let want: Vec<char> = fold_static(h).chars().collect();
+            let tolerance = if want.len() >= 8 { 2 } else { 1 };
+            (want, tolerance)
+        })
+        .collect();
+    let longest = wanted.iter().map(|(w, t)| w.len() + t).max().unwrap_or(0);
+    let mut near = vec![None; missing.len()];
+    let mut unmatched = missing.len();
+    let mut folded: Vec<char> = Vec::with_capacity(longest + 1);
     let mut at = region.start;
-    let mut cells = Vec::new();
     for raw in text[region.start..region.end].split(['\t', '|', '\n']) {
-        let folded: Vec<char> = fold_chars(raw).collect();
-        if !folded.is_empty() {
-            cells.push(HeaderCell { raw, at, folded });
+        if unmatched == 0 {
+            break;
         }
+        let cell_at = at;
         at += raw.len() + 1;
-    }
-    cells
-}
-
-/// A cell of the header region that is a slightly mistyped `expected` (「本年度止件数」 for 「本年废止件数」).
-fn near_header(cells: &[HeaderCell], expected: &'static str) -> Option<(String, Span)> {
-    let want: Vec<char> = fold_static(expected).chars().collect();
-    let tolerance = if want.len() >= 8 { 2 } else { 1 };
-    for cell in cells {
-        let got = &cell.folded;
-        if got.len().abs_diff(want.len()) > tolerance {
+        folded.clear();
+        folded.extend(fold_chars(raw).take(longest + 1));
+        if folded.is_empty() || folded.len() > longest {
             continue;
         }
-        if edit_distance(got, &want) <= tolerance {
-            let lead = cell.raw.len() - cell.raw.trim_start().len();
-            let trimmed = cell.raw.trim();
-            let start = cell.at + lead;
-            return Some((trimmed.to_string(), Span::new(start, start + trimmed.len())));
+        for ((want, tolerance), found) in wanted.iter().zip(near.iter_mut()) {
+            if found.is_some()
+                || folded.len().abs_diff(want.len()) > *tolerance
+                || edit_distance(&folded, want) > *tolerance
+            {
+                continue;
+            }
+            let lead = raw.len() - raw.trim_start().len();
+            let trimmed = raw.trim();
+            let start = cell_at + lead;
+            *found = Some((trimmed.to_string(), Span::new(start, start + trimmed.len())));
+            unmatched -= 1;
         }
     }
-    None
+    near
 }
 
 /// One table read under one version, with how well that version explains the text.
@@ -928,8 +935,7 @@ fn read_headers(
             .find(fold_static(header), within)
             .or_else(|| find_split_header(dense, fold_static(header), within))
     };
-    // Read only when a header is missing.
-    let mut cells = None;
+    let mut missing = Vec::new();
     for &header in section.headers {
         let found = find(header, region);
         if found.is_none() && later.is_some_and(|l| dense.find(fold_static(header), l).is_some()) {
@@ -940,15 +946,17 @@ fn read_headers(
                 scan.found += 1;
                 scan.end = Some(scan.end.map_or(span.end, |e| e.max(span.end)));
             }
-            None => {
-                let cells = cells.get_or_insert_with(|| header_cells(text, region));
-                let near = near_header(cells, header);
-                scan.issues.push(HeaderIssue {
-                    expected: header,
-                    span: near.as_ref().map_or(Span::point(region.start), |(_, s)| *s),
-                    found: near.map(|(t, _)| t),
-                });
-            }
+            None => missing.push(header),
+        }
+    }
+    if !missing.is_empty() {
+        let near = near_headers(text, region, &missing);
+        for (&expected, near) in missing.iter().zip(near) {
+            scan.issues.push(HeaderIssue {
+                expected,
+                span: near.as_ref().map_or(Span::point(region.start), |(_, s)| *s),
+                found: near.map(|(t, _)| t),
+            });
         }
     }
     scan
