@@ -24,7 +24,7 @@ pub struct Parsed<'a> {
     /// The folded text, shared by the table reader and the prose.
     pub(crate) dense: Dense<'a>,
     /// The prose (text without title and tables), built on first use and shared by the rules that read it.
-    pub(crate) prose: std::cell::OnceCell<crate::text::prose::Prose>,
+    pub(crate) prose: std::cell::OnceCell<crate::text::prose::Prose<'a>>,
 }
 
 pub fn parse(text: &str) -> Parsed<'_> {

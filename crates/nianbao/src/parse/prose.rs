@@ -4,14 +4,14 @@ use super::Parsed;
 use crate::span::Span;
 use crate::text::prose::{table_span, Prose};
 
-impl Prose {
+impl<'a> Prose<'a> {
     /// Everything in `parsed` but its title and tables, built once per check for all the rules that
     /// read prose.
-    pub fn of<'p>(parsed: &'p Parsed) -> &'p Prose {
+    pub fn of<'p>(parsed: &'p Parsed<'a>) -> &'p Prose<'a> {
         parsed.prose.get_or_init(|| Prose::build(parsed))
     }
 
-    fn build(parsed: &Parsed) -> Prose {
+    fn build(parsed: &Parsed<'a>) -> Prose<'a> {
         let mut skip: Vec<Span> = parsed
             .document
             .tables

@@ -29,9 +29,12 @@ use crate::parse::Parsed;
 
 /// What every rule reads: this year's report, where findings point, and last year's when given and
 /// it can be last year's (see [`previous::follows`]).
-pub struct Context<'a> {
-    pub this_year: &'a Parsed<'a>,
-    pub last_year: Option<&'a Parsed<'a>>,
+///
+/// `'t` and `'l`: the lifetimes of this year's text and last year's, kept apart (a parsed report
+/// holds its prose, which borrows the text, in a cell: it cannot be taken for a shorter-lived one).
+pub struct Context<'c, 't, 'l> {
+    pub this_year: &'c Parsed<'t>,
+    pub last_year: Option<&'c Parsed<'l>>,
     /// How this year's prose repeats last year's: computed once, for X03 and for the report that
     /// shows it (the comparison is the costliest step with last year's report).
     pub repeated: Option<RepeatedProse>,

@@ -51,11 +51,11 @@ pub fn list_number(s: &str) -> Option<u32> {
 
 /// A count in Chinese numerals up to 九千九百九十九 at the start of `chars`, and how many characters
 /// it takes.
-pub fn count(chars: &[char]) -> Option<(i64, usize)> {
+pub fn count(chars: impl IntoIterator<Item = char>) -> Option<(i64, usize)> {
     let mut total = 0;
     let mut pending: Option<i64> = None;
     let mut n = 0;
-    for &c in chars {
+    for c in chars {
         if let Some(d) = digit(c) {
             if pending.is_some_and(|p| p != 0) {
                 break;
@@ -134,7 +134,7 @@ mod tests {
 
     #[test]
     fn reads_counts() {
-        let read = |s: &str| count(&s.chars().collect::<Vec<_>>());
+        let read = |s: &str| count(s.chars());
         assert_eq!(read("三件"), Some((3, 1)));
         assert_eq!(read("十二件"), Some((12, 2)));
         assert_eq!(read("两件"), Some((2, 1)));

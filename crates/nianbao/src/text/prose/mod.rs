@@ -10,12 +10,21 @@
 use crate::model::Table;
 use crate::span::Span;
 use crate::text::{chinese, Dense};
+use walk::{Place, Step, Walk};
+
+mod walk;
 
 /// A line break or a left-out piece of text.
 pub const BREAK: char = '\n';
 
 /// Characters that end a sentence (after folding: full-width `！？；` are half-width).
 const STOPS: [char; 4] = ['。', '!', '?', ';'];
+const STOP_UNITS: [u16; 4] = [
+    STOPS[0] as u16,
+    STOPS[1] as u16,
+    STOPS[2] as u16,
+    STOPS[3] as u16,
+];
 
 /// A sentence is taken to be no longer than this, in characters: text without stops (a table pasted
 /// as prose, or noise) must not make every look-around scan the whole report.
@@ -25,12 +34,29 @@ pub fn is_stop(c: char) -> bool {
     STOPS.contains(&c)
 }
 
-pub struct Prose {
-    chars: Vec<char>,
-    /// For each character, the original byte offset it starts at, and (in `lens`) its original byte
-    /// length (0 for a line break standing for left-out text): five bytes a character, not eight.
-    starts: Vec<u32>,
-    lens: Vec<u8>,
+pub struct Prose<'a> {
+    original: &'a str,
+    /// The left-out pieces, in order and apart.
+    pieces: Vec<Span>,
+    /// The characters, one UTF-16 unit each: two bytes a character, not four, and none for its
+    /// place. A character beyond the Basic Multilingual Plane (rare: an emoji, a CJK extension
+    /// ideograph) is [`WIDE`] here and kept in `wide`.
+    units: Vec<u16>,
+    /// Each wide character with its index, in order.
+    wide: Vec<(u32, char)>,
+    /// Where the walk stood every [`STRIDE`] steps: the index of the next character, and the place.
+    marks: Vec<(u32, Place)>,
+}
+
+/// A unit standing for a character kept in `wide` (a lone surrogate, which no `char` is).
+const WIDE: u16 = 0xd800;
+
+/// Steps of the walk between marks: a character's place is found in at most this many.
+const STRIDE: usize = 32;
+
+/// The unit `c` is stored as.
+fn unit_of(c: char) -> u16 {
+    u16::try_from(u32::from(c)).unwrap_or(WIDE)
 }
 
 /// The pieces of a text of `len` bytes that `skip` covers, in order, merged where they overlap or
@@ -72,86 +98,113 @@ pub fn table_span(table: &Table) -> Option<Span> {
     (start < end).then(|| Span::new(start, end))
 }
 
-impl Prose {
+impl<'a> Prose<'a> {
     /// `text` without the byte ranges in `skip`.
     #[cfg(test)]
-    pub fn new(text: &str, skip: &[Span]) -> Prose {
+    pub fn new(text: &'a str, skip: &[Span]) -> Prose<'a> {
         Prose::from_dense(&Dense::new(text), skip)
     }
 
-    /// The text folded in `dense` (folded once per check, for the tables and the prose) without the
-    /// byte ranges in `skip`.
-    pub(crate) fn from_dense(dense: &Dense, skip: &[Span]) -> Prose {
-        // Allocated once at their size (growing by doubling would hold the old and the new buffer
-        // at once): every folded character and line break, and a break for each left-out piece.
-        let pieces = left_out(skip, dense.original_len());
-        let most = dense.folded().chars().count() + dense.line_breaks().count() + pieces.len();
-        let mut prose = Prose {
-            chars: Vec::with_capacity(most),
-            starts: Vec::with_capacity(most),
-            lens: Vec::with_capacity(most),
-        };
-        // The next left-out piece not yet passed; each piece reached is one line break, and the
-        // characters inside it are skipped.
-        let mut next = 0;
-        for (c, span) in dense.lined() {
-            let at = span.0 as usize;
-            while next < pieces.len() && pieces[next].start <= at {
-                prose.line_break(pieces[next].start);
-                if at < pieces[next].end {
-                    break;
+    /// The text of `dense` without the byte ranges in `skip`.
+    pub(crate) fn from_dense(dense: &Dense<'a>, skip: &[Span]) -> Prose<'a> {
+        let original = dense.original();
+        let pieces = left_out(skip, original.len());
+        // Counted first, so that each vector is allocated once at its size (grown by doubling, the
+        // old and the new buffer are held at once).
+        let (mut chars, mut steps) = (0, 0);
+        let mut walk = Walk::new(original, &pieces);
+        while let Some(step) = walk.step() {
+            steps += 1;
+            chars += usize::from(matches!(step, Step::Char(..)));
+        }
+        let mut units = Vec::with_capacity(chars);
+        let mut wide = Vec::new();
+        let mut marks = Vec::with_capacity(steps / STRIDE + 1);
+        let mut walk = Walk::new(original, &pieces);
+        for n in 0.. {
+            if n % STRIDE == 0 {
+                marks.push((units.len() as u32, walk.place()));
+            }
+            match walk.step() {
+                None => break,
+                Some(Step::Passed) => {}
+                Some(Step::Char(c, _, _)) => {
+                    let unit = unit_of(c);
+                    if unit == WIDE {
+                        wide.push((units.len() as u32, c));
+                    }
+                    units.push(unit);
                 }
-                next += 1;
             }
-            if next < pieces.len() && pieces[next].start <= at {
-                continue;
-            }
-            prose.push(c, span.0, (span.1 - span.0) as u8);
         }
-        for piece in &pieces[next..] {
-            prose.line_break(piece.start);
-        }
-        prose
-    }
-
-    /// A line break standing for left-out text at `at`, unless the prose already ends in one.
-    fn line_break(&mut self, at: usize) {
-        if self.chars.last() != Some(&BREAK) {
-            self.push(BREAK, at as u32, 0);
+        Prose {
+            original,
+            pieces,
+            units,
+            wide,
+            marks,
         }
     }
 
-    fn push(&mut self, c: char, start: u32, len: u8) {
-        self.chars.push(c);
-        self.starts.push(start);
-        self.lens.push(len);
+    /// The original byte offset and length of character `i` (`i` < the length), found by walking
+    /// from the mark before it.
+    fn place_of(&self, i: usize) -> (usize, usize) {
+        let mark = self
+            .marks
+            .partition_point(|&(index, _)| index as usize <= i)
+            .saturating_sub(1);
+        let (mut index, place) = self.marks.get(mark).copied().unwrap_or_default();
+        let ends_in_break =
+            index > 0 && self.units.get(index as usize - 1) == Some(&unit_of(BREAK));
+        let mut walk = Walk::resume(self.original, &self.pieces, place, ends_in_break);
+        while let Some(step) = walk.step() {
+            if let Step::Char(_, start, len) = step {
+                if index as usize == i {
+                    return (start as usize, usize::from(len));
+                }
+                index += 1;
+            }
+        }
+        (self.original.len(), 0)
     }
 
     pub fn len(&self) -> usize {
-        self.chars.len()
+        self.units.len()
     }
 
     pub fn char(&self, i: usize) -> Option<char> {
-        self.chars.get(i).copied()
+        let unit = *self.units.get(i)?;
+        if unit == WIDE {
+            let at = self
+                .wide
+                .binary_search_by_key(&(i as u32), |&(n, _)| n)
+                .ok()?;
+            return Some(self.wide[at].1);
+        }
+        char::from_u32(u32::from(unit))
     }
 
     /// The original byte range of characters `from..to`.
     pub fn span(&self, from: usize, to: usize) -> Span {
-        if from >= to || to > self.starts.len() {
-            let at = self.starts.get(from).copied().unwrap_or(0);
-            return Span::point(at as usize);
+        if from >= to || to > self.len() {
+            let at = if from < self.len() {
+                self.place_of(from).0
+            } else {
+                0
+            };
+            return Span::point(at);
         }
-        let last = to - 1;
-        let end = self.starts[last] as usize + usize::from(self.lens[last]);
-        Span::new(self.starts[from] as usize, end)
+        let (start, _) = self.place_of(from);
+        let (last, len) = self.place_of(to - 1);
+        Span::new(start, last + len)
     }
 
     /// The folded characters `from..to` without line breaks.
     pub fn text(&self, from: usize, to: usize) -> String {
         let to = to.min(self.len());
-        self.chars[from.min(to)..to]
-            .iter()
-            .filter(|&&c| c != BREAK)
+        (from.min(to)..to)
+            .filter_map(|i| self.char(i))
+            .filter(|&c| c != BREAK)
             .collect()
     }
 
@@ -190,9 +243,9 @@ impl Prose {
     pub fn sentence_start(&self, at: usize) -> usize {
         let at = at.min(self.len());
         let from = at.saturating_sub(LONGEST_SENTENCE);
-        self.chars[from..at]
+        self.units[from..at]
             .iter()
-            .rposition(|&c| is_stop(c))
+            .rposition(|&u| STOP_UNITS.contains(&u))
             .map_or(from, |i| from + i + 1)
     }
 
@@ -201,9 +254,9 @@ impl Prose {
     pub fn sentence_end(&self, at: usize) -> usize {
         let at = at.min(self.len());
         let to = (at + LONGEST_SENTENCE).min(self.len());
-        self.chars[at..to]
+        self.units[at..to]
             .iter()
-            .position(|&c| is_stop(c))
+            .position(|&u| STOP_UNITS.contains(&u))
             .map_or(to, |i| at + i)
     }
 
@@ -213,19 +266,20 @@ impl Prose {
             return true;
         };
         let to = to.min(self.len());
-        (from..to).any(|i| self.chars[i] == first && self.eat(i, word).is_some_and(|end| end <= to))
+        let first = unit_of(first);
+        (from..to).any(|i| self.units[i] == first && self.eat(i, word).is_some_and(|end| end <= to))
     }
 
     /// Every index where `word` starts.
     pub fn find_all<'s>(&'s self, word: &'s str) -> impl Iterator<Item = usize> + 's {
         const BLOCK: usize = 32;
-        let first = word.chars().next();
+        let first = word.chars().next().map(unit_of);
         // Blocks without the first character, nearly all, are passed over with one comparison the
         // compiler makes for the whole block at once.
-        let has_first = move |block: &[char]| {
-            first.is_some_and(|f| block.iter().fold(false, |seen, &c| seen | (c == f)))
+        let has_first = move |block: &[u16]| {
+            first.is_some_and(|f| block.iter().fold(false, |seen, &u| seen | (u == f)))
         };
-        self.chars
+        self.units
             .chunks(BLOCK)
             .enumerate()
             .filter(move |(_, block)| has_first(block))
@@ -256,13 +310,13 @@ impl Prose {
         if i > at {
             return Some((value, i));
         }
-        chinese::count(self.chars.get(at..).unwrap_or(&[])).map(|(v, n)| (v, at + n))
+        chinese::count((at..self.len()).map_while(|i| self.char(i))).map(|(v, n)| (v, at + n))
     }
 }
 
 /// The years (1990–2099) written before 年 in `prose`: the index of the first digit, the value, and
 /// the index of 年.
-pub fn years(prose: &Prose) -> Vec<(usize, u32, usize)> {
+pub fn years(prose: &Prose<'_>) -> Vec<(usize, u32, usize)> {
     let mut out = Vec::new();
     for k in prose.find_all("年").filter(|&k| k >= 4) {
         let digit = |i: usize| prose.char(k - i);
@@ -278,6 +332,92 @@ pub fn years(prose: &Prose) -> Vec<(usize, u32, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::fold::{fold_char, Folded};
+
+    /// The prose as it was built before it was walked: every character with its place, pushed one
+    /// by one (a left-out piece reached pushes one break unless the prose ends in one).
+    fn full_map(text: &str, skip: &[Span]) -> Vec<(char, Span)> {
+        let pieces = left_out(skip, text.len());
+        let mut out: Vec<(char, Span)> = Vec::new();
+        let line_break = |out: &mut Vec<(char, Span)>, at: usize| {
+            if out.last().map(|p| p.0) != Some(BREAK) {
+                out.push((BREAK, Span::point(at)));
+            }
+        };
+        let mut next = 0;
+        for (at, c) in text.char_indices() {
+            while next < pieces.len() && pieces[next].start <= at {
+                line_break(&mut out, pieces[next].start);
+                if at < pieces[next].end {
+                    break;
+                }
+                next += 1;
+            }
+            if next < pieces.len() && pieces[next].start <= at {
+                continue;
+            }
+            let kept = match (c, fold_char(c)) {
+                ('\n', _) => BREAK,
+                (_, Folded::Keep(k)) => k,
+                (_, Folded::Drop) => continue,
+            };
+            out.push((kept, Span::new(at, at + c.len_utf8())));
+        }
+        for piece in &pieces[next..] {
+            line_break(&mut out, piece.start);
+        }
+        out
+    }
+
+    #[test]
+    fn every_character_and_place_is_the_one_a_full_map_gives() {
+        let seed = include_str!("../../../tests/fixtures/seeds/004_d96b637ce0123dd0.txt");
+        let spaces = " ".repeat(3 * STRIDE);
+        let cases: Vec<(String, Vec<Span>)> = vec![
+            (
+                seed.to_string(),
+                vec![
+                    Span::new(0, 40),
+                    Span::new(900, 2400),
+                    Span::new(2400, 2410),
+                ],
+            ),
+            (
+                seed.to_string(),
+                vec![Span::new(seed.len() - 30, seed.len() + 10)],
+            ),
+            (
+                format!("甲{spaces}乙\r\n\n丙😀丁{spaces}\n"),
+                vec![Span::new(1, 2)],
+            ),
+            (
+                format!("😀𠀀{}", "字 ".repeat(200)),
+                vec![Span::new(30, 60), Span::new(61, 90)],
+            ),
+            (String::new(), vec![]),
+            (
+                "  \n".repeat(100),
+                vec![Span::new(0, 3), Span::new(150, 180)],
+            ),
+        ];
+        for (text, skip) in &cases {
+            let prose = Prose::new(text, skip);
+            let want = full_map(text, skip);
+            assert_eq!(prose.len(), want.len());
+            for (i, &(c, span)) in want.iter().enumerate() {
+                assert_eq!(prose.char(i), Some(c), "character {i}");
+                assert_eq!(prose.span(i, i + 1), span, "place of character {i} ({c:?})");
+            }
+            if want.len() > 2 {
+                let last = want.len() - 1;
+                assert_eq!(
+                    prose.span(1, last + 1),
+                    Span::new(want[1].1.start, want[last].1.end)
+                );
+            }
+            assert_eq!(prose.span(want.len(), want.len() + 1), Span::point(0));
+        }
+    }
 
     #[test]
     fn maps_folded_characters_back() {
@@ -298,7 +438,8 @@ mod tests {
         let text = "甲 ## 表\n\t1\n乙";
         let piece = Span::new("甲".len(), text.find("乙").unwrap() - 1);
         let prose = Prose::new(text, &[piece]);
-        assert_eq!(prose.chars, ['甲', BREAK, BREAK, '乙']);
+        let chars: Vec<char> = (0..prose.len()).filter_map(|i| prose.char(i)).collect();
+        assert_eq!(chars, ['甲', BREAK, BREAK, '乙']);
         assert_eq!(prose.span(1, 2), Span::point(piece.start));
         assert_eq!(prose.span(2, 3), Span::new(piece.end, piece.end + 1));
     }
