@@ -103,19 +103,28 @@ pub fn period_year_in_folded(folded: &str) -> Option<u32> {
 /// report), the later one on a tie. A year followed by 月 and 日 dates something (the report's own date
 /// is the next year's) and counts only when nothing else does.
 pub fn prose_year_in_folded(folded: &str) -> Option<u32> {
-    let chars: Vec<char> = folded.chars().collect();
     let mut counts: Vec<(u32, usize)> = Vec::new();
     let mut dates: Vec<u32> = Vec::new();
-    for i in 4..chars.len() {
-        if chars[i] != '年' {
+    // Read around each 年 in place: a copy of the text as characters held four times the text.
+    for (at, _) in folded.match_indices('年') {
+        let mut before = folded[..at].chars().rev();
+        let mut four = ['\0'; 4];
+        for slot in four.iter_mut().rev() {
+            *slot = before.next().unwrap_or('\0');
+        }
+        if four[0] == '\0' {
             continue;
         }
-        let Some(year) = chinese::year(&chars[i - 4..i], i.checked_sub(5).map(|b| chars[b])) else {
+        let Some(year) = chinese::year(&four, before.next()) else {
             continue;
         };
-        let after: String = chars[i + 1..chars.len().min(i + 7)].iter().collect();
-        let dated = after.contains('月') && after.contains('日');
-        if dated {
+        let after = folded[at + '年'.len_utf8()..].chars().take(6);
+        let (mut month, mut day) = (false, false);
+        for c in after {
+            month |= c == '月';
+            day |= c == '日';
+        }
+        if month && day {
             dates.push(year);
             continue;
         }
