@@ -189,7 +189,7 @@ pub fn run(context: &Context, out: &mut Sink) {
 mod tests {
     use super::*;
 
-    fn prose(text: &str) -> Prose {
+    fn prose(text: &str) -> Prose<'_> {
         Prose::new(text, &[])
     }
 
