@@ -19,7 +19,6 @@ pub use title::report_start;
 /// A parsed report and what the rules need to point into its text.
 pub struct Parsed<'a> {
     pub text: &'a str,
-    pub lines: LineIndex,
     pub document: Document,
     /// The folded text, shared by the table reader and the prose.
     pub(crate) dense: Dense<'a>,
@@ -29,8 +28,8 @@ pub struct Parsed<'a> {
 
 pub fn parse(text: &str) -> Parsed<'_> {
     let dense = Dense::new(text);
-    let lines = LineIndex::from_breaks(dense.line_breaks());
-    let outline = parts::find_parts(text, &dense, &lines);
+    let lines = dense.line_index();
+    let outline = parts::find_parts(text, &dense, lines);
     let mut part_list = outline.parts;
 
     let first_heading = part_list
@@ -39,9 +38,9 @@ pub fn parse(text: &str) -> Parsed<'_> {
         .map(|p| p.heading_span.start)
         .min()
         .unwrap_or(text.len());
-    let title = title::find_title(text, first_heading, &lines);
+    let title = title::find_title(text, first_heading, lines);
     let title_end = title.as_ref().map_or(0, |t| t.span.end);
-    parts::place_first_part_after(&mut part_list, title_end, &lines, text);
+    parts::place_first_part_after(&mut part_list, title_end, lines, text);
 
     let year = title
         .as_ref()
@@ -78,7 +77,6 @@ pub fn parse(text: &str) -> Parsed<'_> {
 
     Parsed {
         text,
-        lines,
         dense,
         prose: std::cell::OnceCell::new(),
         document: Document {
@@ -95,7 +93,12 @@ pub fn parse(text: &str) -> Parsed<'_> {
 
 impl Parsed<'_> {
     pub fn line_of(&self, offset: usize) -> usize {
-        self.lines.line_of(offset)
+        self.lines().line_of(offset)
+    }
+
+    /// The text's lines.
+    pub fn lines(&self) -> &LineIndex {
+        self.dense.line_index()
     }
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.start..span.end).unwrap_or("")

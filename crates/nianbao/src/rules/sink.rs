@@ -26,7 +26,7 @@ impl<'p> Sink<'p> {
         part_starts.sort_unstable();
         Sink {
             rule: RuleCode::ALL[0],
-            lines: &parsed.lines,
+            lines: parsed.lines(),
             part_starts,
             findings: Vec::new(),
         }

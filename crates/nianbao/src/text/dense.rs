@@ -3,6 +3,7 @@
 //! folded characters with their line breaks, for reading the prose character by character.
 
 use super::fold::{fold_char, Folded};
+use super::LineIndex;
 use crate::span::Span;
 
 pub struct Dense<'a> {
@@ -13,8 +14,9 @@ pub struct Dense<'a> {
     /// from the mark before it, so the map costs a few bytes per [`STRIDE`] characters instead of
     /// four per folded byte (which was most of a check's memory).
     marks: Vec<(u32, u32)>,
-    /// Every line break: its original byte offset, and the length of `folded` before it.
-    breaks: Vec<(u32, u32)>,
+    /// Where each line starts (the one index of lines a check keeps: a text of blank lines has a
+    /// line every two bytes). The folded text of a line is found by folding it again.
+    lines: LineIndex,
 }
 
 /// At most this many original characters, and this many folded ones, lie between two marks.
@@ -24,9 +26,6 @@ impl<'a> Dense<'a> {
     pub fn new(original: &'a str) -> Self {
         let mut folded = String::with_capacity(original.len());
         let mut marks = Vec::with_capacity(original.len() / STRIDE + 1);
-        // Counted first: grown by doubling, the breaks of a text of blank lines (eight bytes every
-        // two) would hold up to twice their size, and three times while being copied.
-        let mut breaks = Vec::with_capacity(original.bytes().filter(|&b| b == b'\n').count());
         let (mut since_mark, mut kept_since_mark) = (STRIDE, 0);
         for (at, c) in original.char_indices() {
             if since_mark >= STRIDE || kept_since_mark >= STRIDE {
@@ -35,7 +34,6 @@ impl<'a> Dense<'a> {
             }
             since_mark += 1;
             if c == '\n' {
-                breaks.push((at as u32, folded.len() as u32));
                 continue;
             }
             if let Folded::Keep(kept) = fold_char(c) {
@@ -47,7 +45,7 @@ impl<'a> Dense<'a> {
             original,
             folded,
             marks,
-            breaks,
+            lines: LineIndex::new(original),
         }
     }
 
@@ -122,28 +120,31 @@ impl<'a> Dense<'a> {
         }
     }
 
-    /// The byte offsets of the line breaks, in order.
-    pub fn line_breaks(&self) -> impl Iterator<Item = usize> + '_ {
-        self.breaks.iter().map(|&(at, _)| at as usize)
+    /// The text's lines: where each starts, and the line of a byte offset.
+    pub fn line_index(&self) -> &LineIndex {
+        &self.lines
     }
 
     /// Every line (as `str::split('\n')` gives them) with the byte offset it starts at and its folded
     /// text.
     pub fn lines(&self) -> impl Iterator<Item = (usize, &'a str, &str)> + '_ {
-        let ends = self
-            .breaks
-            .iter()
-            .map(|&(at, folded_at)| (at as usize, folded_at as usize))
-            .chain([(self.original.len(), self.folded.len())]);
-        let mut start = (0, 0);
-        ends.map(move |end| {
-            let line = self.original.get(start.0..end.0).unwrap_or("");
-            let folded = self.folded.get(start.1..end.1).unwrap_or("");
-            let at = start.0;
-            crate::work::add(line.len() + 1);
-            start = (end.0 + 1, end.1);
-            (at, line, folded)
-        })
+        let mut folded_at = 0;
+        self.lines
+            .spans(self.original.len())
+            .map(move |(start, end)| {
+                let line = self.original.get(start..end).unwrap_or("");
+                let len: usize = line
+                    .chars()
+                    .map(|c| match fold_char(c) {
+                        Folded::Keep(kept) => kept.len_utf8(),
+                        Folded::Drop => 0,
+                    })
+                    .sum();
+                let folded = self.folded.get(folded_at..folded_at + len).unwrap_or("");
+                folded_at += len;
+                crate::work::add(line.len() + 1);
+                (start, line, folded)
+            })
     }
 
     /// The folded offset of the first folded character at or after original offset `at`: the

@@ -24,12 +24,17 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        Self::from_breaks(
+        // Counted first: grown by doubling, the starts of a text of blank lines would be held
+        // twice, and three times while being copied.
+        let mut starts = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
+        starts.push(0);
+        starts.extend(
             text.bytes()
                 .enumerate()
                 .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i),
-        )
+                .map(|(i, _)| (i + 1) as u32),
+        );
+        LineIndex { starts }
     }
 
     /// The index of a text whose line breaks (`\n`) are at `breaks`, in order.
@@ -37,6 +42,15 @@ impl LineIndex {
         let mut starts = vec![0];
         starts.extend(breaks.map(|at| (at + 1) as u32));
         LineIndex { starts }
+    }
+
+    /// Each line of a text of `len` bytes as the byte range it spans, without its line break.
+    pub fn spans(&self, len: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let ends = self.starts[1..]
+            .iter()
+            .map(|&s| s as usize - 1)
+            .chain([len]);
+        self.starts.iter().map(|&s| s as usize).zip(ends)
     }
 
     /// The 1-based line holding byte `offset`.
