@@ -29,8 +29,12 @@ impl MarkupNode for Markup<'_> {
         }
     }
 
-    fn children(&self) -> Vec<Self> {
-        self.0.children().map(Markup).collect()
+    fn first_child(&self) -> Option<Self> {
+        self.0.first_child().map(Markup)
+    }
+
+    fn next_sibling(&self) -> Option<Self> {
+        self.0.next_sibling().map(Markup)
     }
 }
 

@@ -26,19 +26,22 @@ const TEXT: u8 = 3;
 const CLOSE: u8 = 4;
 const SEPARATOR: u8 = 0x1f;
 
-enum Content {
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
     Root,
-    Element {
-        name: Range<usize>,
-        attributes: [Option<Range<usize>>; 4],
-    },
-    Text(Range<usize>),
+    /// `content` is the element's header: its name and attribute fields (read when asked for).
+    Element,
+    Text,
 }
 
+/// Sixteen bytes a node (offsets are u32: the core reads at most 20 MB): a paragraph of a page is
+/// two nodes for a few dozen bytes of string, and nodes of ranges of `usize` with their attributes
+/// held five times the page.
 struct Node {
-    content: Content,
+    kind: Kind,
+    content: (u32, u32),
     /// The index after this node's subtree: its next sibling, if it has one.
-    end: usize,
+    end: u32,
 }
 
 /// The tree of a flat string, nodes in pre-order (a node's children follow it).
@@ -51,7 +54,8 @@ impl<'a> FlatTree<'a> {
     pub fn parse(source: &'a str) -> Self {
         let bytes = source.as_bytes();
         let mut nodes = vec![Node {
-            content: Content::Root,
+            kind: Kind::Root,
+            content: (0, 0),
             end: 0,
         }];
         let mut open = vec![0usize];
@@ -70,10 +74,9 @@ impl<'a> FlatTree<'a> {
             match bytes[at] {
                 OPEN => {
                     let end = next_token(at + 1);
-                    let header = at + 1..end;
-                    let (name, attributes) = element_header(bytes, header);
                     nodes.push(Node {
-                        content: Content::Element { name, attributes },
+                        kind: Kind::Element,
+                        content: ((at + 1) as u32, end as u32),
                         end: 0,
                     });
                     open.push(nodes.len() - 1);
@@ -82,15 +85,16 @@ impl<'a> FlatTree<'a> {
                 TEXT => {
                     let end = next_token(at + 1);
                     nodes.push(Node {
-                        content: Content::Text(at + 1..end),
-                        end: nodes.len() + 1,
+                        kind: Kind::Text,
+                        content: ((at + 1) as u32, end as u32),
+                        end: nodes.len() as u32 + 1,
                     });
                     at = end;
                 }
                 CLOSE => {
                     if open.len() > 1 {
                         let closed = open.pop().unwrap_or_default();
-                        nodes[closed].end = nodes.len();
+                        nodes[closed].end = nodes.len() as u32;
                     }
                     at += 1;
                 }
@@ -98,7 +102,7 @@ impl<'a> FlatTree<'a> {
             }
         }
         for index in open {
-            nodes[index].end = nodes.len();
+            nodes[index].end = nodes.len() as u32;
         }
         FlatTree { source, nodes }
     }
@@ -107,25 +111,19 @@ impl<'a> FlatTree<'a> {
         FlatNode {
             tree: self,
             index: 0,
+            parent_end: self.nodes[0].end,
         }
     }
 }
 
-/// `name \u{1f} a \u{1f} b … \u{2}`: the name and the attributes present.
-fn element_header(bytes: &[u8], header: Range<usize>) -> (Range<usize>, [Option<Range<usize>>; 4]) {
+/// `name \u{1f} a \u{1f} b … \u{2}`: the name, then a field for each of [`ATTRIBUTES`] (`=` and
+/// its value when present).
+fn element_fields(bytes: &[u8], header: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
     let stop = bytes[header.clone()]
         .iter()
         .position(|&b| b == OPEN_END)
         .map_or(header.end, |p| header.start + p);
-    let mut fields = split(bytes, header.start..stop);
-    let name = fields.next().unwrap_or(header.start..header.start);
-    let mut attributes: [Option<Range<usize>>; 4] = Default::default();
-    for (slot, field) in attributes.iter_mut().zip(fields) {
-        if bytes.get(field.start) == Some(&b'=') {
-            *slot = Some(field.start + 1..field.end);
-        }
-    }
-    (name, attributes)
+    split(bytes, header.start..stop)
 }
 
 fn split(bytes: &[u8], range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
@@ -150,42 +148,62 @@ fn split(bytes: &[u8], range: Range<usize>) -> impl Iterator<Item = Range<usize>
 pub struct FlatNode<'t> {
     tree: &'t FlatTree<'t>,
     index: usize,
+    /// Where the parent's subtree ends: the last sibling ends there.
+    parent_end: u32,
+}
+
+impl FlatNode<'_> {
+    fn node(&self) -> &Node {
+        &self.tree.nodes[self.index]
+    }
+
+    fn content(&self) -> Range<usize> {
+        let (start, stop) = self.node().content;
+        start as usize..stop as usize
+    }
 }
 
 impl MarkupNode for FlatNode<'_> {
     fn kind(&self) -> NodeKind {
         let source = self.tree.source;
-        match &self.tree.nodes[self.index].content {
-            Content::Root => NodeKind::Root,
-            Content::Element { name, .. } => {
-                NodeKind::Element(source[name.clone()].to_ascii_lowercase())
+        match self.node().kind {
+            Kind::Root => NodeKind::Root,
+            Kind::Element => {
+                let name = element_fields(source.as_bytes(), self.content()).next();
+                NodeKind::Element(name.map_or(String::new(), |n| source[n].to_ascii_lowercase()))
             }
-            Content::Text(text) => NodeKind::Text(source[text.clone()].to_string()),
+            Kind::Text => NodeKind::Text(source[self.content()].to_string()),
         }
     }
 
     fn attribute(&self, name: &str) -> Option<String> {
-        let Content::Element { attributes, .. } = &self.tree.nodes[self.index].content else {
+        if self.node().kind != Kind::Element {
             return None;
-        };
+        }
         let slot = ATTRIBUTES.iter().position(|&known| known == name)?;
-        let value = attributes[slot].clone()?;
-        Some(self.tree.source[value].to_string())
+        let source = self.tree.source;
+        let field = element_fields(source.as_bytes(), self.content()).nth(slot + 1)?;
+        let value = source[field].strip_prefix('=')?;
+        Some(value.to_string())
     }
 
-    fn children(&self) -> Vec<Self> {
-        let nodes = &self.tree.nodes;
-        let mut children = Vec::new();
-        let mut child = self.index + 1;
-        while child < nodes[self.index].end {
-            children.push(FlatNode {
-                tree: self.tree,
-                index: child,
-            });
-            // A node's end is always past itself; `max` keeps a malformed string from looping.
-            child = nodes[child].end.max(child + 1);
-        }
-        children
+    fn first_child(&self) -> Option<Self> {
+        let child = self.index + 1;
+        (child < self.node().end as usize).then_some(FlatNode {
+            tree: self.tree,
+            index: child,
+            parent_end: self.node().end,
+        })
+    }
+
+    fn next_sibling(&self) -> Option<Self> {
+        // A node's end is always past itself; `max` keeps a malformed string from looping.
+        let next = (self.node().end as usize).max(self.index + 1);
+        (next < self.parent_end as usize).then_some(FlatNode {
+            tree: self.tree,
+            index: next,
+            parent_end: self.parent_end,
+        })
     }
 }
 

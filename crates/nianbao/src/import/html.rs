@@ -4,6 +4,7 @@
 //! DOMParser) and the command line a natively parsed tree: one reading of HTML for both.
 
 use super::blocks::{is_blank, Block, Cell, Table, DEEPEST_TABLE};
+use super::layout;
 
 /// What a node of a parsed HTML tree is.
 pub enum NodeKind {
@@ -20,12 +21,23 @@ pub enum NodeKind {
 pub trait MarkupNode: Sized {
     fn kind(&self) -> NodeKind;
     fn attribute(&self, name: &str) -> Option<String>;
-    fn children(&self) -> Vec<Self>;
+    fn first_child(&self) -> Option<Self>;
+    fn next_sibling(&self) -> Option<Self>;
+
+    fn children(&self) -> Vec<Self> {
+        std::iter::successors(self.first_child(), Self::next_sibling).collect()
+    }
 }
 
 /// Reads the document (or fragment) under `root` into blocks.
 pub fn blocks_of<N: MarkupNode>(root: &N) -> Vec<Block> {
-    Reader::new().read(root)
+    Reader::new().read(root, None)
+}
+
+/// Reads the document (or fragment) under `root` into `out` as text: each block outside a table is
+/// rendered as soon as it is read, so a long page is never held as blocks.
+pub fn render_into<N: MarkupNode>(root: &N, out: &mut String) {
+    Reader::new().read(root, Some(out));
 }
 
 /// Elements whose content is never shown as text.
@@ -137,6 +149,9 @@ struct Walker {
 /// the page kills the checker).
 enum Step<N> {
     Visit(N),
+    /// A node and, after it, its next siblings: a node's children are visited one by one, so the
+    /// steps held grow with the depth of the tree, not with its width.
+    VisitFrom(N),
     /// After a block element's content: its line ends (and its `pre`, if it is one).
     EndBlock {
         pre: bool,
@@ -174,13 +189,25 @@ impl Reader {
         self.cells.last_mut().unwrap_or(&mut self.document)
     }
 
-    fn read<N: MarkupNode>(mut self, root: &N) -> Vec<Block> {
+    /// The blocks under `root`; with `out`, rendered into it as they are read instead (and none
+    /// returned).
+    fn read<N: MarkupNode>(mut self, root: &N, mut out: Option<&mut String>) -> Vec<Block> {
         let mut steps = Vec::new();
         self.visit(root, &mut steps);
         while let Some(step) = steps.pop() {
             crate::work::add(1);
+            if let Some(out) = out.as_deref_mut().filter(|_| self.cells.is_empty()) {
+                layout::render_into(&self.document.blocks, out);
+                self.document.blocks.clear();
+            }
             match step {
                 Step::Visit(node) => self.visit(&node, &mut steps),
+                Step::VisitFrom(node) => {
+                    if let Some(next) = node.next_sibling() {
+                        steps.push(Step::VisitFrom(next));
+                    }
+                    self.visit(&node, &mut steps);
+                }
                 Step::EndBlock { pre } => {
                     let walker = self.current();
                     walker.in_pre = walker.in_pre.saturating_sub(usize::from(pre));
@@ -213,7 +240,14 @@ impl Reader {
                 }
             }
         }
-        self.document.finish()
+        let blocks = self.document.finish();
+        match out {
+            Some(out) => {
+                layout::render_into(&blocks, out);
+                Vec::new()
+            }
+            None => blocks,
+        }
     }
 
     fn visit<N: MarkupNode>(&mut self, node: &N, steps: &mut Vec<Step<N>>) {
@@ -251,7 +285,9 @@ impl Reader {
 
 /// Visits `node`'s children next, in order.
 fn push_children<N: MarkupNode>(node: &N, steps: &mut Vec<Step<N>>) {
-    steps.extend(node.children().into_iter().rev().map(Step::Visit));
+    if let Some(first) = node.first_child() {
+        steps.push(Step::VisitFrom(first));
+    }
 }
 
 /// A table's reading, in order: its captions (the table's title, a line of its own above the rows,

@@ -12,6 +12,11 @@ const WIDEST_LABEL: usize = 16;
 pub fn render(blocks: &[Block]) -> String {
     let mut out = String::new();
     render_into(blocks, &mut out);
+    finish(out)
+}
+
+/// Text rendered block by block, ended: one line break at its end, or nothing when it is blank.
+pub(super) fn finish(mut out: String) -> String {
     while out.ends_with('\n') {
         out.pop();
     }
@@ -22,7 +27,7 @@ pub fn render(blocks: &[Block]) -> String {
     out
 }
 
-fn render_into(blocks: &[Block], out: &mut String) {
+pub(super) fn render_into(blocks: &[Block], out: &mut String) {
     for block in blocks {
         match block {
             Block::Paragraph(text) => {

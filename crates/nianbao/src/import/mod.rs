@@ -34,7 +34,9 @@ pub fn docx_to_text(bytes: &[u8]) -> Result<String, ImportError> {
 
 /// The text of a parsed HTML document or fragment.
 pub fn html_to_text<N: MarkupNode>(root: &N) -> String {
-    render(&blocks_of(root))
+    let mut out = String::new();
+    html::render_into(root, &mut out);
+    layout::finish(out)
 }
 
 /// Does clipboard HTML carry a table worth reading as a grid? Without one, the plain text the
