@@ -1,11 +1,19 @@
 //! A file's bytes as the text the checker reads: plain text in any encoding a Chinese office saves,
 //! saved web pages, Word documents and PDF files — the same kinds, decided the same way, as the page.
 
+use std::borrow::Cow;
+
 use nianbao::import::{self, charset::Charset, FileKind, ImportError};
 
 /// `bytes` decoded as `charset` says; `strict` refuses bytes that are not in that encoding. A label
 /// encoding_rs does not know (a page may declare anything) falls back to the text rule, as in the page.
-fn decode(bytes: &[u8], charset: &Charset, strict: bool) -> Result<String, ImportError> {
+///
+/// Valid UTF-8 is borrowed, not copied: a page is only parsed, and is not held twice meanwhile.
+fn decode<'b>(
+    bytes: &'b [u8],
+    charset: &Charset,
+    strict: bool,
+) -> Result<Cow<'b, str>, ImportError> {
     let (encoding, charset) = match encoding_rs::Encoding::for_label(charset.label.as_bytes()) {
         Some(encoding) => (encoding, charset.clone()),
         None => {
@@ -19,13 +27,15 @@ fn decode(bytes: &[u8], charset: &Charset, strict: bool) -> Result<String, Impor
     if had_errors && strict {
         return Err(charset.undecodable());
     }
-    Ok(text.into_owned())
+    Ok(text)
 }
 
 /// The text of the file `name` holding `bytes`, or why it cannot be read.
 pub fn read_report(name: &str, bytes: &[u8]) -> Result<String, ImportError> {
     match import::classify(name, bytes)? {
-        FileKind::Text => decode(bytes, &import::charset::of_text(bytes), true),
+        FileKind::Text => {
+            decode(bytes, &import::charset::of_text(bytes), true).map(Cow::into_owned)
+        }
         // A page that declares its encoding is read like a browser reads it: bad bytes become U+FFFD.
         FileKind::Html => {
             let charset = import::charset::of_html(bytes);

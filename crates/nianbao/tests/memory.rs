@@ -10,35 +10,14 @@
 #[path = "common/degenerate.rs"]
 mod degenerate;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
+#[path = "common/peak_heap.rs"]
+mod peak_heap;
 
 use degenerate::{repeated, FAMILIES};
-
-struct Counting;
-
-static CURRENT: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let now = CURRENT.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-        PEAK.fetch_max(now, Ordering::Relaxed);
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        CURRENT.fetch_sub(layout.size(), Ordering::Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
+use peak_heap::peak_of;
 
 /// The most heap held at once while checking `text`, beyond what was held before. Every
-/// measurement is in the one test below: the test harness runs tests on several threads, and the
-/// counters are the process's.
+/// measurement is in the one test below (see `peak_heap`).
 fn peak_of_check(text: &str) -> usize {
     peak_of(|| nianbao::check(text))
 }
@@ -57,14 +36,6 @@ fn checking_holds_a_few_times_the_text() {
     degenerate_texts_are_checked_in_a_few_times_their_size();
     a_word_document_is_read_in_proportion_to_its_xml();
     a_page_is_read_in_a_few_times_its_size();
-}
-
-/// The most heap held at once while `f` runs, beyond what was held before.
-fn peak_of<R>(f: impl FnOnce() -> R) -> usize {
-    let before = CURRENT.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
-    std::hint::black_box(f());
-    PEAK.load(Ordering::Relaxed) - before
 }
 
 /// Reading a Word document holds its inflated XML, the tree of one batch of about 16 KB of it at a
