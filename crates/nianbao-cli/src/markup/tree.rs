@@ -131,17 +131,25 @@ impl Tree {
         }
     }
 
-    /// Adds `text` to the text node `at`, if it is one.
-    fn extend_text(&mut self, at: NodeId, text: &StrTendril) -> bool {
-        if at == NONE {
-            return false;
-        }
-        match &mut self.node_mut(at).data {
-            Data::Text(t) => {
-                t.push_tendril(text);
-                true
+    /// Puts `child` under `parent` before `before` (at the end when `NONE`); text joins a text node
+    /// right before that place, as the tree builder expects.
+    fn put(&mut self, parent: NodeId, child: NodeOrText<NodeId>, before: NodeId) {
+        match child {
+            NodeOrText::AppendNode(id) => self.insert(parent, id, before),
+            NodeOrText::AppendText(text) => {
+                let previous = match before {
+                    NONE => self.node(parent).last,
+                    b => self.node(b).previous,
+                };
+                if let Some(Data::Text(t)) =
+                    (previous != NONE).then(|| &mut self.node_mut(previous).data)
+                {
+                    t.push_tendril(&text);
+                } else {
+                    let id = self.orphan(Data::Text(text));
+                    self.insert(parent, id, before);
+                }
             }
-            _ => false,
         }
     }
 
@@ -228,17 +236,7 @@ impl TreeSink for Sink {
     }
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
-        let mut tree = self.0.borrow_mut();
-        match child {
-            NodeOrText::AppendNode(id) => tree.insert(*parent, id, NONE),
-            NodeOrText::AppendText(text) => {
-                let last = tree.node(*parent).last;
-                if !tree.extend_text(last, &text) {
-                    let id = tree.orphan(Data::Text(text));
-                    tree.insert(*parent, id, NONE);
-                }
-            }
-        }
+        self.0.borrow_mut().put(*parent, child, NONE);
     }
 
     fn append_based_on_parent_node(
@@ -274,18 +272,8 @@ impl TreeSink for Sink {
     fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
         let mut tree = self.0.borrow_mut();
         let parent = tree.node(*sibling).parent;
-        if parent == NONE {
-            return;
-        }
-        match new_node {
-            NodeOrText::AppendNode(id) => tree.insert(parent, id, *sibling),
-            NodeOrText::AppendText(text) => {
-                let previous = tree.node(*sibling).previous;
-                if !tree.extend_text(previous, &text) {
-                    let id = tree.orphan(Data::Text(text));
-                    tree.insert(parent, id, *sibling);
-                }
-            }
+        if parent != NONE {
+            tree.put(parent, new_node, *sibling);
         }
     }
 

@@ -29,15 +29,10 @@ pub trait MarkupNode: Sized {
     }
 }
 
-/// Reads the document (or fragment) under `root` into blocks.
-pub fn blocks_of<N: MarkupNode>(root: &N) -> Vec<Block> {
-    Reader::new().read(root, None)
-}
-
 /// Reads the document (or fragment) under `root` into `out` as text: each block outside a table is
 /// rendered as soon as it is read, so a long page is never held as blocks.
 pub fn render_into<N: MarkupNode>(root: &N, out: &mut String) {
-    Reader::new().read(root, Some(out));
+    Reader::new().read(root, out);
 }
 
 /// Elements whose content is never shown as text.
@@ -189,14 +184,13 @@ impl Reader {
         self.cells.last_mut().unwrap_or(&mut self.document)
     }
 
-    /// The blocks under `root`; with `out`, rendered into it as they are read instead (and none
-    /// returned).
-    fn read<N: MarkupNode>(mut self, root: &N, mut out: Option<&mut String>) -> Vec<Block> {
+    /// The blocks under `root`, rendered into `out`.
+    fn read<N: MarkupNode>(mut self, root: &N, out: &mut String) {
         let mut steps = Vec::new();
         self.visit(root, &mut steps);
         while let Some(step) = steps.pop() {
             crate::work::add(1);
-            if let Some(out) = out.as_deref_mut().filter(|_| self.cells.is_empty()) {
+            if self.cells.is_empty() {
                 layout::render_into(&self.document.blocks, out);
                 self.document.blocks.clear();
             }
@@ -240,14 +234,7 @@ impl Reader {
                 }
             }
         }
-        let blocks = self.document.finish();
-        match out {
-            Some(out) => {
-                layout::render_into(&blocks, out);
-                Vec::new()
-            }
-            None => blocks,
-        }
+        layout::render_into(&self.document.finish(), out);
     }
 
     fn visit<N: MarkupNode>(&mut self, node: &N, steps: &mut Vec<Step<N>>) {

@@ -23,7 +23,7 @@ pub use docx::crc32;
 pub(crate) use docx::{blocks_in_one_tree, blocks_of_docx};
 pub use error::{ImportError, Unsupported};
 pub use flat::{FlatTree, ATTRIBUTES as FLAT_ATTRIBUTES};
-pub use html::{blocks_of, MarkupNode, NodeKind};
+pub use html::{MarkupNode, NodeKind};
 pub use kind::{check_size, classify, FileKind, LARGEST_FILE};
 pub use layout::render;
 

@@ -21,6 +21,6 @@ impl<'a> Prose<'a> {
         if let Some(title) = &parsed.document.title {
             skip.push(title.span);
         }
-        Prose::from_dense(&parsed.dense, &skip)
+        Prose::new(parsed.text, &skip)
     }
 }

@@ -1,8 +1,7 @@
 //! The folded text of a document with a map from every folded byte back to the original, so a label
-//! found in the folded text is reported at its place in what the user pasted. The same pass keeps the
-//! folded characters with their line breaks, for reading the prose character by character.
+//! found in the folded text is reported at its place in what the user pasted.
 
-use super::fold::{fold_char, Folded};
+use super::fold::{fold_char, fold_chars, Folded};
 use super::LineIndex;
 use crate::span::Span;
 
@@ -62,22 +61,6 @@ impl<'a> Dense<'a> {
         self.original.len()
     }
 
-    /// The folded characters with line breaks kept (as `'\n'`), each with the original byte range of
-    /// the character it came from.
-    pub fn lined(&self) -> impl Iterator<Item = (char, (u32, u32))> + 'a {
-        self.original.char_indices().filter_map(|(at, c)| {
-            let kept = if c == '\n' {
-                c
-            } else {
-                match fold_char(c) {
-                    Folded::Keep(kept) => kept,
-                    Folded::Drop => return None,
-                }
-            };
-            Some((kept, (at as u32, (at + c.len_utf8()) as u32)))
-        })
-    }
-
     /// The original characters from mark `mark` on: each with its original offset, its folded
     /// offset, and its folded length (0 when folding drops it).
     fn walk_from(&self, mark: usize) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
@@ -133,13 +116,7 @@ impl<'a> Dense<'a> {
             .spans(self.original.len())
             .map(move |(start, end)| {
                 let line = self.original.get(start..end).unwrap_or("");
-                let len: usize = line
-                    .chars()
-                    .map(|c| match fold_char(c) {
-                        Folded::Keep(kept) => kept.len_utf8(),
-                        Folded::Drop => 0,
-                    })
-                    .sum();
+                let len: usize = fold_chars(line).map(char::len_utf8).sum();
                 let folded = self.folded.get(folded_at..folded_at + len).unwrap_or("");
                 folded_at += len;
                 crate::work::add(line.len() + 1);

@@ -37,13 +37,6 @@ impl LineIndex {
         LineIndex { starts }
     }
 
-    /// The index of a text whose line breaks (`\n`) are at `breaks`, in order.
-    pub fn from_breaks(breaks: impl Iterator<Item = usize>) -> Self {
-        let mut starts = vec![0];
-        starts.extend(breaks.map(|at| (at + 1) as u32));
-        LineIndex { starts }
-    }
-
     /// Each line of a text of `len` bytes as the byte range it spans, without its line break.
     pub fn spans(&self, len: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
         let ends = self.starts[1..]

@@ -9,7 +9,7 @@
 
 use crate::model::Table;
 use crate::span::Span;
-use crate::text::{chinese, Dense};
+use crate::text::chinese;
 use walk::{Place, Step, Walk};
 
 mod walk;
@@ -99,15 +99,8 @@ pub fn table_span(table: &Table) -> Option<Span> {
 }
 
 impl<'a> Prose<'a> {
-    /// `text` without the byte ranges in `skip`.
-    #[cfg(test)]
-    pub fn new(text: &'a str, skip: &[Span]) -> Prose<'a> {
-        Prose::from_dense(&Dense::new(text), skip)
-    }
-
-    /// The text of `dense` without the byte ranges in `skip`.
-    pub(crate) fn from_dense(dense: &Dense<'a>, skip: &[Span]) -> Prose<'a> {
-        let original = dense.original();
+    /// `original` without the byte ranges in `skip`.
+    pub fn new(original: &'a str, skip: &[Span]) -> Prose<'a> {
         let pieces = left_out(skip, original.len());
         // Counted first, so that each vector is allocated once at its size (grown by doubling, the
         // old and the new buffer are held at once).
