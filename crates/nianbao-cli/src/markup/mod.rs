@@ -1,16 +1,16 @@
 //! The command line's HTML parser (html5ever: the HTML standard's own parsing algorithm, as in the
 //! browser) building a tree of its own (`tree.rs`) that the import walker reads.
 
-use std::cell::Cell;
+use std::cell::RefCell;
 
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::Tracer;
 
-use nianbao::import::ImportError;
+use nianbao::import::{HtmlWalk, ImportError};
 
 mod tree;
 
-use tree::{NodeId, Sink, Tree};
+use tree::{Markup, NodeId, Sink, Tree};
 
 /// Markup nested deeper than this is refused. html5ever's tree builder scans its stack of open
 /// elements (and its list of formatting elements) for many tags, so nesting costs its square: a
@@ -23,18 +23,19 @@ pub const DEEPEST_MARKUP: usize = 512;
 /// second rather than parsed for a minute (20 MB of `<div></div>` 500 elements deep).
 const WORK_BUDGET: usize = 50_000_000;
 
-/// The parser is fed this many bytes at a time, and its depth looked at in between.
+/// The parser is fed this many bytes at a time, and its depth looked at (and the tree read) in
+/// between.
 const CHUNK: usize = 8 * 1024;
 
-/// Counts the handles the tree builder holds: the document, the stack of open elements, the
-/// formatting elements and a few more.
-struct Count(Cell<usize>);
+/// The handles the tree builder holds: the document, the stack of open elements, the formatting
+/// elements and a few more.
+struct Held(RefCell<Vec<NodeId>>);
 
-impl Tracer for Count {
+impl Tracer for Held {
     type Handle = NodeId;
 
-    fn trace_handle(&self, _: &NodeId) {
-        self.0.set(self.0.get() + 1);
+    fn trace_handle(&self, id: &NodeId) {
+        self.0.borrow_mut().push(*id);
     }
 }
 
@@ -44,37 +45,71 @@ enum TooCostly {
     Intricate,
 }
 
-/// The parsed document, unless it nests deeper than [`DEEPEST_MARKUP`] or its parse would cost more
-/// than [`WORK_BUDGET`].
-fn parse(html: &str) -> Result<Tree, TooCostly> {
-    let mut parser = html5ever::parse_document(Sink::new(), Default::default());
+/// How a page is read.
+#[derive(Clone, Copy, PartialEq)]
+enum Reading {
+    /// The tree is walked between chunks, as far as it is settled, and what is walked let go.
+    AsParsed,
+    /// The tree is parsed whole, then walked.
+    Whole,
+}
+
+/// The text of the parsed document, unless it nests deeper than [`DEEPEST_MARKUP`] or its parse
+/// would cost more than [`WORK_BUDGET`]; `None` when read as parsed and the tree builder changed
+/// something already read.
+fn read(html: &str, reading: Reading, chunk: usize) -> Result<Option<String>, TooCostly> {
+    let tree = RefCell::new(Tree::new());
+    let mut parser = html5ever::parse_document(Sink(&tree), Default::default());
+    let root = Markup::root(&tree);
+    let mut walk = None;
+    let mut out = String::new();
+    let held = Held(RefCell::new(Vec::new()));
     let (mut rest, mut work) = (html, 0usize);
     while !rest.is_empty() {
-        let mut cut = rest.len().min(CHUNK);
+        let mut cut = rest.len().min(chunk);
         while !rest.is_char_boundary(cut) {
             cut += 1;
         }
         let (chunk, tail) = rest.split_at(cut);
         parser.process(StrTendril::from_slice(chunk));
-        let held = Count(Cell::new(0));
+        held.0.borrow_mut().clear();
         parser.tokenizer.sink.trace_handles(&held);
-        let held = held.0.get();
-        if held > DEEPEST_MARKUP {
+        let count = held.0.borrow().len();
+        if count > DEEPEST_MARKUP {
             return Err(TooCostly::Deep);
         }
         let tags = chunk.bytes().filter(|&b| b == b'<').count();
-        work += held * tags;
+        work += count * tags;
         if work > WORK_BUDGET {
             return Err(TooCostly::Intricate);
         }
+        tree.borrow_mut().hold(held.0.borrow().iter().copied());
+        if reading == Reading::AsParsed {
+            walk.get_or_insert_with(|| HtmlWalk::new(&root))
+                .advance(&mut out);
+            if tree.borrow().diverged() {
+                return Ok(None);
+            }
+        }
         rest = tail;
     }
-    Ok(parser.finish())
+    parser.finish();
+    tree.borrow_mut().finish();
+    let mut walk = walk.unwrap_or_else(|| HtmlWalk::new(&root));
+    walk.advance(&mut out);
+    let text = walk.finish(out);
+    let diverged = tree.borrow().diverged();
+    Ok((!diverged).then_some(text))
 }
 
 /// The text of an HTML document called `name`, as the page shows it, or why it is not read.
 pub fn html_to_text(name: &str, html: &str) -> Result<String, ImportError> {
-    let document = parse(html).map_err(|why| match why {
+    let read = read(html, Reading::AsParsed, CHUNK).and_then(|text| match text {
+        Some(text) => Ok(text),
+        // Read whole, nothing changes under the walk.
+        None => read(html, Reading::Whole, CHUNK).map(Option::unwrap_or_default),
+    });
+    read.map_err(|why| match why {
         TooCostly::Deep => ImportError::TooDeep {
             name: name.to_string(),
             limit: DEEPEST_MARKUP,
@@ -82,8 +117,7 @@ pub fn html_to_text(name: &str, html: &str) -> Result<String, ImportError> {
         TooCostly::Intricate => ImportError::TooIntricate {
             name: name.to_string(),
         },
-    })?;
-    Ok(nianbao::import::html_to_text(&document.root()))
+    })
 }
 
 #[cfg(test)]
@@ -95,6 +129,7 @@ mod tests {
 
     /// A general-purpose DOM (scraper's, which this reader used before it kept a tree of its own)
     /// as the walker reads it: the tree to hold ours to.
+    #[derive(Clone)]
     struct Scraped<'a>(NodeRef<'a, Node>);
 
     impl MarkupNode for Scraped<'_> {
@@ -160,8 +195,8 @@ mod tests {
 
     /// The page reads HTML through the flat string; the command line walks a tree of its own. Both
     /// must give the text a full DOM gives, for every saved page and clipboard the fixtures hold.
-    #[test]
-    fn the_flat_string_reads_as_the_tree_does() {
+    /// Every saved page and clipboard the fixtures hold, decoded, with its path.
+    fn fixture_pages() -> Vec<(std::path::PathBuf, String)> {
         let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../nianbao/tests/fixtures");
         let mut pages = Vec::new();
         for folder in ["imports", "corpus"] {
@@ -174,13 +209,29 @@ mod tests {
             }
         }
         assert!(pages.len() >= 3, "{pages:?}");
-        for path in pages {
-            let bytes = std::fs::read(&path).unwrap();
-            let charset = nianbao::import::charset::of_html(&bytes);
-            let encoding = encoding_rs::Encoding::for_label(charset.label.as_bytes()).unwrap();
-            let html = encoding
-                .decode_without_bom_handling(&bytes[charset.bom..])
-                .0;
+        pages
+            .into_iter()
+            .map(|path| {
+                let bytes = std::fs::read(&path).unwrap();
+                let charset = nianbao::import::charset::of_html(&bytes);
+                let encoding = encoding_rs::Encoding::for_label(charset.label.as_bytes()).unwrap();
+                let html = encoding
+                    .decode_without_bom_handling(&bytes[charset.bom..])
+                    .0;
+                (path, html.into_owned())
+            })
+            .collect()
+    }
+
+    /// A full DOM's reading of `html`.
+    fn scraped(html: &str) -> String {
+        let document = Html::parse_document(html);
+        nianbao::import::html_to_text(&Scraped(document.tree.root()))
+    }
+
+    #[test]
+    fn the_flat_string_reads_as_the_tree_does() {
+        for (path, html) in fixture_pages() {
             let ours = html_to_text("page", &html).unwrap_or_else(|_| panic!("{path:?}"));
             let document = Html::parse_document(&html);
             let walked = nianbao::import::html_to_text(&Scraped(document.tree.root()));
@@ -195,6 +246,135 @@ mod tests {
                 read, walked,
                 "{path:?}: the flat string reads otherwise than the tree"
             );
+        }
+    }
+
+    /// A real page is read as it is parsed, whatever the chunks it comes in: the walk never has to
+    /// start again, and it reads what the whole tree reads.
+    #[test]
+    fn a_page_is_read_as_it_is_parsed() {
+        for (path, html) in fixture_pages() {
+            let whole = read(&html, Reading::Whole, CHUNK).ok().flatten().unwrap();
+            for chunk in [1, 7, 64, 1000, CHUNK] {
+                let streamed = read(&html, Reading::AsParsed, chunk).ok().flatten();
+                assert_eq!(
+                    streamed.as_deref(),
+                    Some(whole.as_str()),
+                    "{path:?} in chunks of {chunk}"
+                );
+            }
+        }
+    }
+
+    /// When the tree builder changes what the walk has read (here: attributes given to a body
+    /// already read, or a paragraph moved out of the `<b>` it opened in), the reading is thrown away and
+    /// the page read whole, as a full DOM reads it.
+    #[test]
+    fn a_change_to_what_was_read_reads_the_page_again() {
+        let pages = [
+            "<body><p>一、总体情况</p><p>二、主动公开</p><body style='display:none'><p>三</p>",
+            "<b>甲<p>乙</b>丙</p><p>丁</p>",
+        ];
+        for page in pages {
+            assert_eq!(
+                read(page, Reading::AsParsed, 1).ok(),
+                Some(None),
+                "{page}: the change is seen"
+            );
+            assert_eq!(
+                html_to_text("a.htm", page).unwrap(),
+                scraped(page),
+                "{page}"
+            );
+        }
+    }
+
+    /// Markup of the kinds the tree builder rearranges: misnested formatting, text and tags misplaced
+    /// in tables, a second body, paragraphs and lists left open, hidden elements.
+    fn tag_soup() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop::sample::select(vec![
+            "<table>",
+            "</table>",
+            "<tr>",
+            "</tr>",
+            "<td>",
+            "</td>",
+            "<td colspan=2>",
+            "<th>",
+            "<tbody>",
+            "<caption>",
+            "</caption>",
+            "<p>",
+            "</p>",
+            "<br>",
+            "<b>",
+            "</b>",
+            "<i>",
+            "</i>",
+            "<font>",
+            "</font>",
+            "<a>",
+            "</a>",
+            "<span>",
+            "</span>",
+            "<div>",
+            "</div>",
+            "<div hidden>",
+            "<ul>",
+            "<li>",
+            "</ul>",
+            "<pre>",
+            "</pre>",
+            "<h1>",
+            "</h1>",
+            "<head>",
+            "</head>",
+            "<title>",
+            "</title>",
+            "<body>",
+            "<body style='display:none'>",
+            "</body>",
+            "<html>",
+            "</html>",
+            "<form>",
+            "</form>",
+            "<select>",
+            "<option>",
+            "<template>",
+            "</template>",
+            "<script>",
+            "</script>",
+            "<!--",
+            "-->",
+            "一、总体情况",
+            "12",
+            "本年度",
+            "x",
+            " ",
+            "\n",
+            "&nbsp;",
+        ]);
+        prop::collection::vec(piece, 0..60).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 2000,
+            failure_persistence: None,
+            ..Default::default()
+        })]
+
+        /// Read as it is parsed, in chunks of any size, a page gives the text the whole tree gives
+        /// (or is read again whole), and that is the text a full DOM gives.
+        #[test]
+        fn markup_read_as_parsed_reads_as_the_whole_tree(html in tag_soup(), chunk in 1usize..48) {
+            let whole = read(&html, Reading::Whole, CHUNK).ok().flatten().unwrap();
+            if let Some(streamed) = read(&html, Reading::AsParsed, chunk).ok().flatten() {
+                proptest::prop_assert_eq!(&streamed, &whole);
+            }
+            proptest::prop_assert_eq!(&whole, &scraped(&html));
+            proptest::prop_assert_eq!(html_to_text("a.htm", &html).unwrap(), whole);
         }
     }
 }

@@ -145,6 +145,7 @@ fn split(bytes: &[u8], range: Range<usize>) -> impl Iterator<Item = Range<usize>
 }
 
 /// One node of a [`FlatTree`].
+#[derive(Clone, Copy)]
 pub struct FlatNode<'t> {
     tree: &'t FlatTree<'t>,
     index: usize,

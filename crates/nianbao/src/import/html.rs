@@ -18,21 +18,68 @@ pub enum NodeKind {
 }
 
 /// A node of a parsed HTML tree.
-pub trait MarkupNode: Sized {
+pub trait MarkupNode: Sized + Clone {
     fn kind(&self) -> NodeKind;
+
+    fn is_element(&self) -> bool {
+        matches!(self.kind(), NodeKind::Element(_))
+    }
     fn attribute(&self, name: &str) -> Option<String>;
     fn first_child(&self) -> Option<Self>;
     fn next_sibling(&self) -> Option<Self>;
+
+    /// Whether the parser may still add after this node among its siblings, or to its text: a tree
+    /// read while it is being built (see [`HtmlWalk`]) is not read past such a node. A finished
+    /// tree never grows.
+    fn may_grow(&self) -> bool {
+        false
+    }
+
+    /// Whether the parser may still add under this element. The walk reads an open table only once
+    /// it is closed, and takes no child for an open element's last.
+    fn is_open(&self) -> bool {
+        false
+    }
+
+    /// The walk is done with this node and everything under it: a tree read while it is being built
+    /// may let them go.
+    fn passed(&self) {}
 
     fn children(&self) -> Vec<Self> {
         std::iter::successors(self.first_child(), Self::next_sibling).collect()
     }
 }
 
-/// Reads the document (or fragment) under `root` into `out` as text: each block outside a table is
-/// rendered as soon as it is read, so a long page is never held as blocks.
-pub fn render_into<N: MarkupNode>(root: &N, out: &mut String) {
-    Reader::new().read(root, out);
+/// A walk over a document (or fragment) that renders each block outside a table as soon as it is
+/// read, so a long page is never held as blocks; and over a tree that may still be growing: [`HtmlWalk::advance`] reads as far as the tree is
+/// settled (up to the first node that [`MarkupNode::may_grow`]), so a parser can be fed a chunk at a
+/// time and the nodes already read let go, and the page never held whole.
+pub struct HtmlWalk<N> {
+    reader: Reader,
+    steps: Vec<Step<N>>,
+}
+
+impl<N: MarkupNode> HtmlWalk<N> {
+    pub fn new(root: &N) -> Self {
+        let mut walk = HtmlWalk {
+            reader: Reader::new(),
+            steps: Vec::new(),
+        };
+        walk.reader.visit(root, &mut walk.steps);
+        walk
+    }
+
+    /// Renders into `out` what can be read now. Returns whether the walk has reached the end.
+    pub fn advance(&mut self, out: &mut String) -> bool {
+        self.reader.read(&mut self.steps, out)
+    }
+
+    /// The text: `out`, as [`HtmlWalk::advance`] left it, with the line being gathered when the walk
+    /// stopped.
+    pub fn finish(self, mut out: String) -> String {
+        layout::render_into(&self.reader.document.finish(), &mut out);
+        layout::finish(out)
+    }
 }
 
 /// Elements whose content is never shown as text.
@@ -147,6 +194,10 @@ enum Step<N> {
     /// A node and, after it, its next siblings: a node's children are visited one by one, so the
     /// steps held grow with the depth of the tree, not with its width.
     VisitFrom(N),
+    /// After a node's content: the walk is done with it, and goes on to its next sibling.
+    After(N),
+    /// An open element with no child yet: its first child, once there is one (or none, once closed).
+    AwaitChild(N),
     /// After a block element's content: its line ends (and its `pre`, if it is one).
     EndBlock {
         pre: bool,
@@ -184,10 +235,8 @@ impl Reader {
         self.cells.last_mut().unwrap_or(&mut self.document)
     }
 
-    /// The blocks under `root`, rendered into `out`.
-    fn read<N: MarkupNode>(mut self, root: &N, out: &mut String) {
-        let mut steps = Vec::new();
-        self.visit(root, &mut steps);
+    /// Takes `steps` until none is left (true) or the next would read past what may still grow.
+    fn read<N: MarkupNode>(&mut self, steps: &mut Vec<Step<N>>, out: &mut String) -> bool {
         while let Some(step) = steps.pop() {
             crate::work::add(1);
             if self.cells.is_empty() {
@@ -195,13 +244,39 @@ impl Reader {
                 self.document.blocks.clear();
             }
             match step {
-                Step::Visit(node) => self.visit(&node, &mut steps),
+                Step::Visit(node) => self.visit(&node, steps),
                 Step::VisitFrom(node) => {
+                    // Text that may grow is not read yet, nor a table before it is closed; an
+                    // element is entered, its children awaited.
+                    let waits = (node.may_grow() && !node.is_element())
+                        || (node.is_open() && element_name(&node).as_deref() == Some("table"));
+                    if waits {
+                        steps.push(Step::VisitFrom(node));
+                        return false;
+                    }
+                    // Under the steps of its content, so taken after them.
+                    let under = steps.len();
+                    self.visit(&node, steps);
+                    steps.insert(under, Step::After(node));
+                }
+                Step::After(node) => {
+                    if node.may_grow() {
+                        steps.push(Step::After(node));
+                        return false;
+                    }
                     if let Some(next) = node.next_sibling() {
                         steps.push(Step::VisitFrom(next));
                     }
-                    self.visit(&node, &mut steps);
+                    node.passed();
                 }
+                Step::AwaitChild(node) => match node.first_child() {
+                    Some(first) => steps.push(Step::VisitFrom(first)),
+                    None if node.is_open() => {
+                        steps.push(Step::AwaitChild(node));
+                        return false;
+                    }
+                    None => {}
+                },
                 Step::EndBlock { pre } => {
                     let walker = self.current();
                     walker.in_pre = walker.in_pre.saturating_sub(usize::from(pre));
@@ -234,14 +309,14 @@ impl Reader {
                 }
             }
         }
-        layout::render_into(&self.document.finish(), out);
+        true
     }
 
     fn visit<N: MarkupNode>(&mut self, node: &N, steps: &mut Vec<Step<N>>) {
         match node.kind() {
             NodeKind::Text(text) => self.current().text(&text),
             NodeKind::Other => {}
-            NodeKind::Root => push_children(node, steps),
+            NodeKind::Root => push_children(node.clone(), steps),
             NodeKind::Element(name) => self.element(node, &name, steps),
         }
     }
@@ -263,17 +338,19 @@ impl Reader {
                 walker.flush();
                 walker.in_pre += usize::from(pre);
                 steps.push(Step::EndBlock { pre });
-                push_children(node, steps);
+                push_children(node.clone(), steps);
             }
-            _ => push_children(node, steps),
+            _ => push_children(node.clone(), steps),
         }
     }
 }
 
 /// Visits `node`'s children next, in order.
-fn push_children<N: MarkupNode>(node: &N, steps: &mut Vec<Step<N>>) {
-    if let Some(first) = node.first_child() {
-        steps.push(Step::VisitFrom(first));
+fn push_children<N: MarkupNode>(node: N, steps: &mut Vec<Step<N>>) {
+    match node.first_child() {
+        Some(first) => steps.push(Step::VisitFrom(first)),
+        None if node.is_open() => steps.push(Step::AwaitChild(node)),
+        None => {}
     }
 }
 

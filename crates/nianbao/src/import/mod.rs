@@ -23,7 +23,7 @@ pub use docx::crc32;
 pub(crate) use docx::{blocks_in_one_tree, blocks_of_docx};
 pub use error::{ImportError, Unsupported};
 pub use flat::{FlatTree, ATTRIBUTES as FLAT_ATTRIBUTES};
-pub use html::{MarkupNode, NodeKind};
+pub use html::{HtmlWalk, MarkupNode, NodeKind};
 pub use kind::{check_size, classify, FileKind, LARGEST_FILE};
 pub use layout::render;
 
@@ -34,9 +34,10 @@ pub fn docx_to_text(bytes: &[u8]) -> Result<String, ImportError> {
 
 /// The text of a parsed HTML document or fragment.
 pub fn html_to_text<N: MarkupNode>(root: &N) -> String {
+    let mut walk = HtmlWalk::new(root);
     let mut out = String::new();
-    html::render_into(root, &mut out);
-    layout::finish(out)
+    walk.advance(&mut out);
+    walk.finish(out)
 }
 
 /// Does clipboard HTML carry a table worth reading as a grid? Without one, the plain text the
