@@ -78,3 +78,55 @@ fn a_body_that_is_not_all_there_is_refused() {
     let empty = format!(r#"<w:document xmlns:w="{W}"><w:body/></w:document>"#);
     assert_eq!(blocks_of_docx(&package(&empty, None)).unwrap(), Vec::new());
 }
+
+/// A table longer than a batch is read a batch of its rows at a time: merges down across the
+/// batches, rows in content controls, a nested table in a cell, a comment between rows, the table's
+/// own properties, and paragraphs around it, all read as one tree of the body reads them.
+#[test]
+fn a_long_table_read_a_batch_of_rows_at_a_time_gives_what_one_tree_gives() {
+    let row = |i: usize| {
+        let merge = match i % 7 {
+            0 => r#"<w:tcPr><w:vMerge w:val="restart"/></w:tcPr>"#,
+            _ => r#"<w:tcPr><w:vMerge/></w:tcPr>"#,
+        };
+        let before = if i.is_multiple_of(11) {
+            r#"<w:trPr><w:gridBefore w:val="1"/></w:trPr>"#
+        } else {
+            ""
+        };
+        let nested = if i.is_multiple_of(13) {
+            r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>内</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#
+        } else {
+            ""
+        };
+        let tr = format!(
+            r#"<w:tr>{before}<w:tc>{merge}<w:p><w:r><w:t>行{i}</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>{nested}<w:p><w:r><w:t>{i}</w:t></w:r></w:p></w:tc></w:tr>"#
+        );
+        match i % 17 {
+            0 => format!("<w:sdt><w:sdtContent>{tr}</w:sdtContent></w:sdt>"),
+            1 => format!("<!-- </w:tbl> -->{tr}"),
+            _ => tr,
+        }
+    };
+    let rows: String = (0..2000).map(row).collect();
+    let table = format!(
+        r#"<w:tbl><w:tblPr><w:tblW w:w="0"/></w:tblPr><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>{rows}</w:tbl>"#
+    );
+    assert!(table.len() > 20 * 16 * 1024, "many batches of rows");
+    let paragraph = r#"<w:p><w:r><w:t>三、收到和处理政府信息公开申请情况</w:t></w:r></w:p>"#;
+    let document = format!(
+        r#"<w:document xmlns:w="{W}"><w:body>{paragraph}{table}{paragraph}{table}<w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>{paragraph}</w:body></w:document>"#
+    );
+    let bytes = package(&document, None);
+    let blocks = blocks_of_docx(&bytes).unwrap();
+    assert_eq!(blocks, blocks_in_one_tree(&bytes));
+    assert_eq!(blocks.len(), 6, "three paragraphs, three tables");
+    let crate::import::Block::Table(table) = &blocks[1] else {
+        panic!("{:?}", blocks[1]);
+    };
+    assert_eq!(table.rows.len(), 2000);
+    assert_eq!(
+        table.rows[14][0].rows, 7,
+        "a merge down through rows 14 to 20"
+    );
+}

@@ -65,9 +65,15 @@ impl Body {
     }
 
     fn table(&mut self, tbl: Node, depth: usize) -> Table {
-        let mut rows: Vec<Vec<Cell>> = Vec::new();
-        // Grid column → (row, index in row) of the cell a vertical merge there started at.
-        let mut merging: HashMap<usize, (usize, usize)> = HashMap::new();
+        let mut table = TableReading::default();
+        self.rows_in(&mut table, tbl, depth);
+        table.finish()
+    }
+
+    /// Reads the rows under `tbl` on into `table`: the whole table, or (for a long one read in
+    /// batches) some of its rows.
+    pub fn rows_in(&mut self, table: &mut TableReading, tbl: Node, depth: usize) {
+        let TableReading { rows, merging } = table;
         for tr in through_wrappers(tbl, "tr") {
             let r = rows.len();
             let mut cells = Vec::new();
@@ -105,7 +111,20 @@ impl Body {
             }
             rows.push(cells);
         }
-        Table { rows }
+    }
+}
+
+/// A table being read, row by row.
+#[derive(Default)]
+pub struct TableReading {
+    rows: Vec<Vec<Cell>>,
+    /// Grid column → (row, index in row) of the cell a vertical merge there started at.
+    merging: HashMap<usize, (usize, usize)>,
+}
+
+impl TableReading {
+    pub fn finish(self) -> Table {
+        Table { rows: self.rows }
     }
 }
 

@@ -7,6 +7,8 @@ mod package;
 pub use package::crc32;
 mod xml;
 
+use xml::Batch;
+
 use super::blocks::Block;
 use super::error::ImportError;
 
@@ -16,9 +18,23 @@ pub fn blocks_of_docx(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
     let numbering = numbering::Numbering::new(parts.numbering.as_deref(), parts.styles.as_deref());
     let mut body = body::Body::new(numbering);
     let mut blocks = Vec::new();
-    xml::in_batches(&parts.document, Some("body"), |batch| {
-        blocks.extend(body.blocks_in(batch))
-    })
+    let mut long_table = None;
+    xml::in_batches_split(
+        &parts.document,
+        Some("body"),
+        Some("tbl"),
+        |batch| match batch {
+            Batch::Elements(parent) => blocks.extend(body.blocks_in(parent)),
+            Batch::LongStart => long_table = Some(body::TableReading::default()),
+            Batch::LongChildren(tbl) => {
+                if let Some(table) = &mut long_table {
+                    // A table under the body is inside one table.
+                    body.rows_in(table, tbl, 1);
+                }
+            }
+            Batch::LongEnd => blocks.extend(long_table.take().map(|t| Block::Table(t.finish()))),
+        },
+    )
     .ok_or(ImportError::BrokenDocx)?;
     Ok(blocks)
 }

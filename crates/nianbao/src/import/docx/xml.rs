@@ -116,8 +116,41 @@ fn tag_at(text: &str, lt: usize) -> Option<(Tag<'_>, usize)> {
     ))
 }
 
+/// A part's markup, a tag at a time.
+struct Tags<'t> {
+    text: &'t str,
+    /// Where the last tag ended.
+    at: usize,
+}
+
+impl<'t> Tags<'t> {
+    /// The next tag, where it starts and where it ends; `Some(None)` at the end of the text, `None`
+    /// for markup that does not end.
+    #[allow(clippy::option_option)]
+    fn next(&mut self) -> Option<Option<(Tag<'t>, usize, usize)>> {
+        let Some(lt) = self.text[self.at..].find('<').map(|i| self.at + i) else {
+            return Some(None);
+        };
+        crate::work::add(1);
+        let (tag, end) = tag_at(self.text, lt)?;
+        self.at = end;
+        Some(Some((tag, lt, end)))
+    }
+}
+
 fn local(name: &str) -> &str {
     name.rsplit(':').next().unwrap_or(name)
+}
+
+/// What [`in_batches_split`] hands on, in the part's order.
+pub enum Batch<'a, 'i> {
+    /// Whole elements, in a copy of their parent.
+    Elements(Node<'a, 'i>),
+    /// An element too long for one batch begins (a long table): its children follow.
+    LongStart,
+    /// Some of the long element's children (a table's rows, mostly), in a copy of it.
+    LongChildren(Node<'a, 'i>),
+    LongEnd,
 }
 
 /// Reads a part a batch of elements at a time: the elements under its root (or, with `inside`, under
@@ -126,6 +159,22 @@ fn local(name: &str) -> &str {
 /// still hold. `visit` is given each batch's parent of the elements (the copy of the root, or of
 /// `inside`), in order. `None` when the part is not well-formed where it was read.
 pub fn in_batches(bytes: &[u8], inside: Option<&str>, mut visit: impl FnMut(Node)) -> Option<()> {
+    in_batches_split(bytes, inside, None, |batch| {
+        if let Batch::Elements(parent) = batch {
+            visit(parent)
+        }
+    })
+}
+
+/// [`in_batches`], and an element of the local name `split` longer than a batch (a table of a few
+/// hundred rows is a third of a report's body) is read a batch of its children at a time, so that
+/// the tree held stays the size of a batch.
+pub fn in_batches_split(
+    bytes: &[u8],
+    inside: Option<&str>,
+    split: Option<&str>,
+    mut visit: impl FnMut(Batch),
+) -> Option<()> {
     let text = std::str::from_utf8(bytes).ok()?;
     // The start tags around the elements read, with their names: the root, then `inside`.
     let mut around: Vec<(&str, &str)> = Vec::new();
@@ -133,37 +182,11 @@ pub fn in_batches(bytes: &[u8], inside: Option<&str>, mut visit: impl FnMut(Node
     let mut depth = 0;
     // Inside a child of the root that is not `inside`, skipped whole.
     let mut skipping = false;
-    let (mut batch_start, mut batch_end) = (None::<usize>, 0);
-    let mut flush = |from: Option<usize>, to: usize, around: &[(&str, &str)]| {
-        let Some(from) = from else {
-            return Some(());
-        };
-        let mut xml = String::with_capacity(to - from + 512);
-        for (tag, _) in around {
-            xml.push_str(tag);
-        }
-        xml.push_str(&text[from..to]);
-        for (_, name) in around.iter().rev() {
-            xml.push_str("</");
-            xml.push_str(name);
-            xml.push('>');
-        }
-        let doc = parse(xml.as_bytes())?;
-        let mut parent = doc.root_element();
-        for _ in 1..around.len() {
-            parent = parent.first_element_child()?;
-        }
-        visit(parent);
-        Some(())
-    };
-    let mut at = 0;
-    while let Some(lt) = text[at..].find('<').map(|i| at + i) {
-        crate::work::add(1);
-        let (tag, end) = tag_at(text, lt)?;
-        at = end;
+    let mut tags = Tags { text, at: 0 };
+    while let Some((tag, lt, end)) = tags.next()? {
         match tag {
             Tag::Other => {}
-            Tag::Start { name, empty } if !skipping && depth < levels => {
+            Tag::Start { name, empty } if !skipping => {
                 if depth == 1 && Some(local(name)) != inside {
                     skipping = !empty;
                     depth += usize::from(!empty);
@@ -175,37 +198,130 @@ pub fn in_batches(bytes: &[u8], inside: Option<&str>, mut visit: impl FnMut(Node
                 }
                 around.push((&text[lt..end], name));
                 depth += 1;
+                if depth == levels {
+                    return children_in_batches(text, end, &mut around, split, &mut visit)
+                        .map(|_| ());
+                }
             }
-            Tag::Start { empty, .. } => {
-                let child = !skipping && depth == levels;
-                if child && batch_start.is_none() {
+            Tag::Start { empty, .. } => depth += usize::from(!empty),
+            Tag::End => {
+                depth = depth.checked_sub(1)?;
+                if !skipping {
+                    // The root closed without `inside` in it: not the part expected.
+                    return None;
+                }
+                skipping = depth > 1;
+            }
+        }
+    }
+    None
+}
+
+/// Reads the children of the element whose start tag ends at `from` (that tag and those around it in
+/// `around`) in batches of about [`BATCH_BYTES`], a child named `split` that is longer by its own
+/// children; returns where the element's end tag ends.
+fn children_in_batches<'t>(
+    text: &'t str,
+    from: usize,
+    around: &mut Vec<(&'t str, &'t str)>,
+    split: Option<&str>,
+    visit: &mut dyn FnMut(Batch),
+) -> Option<usize> {
+    // 0 at the children's level.
+    let mut depth = 0usize;
+    let (mut batch_start, mut batch_end) = (None::<usize>, 0);
+    let mut tags = Tags { text, at: from };
+    while let Some((tag, lt, end)) = tags.next()? {
+        match tag {
+            Tag::Other => {}
+            Tag::Start { name, empty } => {
+                if depth == 0 && !empty && split == Some(local(name)) {
+                    let close = element_end(text, end)?;
+                    if close - lt > BATCH_BYTES {
+                        flush(text, batch_start.take(), batch_end, around, visit)?;
+                        visit(Batch::LongStart);
+                        around.push((&text[lt..end], name));
+                        let mut children = |batch: Batch| {
+                            if let Batch::Elements(parent) = batch {
+                                visit(Batch::LongChildren(parent))
+                            }
+                        };
+                        tags.at = children_in_batches(text, end, around, None, &mut children)?;
+                        around.pop();
+                        visit(Batch::LongEnd);
+                        continue;
+                    }
+                }
+                if depth == 0 && batch_start.is_none() {
                     batch_start = Some(lt);
                 }
                 if !empty {
                     depth += 1;
-                } else if child {
+                } else if depth == 0 {
                     batch_end = end;
                 }
             }
+            Tag::End if depth == 0 => {
+                // The element's own end: the rest of the batch is read.
+                flush(text, batch_start.take(), batch_end, around, visit)?;
+                return Some(end);
+            }
             Tag::End => {
-                depth = depth.checked_sub(1)?;
-                if skipping {
-                    skipping = depth > 1;
-                } else if depth == levels {
+                depth -= 1;
+                if depth == 0 {
                     batch_end = end;
                     if batch_end - batch_start.unwrap_or(batch_end) >= BATCH_BYTES {
-                        flush(batch_start.take(), batch_end, &around)?;
+                        flush(text, batch_start.take(), batch_end, around, visit)?;
                     }
-                } else if depth < levels {
-                    // The end of `inside`, or of the root: the rest of the batch is read. A root
-                    // closed without `inside` in it is not the part expected.
-                    if around.len() < levels {
-                        return None;
-                    }
-                    return flush(batch_start.take(), batch_end, &around);
                 }
             }
         }
     }
     None
+}
+
+/// Where the element whose start tag ends at `from` ends (after its end tag).
+fn element_end(text: &str, from: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut tags = Tags { text, at: from };
+    while let Some((tag, _, end)) = tags.next()? {
+        match tag {
+            Tag::Start { empty: false, .. } => depth += 1,
+            Tag::End if depth == 0 => return Some(end),
+            Tag::End => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Parses the elements in `text[from..to]` inside copies of the start tags `around` and hands on
+/// the copy of their parent.
+fn flush(
+    text: &str,
+    from: Option<usize>,
+    to: usize,
+    around: &[(&str, &str)],
+    visit: &mut dyn FnMut(Batch),
+) -> Option<()> {
+    let Some(from) = from else {
+        return Some(());
+    };
+    let mut xml = String::with_capacity(to - from + 512);
+    for (tag, _) in around {
+        xml.push_str(tag);
+    }
+    xml.push_str(&text[from..to]);
+    for (_, name) in around.iter().rev() {
+        xml.push_str("</");
+        xml.push_str(name);
+        xml.push('>');
+    }
+    let doc = parse(xml.as_bytes())?;
+    let mut parent = doc.root_element();
+    for _ in 1..around.len() {
+        parent = parent.first_element_child()?;
+    }
+    visit(Batch::Elements(parent));
+    Some(())
 }
