@@ -128,7 +128,7 @@ pub fn App(props: &AppProps) -> Html {
             };
             // Beside the report the desk paired it with (or none), so that the view says what the row says.
             let last = row.last_year.and_then(|j| texts.get(j).cloned().flatten());
-            dispatcher.dispatch(Action::EditPrevious(last.unwrap_or_default()));
+            dispatcher.dispatch(Action::EditPrevious(last.unwrap_or_default().into()));
             dispatcher.dispatch(Action::LoadFile {
                 name: row.file.clone(),
                 text: text.clone(),
@@ -151,7 +151,7 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = dispatcher.clone();
         Callback::from(move |file: File| {
             read_file(file, dispatcher.clone(), |_, text| {
-                Action::EditPrevious(text)
+                Action::EditPrevious(text.into())
             })
         })
     };
@@ -160,7 +160,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             storage::clear();
             dispatcher.dispatch(Action::Clear);
-            dispatcher.dispatch(Action::EditPrevious(String::new()));
+            dispatcher.dispatch(Action::EditPrevious(AttrValue::default()));
         })
     };
     let report = state.report.clone();
@@ -217,7 +217,7 @@ pub fn App(props: &AppProps) -> Html {
             let fix_long = |chosen: Vec<&nianbao::rules::Fix>| {
                 let (fixed, applied) = nianbao::rules::fix::apply(&text, chosen);
                 if !applied.is_empty() {
-                    dispatcher.dispatch(Action::Edit(fixed));
+                    dispatcher.dispatch(Action::Edit(fixed.into()));
                 }
                 applied.len()
             };

@@ -16,7 +16,7 @@ use nianbao::Report;
 #[wasm_bindgen(module = "/src/js/workers.js")]
 extern "C" {
     /// The encoded report; rejected if the worker fails to start or fails while checking.
-    fn check_in_worker(serial: u32, text: &str, previous: &str) -> Promise;
+    fn check_in_worker(serial: u32, text: &js_sys::JsString, previous: &str) -> Promise;
     /// Ends the check running, if any.
     pub fn stop_check();
     /// `[true, text]` or `[false, message]`; rejected if the worker fails.
@@ -41,10 +41,14 @@ pub async fn docx_to_text(name: &str, bytes: &[u8]) -> Result<String, String> {
 
 /// The report of `text` beside `previous` (blank when there is none), checked by the worker as check
 /// number `serial`; `Err` when the worker failed.
-pub async fn check(serial: u32, text: &str, previous: &str) -> Result<Report, ()> {
-    let answer = JsFuture::from(check_in_worker(serial, text, previous))
-        .await
-        .map_err(|_| ())?;
+pub async fn check(serial: u32, text: &yew::AttrValue, previous: &str) -> Result<Report, ()> {
+    let answer = JsFuture::from(check_in_worker(
+        serial,
+        &crate::js_text::js_text(text),
+        previous,
+    ))
+    .await
+    .map_err(|_| ())?;
     answer
         .as_string()
         .and_then(|encoded| transfer::decode(&encoded))

@@ -12,7 +12,9 @@ use web_sys::{DragEvent, File, KeyboardEvent, StorageEvent};
 use yew::prelude::*;
 
 use crate::components::LONG_TEXT;
-use crate::state::{Action, Checker, WorkerAnswer, CHECK_AT_ONCE_BELOW, PAUSE_MS, SLOW_CHECK_MS};
+use crate::state::{
+    Action, Checker, SameText, WorkerAnswer, CHECK_AT_ONCE_BELOW, PAUSE_MS, SLOW_CHECK_MS,
+};
 use crate::{check, files, storage};
 
 type Dispatcher = UseReducerDispatcher<Checker>;
@@ -56,9 +58,9 @@ pub fn use_f8_navigation(dispatcher: Dispatcher, caret: Rc<Cell<usize>>) {
 
 /// The text box's edits: short texts are checked on every keystroke, long ones when typing pauses.
 #[hook]
-pub fn use_debounced_edit(dispatcher: Dispatcher) -> Callback<String> {
+pub fn use_debounced_edit(dispatcher: Dispatcher) -> Callback<AttrValue> {
     let pause = use_mut_ref(|| None::<Timeout>);
-    Callback::from(move |text: String| {
+    Callback::from(move |text: AttrValue| {
         if text.len() < CHECK_AT_ONCE_BELOW {
             pause.borrow_mut().take();
             dispatcher.dispatch(Action::Edit(text));
@@ -169,8 +171,8 @@ pub fn use_file_drop(dispatcher: Dispatcher, on_desk: Callback<Vec<(String, File
 pub fn use_draft_storage(state: &Checker, dispatcher: Dispatcher) {
     let pause = use_mut_ref(|| None::<Timeout>);
     let checking = state.pending;
-    use_effect_with(state.replaced.clone(), |replaced| {
-        if let Some(text) = replaced {
+    use_effect_with(state.replaced.clone().map(SameText), |replaced| {
+        if let Some(SameText(text)) = replaced {
             storage::save_replaced(text);
         }
     });
@@ -178,11 +180,11 @@ pub fn use_draft_storage(state: &Checker, dispatcher: Dispatcher) {
         let dispatcher = dispatcher.clone();
         use_effect_with(
             (
-                state.text.clone(),
+                SameText(state.text.clone()),
                 state.other_tab.is_some(),
                 state.unchecked,
             ),
-            move |(text, waiting, unchecked)| {
+            move |(SameText(text), waiting, unchecked)| {
                 let typing = checking.is_none();
                 pause.borrow_mut().take();
                 if !*waiting {
@@ -190,7 +192,7 @@ pub fn use_draft_storage(state: &Checker, dispatcher: Dispatcher) {
                         (text.len() >= LONG_TEXT, text.clone(), dispatcher.clone());
                     let save = move || {
                         wasm_bindgen_futures::spawn_local(async move {
-                            let stored = storage::save(text.to_string()).await;
+                            let stored = storage::save(&text).await;
                             dispatcher.dispatch(Action::Saved(stored));
                         })
                     };
@@ -207,7 +209,9 @@ pub fn use_draft_storage(state: &Checker, dispatcher: Dispatcher) {
             },
         );
     }
-    use_effect_with(state.previous.clone(), |text| storage::save_previous(text));
+    use_effect_with(SameText(state.previous.clone()), |SameText(text)| {
+        storage::save_previous(text)
+    });
     use_window_listener(
         "storage",
         Box::new(move |event: JsValue| {

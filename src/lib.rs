@@ -23,6 +23,7 @@ mod files;
 mod fixes;
 mod hooks;
 pub mod ignore;
+mod js_text;
 mod markup;
 mod pdf;
 pub mod state;

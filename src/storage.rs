@@ -19,7 +19,7 @@ use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen(module = "/src/js/large_draft.js")]
 extern "C" {
-    fn put_large(key: &str, text: &str) -> js_sys::Promise;
+    fn put_large(key: &str, text: &js_sys::JsString) -> js_sys::Promise;
     fn get_large(key: &str) -> js_sys::Promise;
     fn delete_large(key: &str) -> js_sys::Promise;
 }
@@ -86,8 +86,8 @@ pub async fn load() -> Option<String> {
 const LOCAL_STORAGE_BELOW: usize = 4 * 1024 * 1024;
 
 /// Stores the draft in localStorage, or else in IndexedDB; true when it is stored.
-pub async fn save(text: String) -> bool {
-    if text.len() < LOCAL_STORAGE_BELOW && save_key(KEY, &text) {
+pub async fn save(text: &yew::AttrValue) -> bool {
+    if text.len() < LOCAL_STORAGE_BELOW && save_key(KEY, text) {
         if LARGE_STORED.replace(false) {
             JsFuture::from(delete_large(KEY)).await.is_ok()
         } else {
@@ -95,7 +95,7 @@ pub async fn save(text: String) -> bool {
         }
     } else {
         LARGE_STORED.set(true);
-        JsFuture::from(put_large(KEY, &text))
+        JsFuture::from(put_large(KEY, &crate::js_text::js_text(text)))
             .await
             .is_ok_and(|stored| stored.is_truthy())
     }

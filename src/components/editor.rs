@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 pub use super::textbox::severity_class;
 use super::textbox::{text_box, Marks, TextBox, TextBoxState};
+use crate::state::same_text;
 use nianbao::present::navigation::selection;
 use nianbao::present::utf16::{byte_offset, utf16_offset};
 use nianbao::Report;
@@ -24,14 +25,14 @@ pub struct EditorProps {
     pub focus_serial: u32,
     /// Where the caret is, as a byte offset; kept up to date for the next/previous shortcuts.
     pub caret: Rc<Cell<usize>>,
-    pub on_edit: Callback<String>,
+    pub on_edit: Callback<AttrValue>,
     /// Something the user did was refused (a paste too large): why.
     pub on_notice: Callback<String>,
 }
 
 impl PartialEq for EditorProps {
     fn eq(&self, other: &Self) -> bool {
-        self.value == other.value
+        same_text(&self.value, &other.value)
             && same_report(&self.report, &other.report)
             && self.selected == other.selected
             && self.focus_serial == other.focus_serial

@@ -15,7 +15,7 @@ use nianbao::Report;
 pub struct PreviousReport {
     pub value: AttrValue,
     pub report: Option<Rc<Report>>,
-    pub on_edit: Callback<String>,
+    pub on_edit: Callback<AttrValue>,
     pub on_file: Callback<File>,
     /// A paste was refused: why.
     pub on_notice: Callback<String>,

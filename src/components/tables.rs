@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use super::cell_tip;
 use super::editor::{same_report, severity_class};
+use crate::state::same_text;
 use nianbao::model::{Cell, Row, Table};
 use nianbao::present::cells::{findings_by_span, FindingsBySpan};
 use nianbao::present::official::t3_label_cells;
@@ -29,7 +30,7 @@ pub struct TablesProps {
 impl PartialEq for TablesProps {
     /// `on_select` is left out: the page hands a new but equivalent callback at every draw.
     fn eq(&self, other: &Self) -> bool {
-        same_report(&self.report, &other.report) && self.text == other.text
+        same_report(&self.report, &other.report) && same_text(&self.text, &other.text)
     }
 }
 

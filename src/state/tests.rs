@@ -74,11 +74,13 @@ fn the_state_checks_text_and_keeps_its_report_while_the_text_stays() {
     assert_eq!(report.findings, nianbao::check(EXAMPLE).findings);
 
     // The same text again: the same state, so Yew skips the render and the check is not repeated.
-    let again = example.clone().reduce(Action::Edit(EXAMPLE.to_string()));
+    let again = example
+        .clone()
+        .reduce(Action::Edit(EXAMPLE.to_string().into()));
     assert!(Rc::ptr_eq(&again, &example));
 
     // Blank text is not checked.
-    let blank = again.reduce(Action::Edit(" \n\t".to_string()));
+    let blank = again.reduce(Action::Edit(" \n\t".to_string().into()));
     assert!(blank.report.is_none());
     assert!(blank.reduce(Action::Clear).text.is_empty());
 }
@@ -92,10 +94,10 @@ fn the_injected_checker_and_clock_are_used_once_per_new_text() {
         state.elapsed_ms, 2.5,
         "two readings of the clock, 2.5 ms apart"
     );
-    let same = state.clone().reduce(Action::Edit(DRAFT.to_string()));
+    let same = state.clone().reduce(Action::Edit(DRAFT.to_string().into()));
     assert!(Rc::ptr_eq(&same, &state));
     assert_eq!(checks(), before + 1, "the same text is not checked again");
-    let later = same.reduce(Action::EditLater(format!("{DRAFT}又")));
+    let later = same.reduce(Action::EditLater(format!("{DRAFT}又").into()));
     assert!(later.stale);
     assert_eq!(checks(), before + 1, "a long edit waits for the pause");
     let checked = later.reduce(Action::Recheck);
@@ -178,7 +180,7 @@ fn replacing_nothing_offers_no_undo_and_keeps_an_older_replaced_draft() {
 #[test]
 fn typing_after_a_load_drops_the_notice_but_not_the_kept_draft() {
     let loaded = start(DRAFT).reduce(Action::LoadExample);
-    let typed = loaded.reduce(Action::Edit(format!("{EXAMPLE}。")));
+    let typed = loaded.reduce(Action::Edit(format!("{EXAMPLE}。").into()));
     assert_eq!(typed.notice, None);
     assert_eq!(typed.replaced.as_deref(), Some(DRAFT));
 }
@@ -193,7 +195,7 @@ fn a_failed_save_is_remembered_until_a_save_succeeds() {
     ));
     let failed = state.reduce(Action::Saved(false));
     assert!(failed.save_failed);
-    let typed = failed.reduce(Action::Edit(format!("{DRAFT}又")));
+    let typed = failed.reduce(Action::Edit(format!("{DRAFT}又").into()));
     assert!(
         typed.save_failed,
         "an edit alone does not say the draft is stored"
@@ -219,7 +221,9 @@ fn another_tabs_draft_is_noticed_and_the_user_chooses() {
         DRAFT,
         "nothing is overwritten here either"
     );
-    let typed = warned.clone().reduce(Action::Edit(format!("{DRAFT}又")));
+    let typed = warned
+        .clone()
+        .reduce(Action::Edit(format!("{DRAFT}又").into()));
     assert_eq!(typed.other_tab.as_deref(), Some(there), "still paused");
 
     let kept = typed.clone().reduce(Action::KeepThisTab);
@@ -248,7 +252,7 @@ fn a_draft_the_checker_failed_on_is_shown_unchecked_until_edited() {
     let notice = state.notice.clone().unwrap();
     assert!(notice.is_error);
     assert!(notice.text.starts_with("检查程序出错") && notice.text.contains("您的文字已保存"));
-    let edited = state.reduce(Action::Edit(format!("{DRAFT}又")));
+    let edited = state.reduce(Action::Edit(format!("{DRAFT}又").into()));
     assert!(!edited.unchecked && edited.report.is_some());
     assert_eq!(checks(), before + 1);
 }
@@ -258,7 +262,7 @@ fn last_years_report_is_checked_beside_this_years() {
     use nianbao::rules::previous::x01_carry_over::{DOC, LAST_YEAR_EXAMPLE};
     let this_year = DOC.bad;
     let alone = start(this_year);
-    let beside = alone.reduce(Action::EditPrevious(LAST_YEAR_EXAMPLE.to_string()));
+    let beside = alone.reduce(Action::EditPrevious(LAST_YEAR_EXAMPLE.to_string().into()));
     let report = beside.report.clone().unwrap();
     assert_eq!(
         report.findings,
@@ -352,7 +356,7 @@ fn a_cells_fix_restores_the_text_and_every_finding_it_explains_carries_it() {
     let (start, end, typed) = crate::fixes::changed(&state.text, &fixed);
     assert_eq!((&state.text[start..end], typed), ("5", "0"));
     let after = state
-        .reduce(Action::Edit(fixed))
+        .reduce(Action::Edit(fixed.into()))
         .reduce(Action::Fixed(applied.len()));
     assert_eq!(
         after.report.as_ref().unwrap().findings,
@@ -391,7 +395,9 @@ fn an_ignored_place_stays_ignored_after_edits_elsewhere_until_restored() {
     assert!(matches!(entry, Entry::Place(c, _) if c == code));
 
     // Typed above it: the place is still ignored (its offsets moved, its surroundings did not).
-    let edited = ignored.reduce(Action::Edit(format!("前言。\n{}", mutated_example())));
+    let edited = ignored.reduce(Action::Edit(
+        format!("前言。\n{}", mutated_example()).into(),
+    ));
     let shown = &edited.report.as_ref().unwrap().findings;
     assert_eq!(shown.len(), all.len() - 1);
     assert!(shown
@@ -428,7 +434,9 @@ fn a_disabled_rule_hides_all_its_findings_in_every_text_until_restored() {
         all.iter().filter(|f| f.code != code).count()
     );
     let again = off.reduce(Action::Edit(
-        EXAMPLE.replace("五、存在的主要问题", "5、存在的主要问题"),
+        EXAMPLE
+            .replace("五、存在的主要问题", "5、存在的主要问题")
+            .into(),
     ));
     assert!(left(&again).iter().all(|f| f.code != code));
     assert!(!again.hidden.is_empty() && again.hidden.iter().all(|h| h.0 == code));
@@ -439,7 +447,7 @@ fn a_disabled_rule_hides_all_its_findings_in_every_text_until_restored() {
 #[test]
 fn nothing_is_ignored_from_a_report_of_an_earlier_text() {
     let state = start(&mutated_example());
-    let later = state.reduce(Action::EditLater(EXAMPLE.to_string()));
+    let later = state.reduce(Action::EditLater(EXAMPLE.to_string().into()));
     let same = later.clone().reduce(Action::Ignore(0));
     assert!(Rc::ptr_eq(&same, &later));
     let none = later.reduce(Action::Recheck).reduce(Action::Fixed(0));
@@ -488,7 +496,7 @@ fn a_long_text_is_left_to_the_worker_and_its_answer_taken_only_for_that_text() {
     assert_eq!(report.findings, nianbao::check(EXAMPLE).findings);
 
     // Typing asks for a new check; the answer to the text before the edit is dropped.
-    let edited = checked.reduce(Action::EditLater(format!("{EXAMPLE}又")));
+    let edited = checked.reduce(Action::EditLater(format!("{EXAMPLE}又").into()));
     assert!(edited.stale && edited.pending.is_none());
     let late = edited.clone().reduce(Action::Checked {
         serial,
@@ -535,7 +543,7 @@ fn a_slow_check_says_so_and_stopping_it_keeps_the_text() {
         });
         assert!(Rc::ptr_eq(&late, &stopped));
         let retyped = stopped
-            .reduce(Action::EditLater(format!("{EXAMPLE}。")))
+            .reduce(Action::EditLater(format!("{EXAMPLE}。").into()))
             .reduce(Action::Recheck);
         assert!(retyped.pending.is_some());
     }

@@ -71,6 +71,12 @@
 //           check worker, which also checks long texts off the main thread; the page gains the worker's
 //           client, the transfer form's reader, long texts shown a window at a time and the paste
 //           rules: 314,549 → 301,613 bytes by this test (−12.9 KB; the Word reader alone was 23.2 KB).
+//   297 KB  issue 17, the main thread on a 19 MB paste: the page passes one copy of a long draft around
+//           and compares it at a glance (state::same_text, SameText), converts it to a JS string once for
+//           the save and the check worker (src/js_text.rs), and counts line breaks eight bytes at a time;
+//           the HTML walker gained the steps that let the command line read a page as it is parsed:
+//           302,771 → 303,407 bytes by this test (+636). A 19 MB paste's second-longest task went from
+//           419 to 127 ms (memcmp of the whole draft at each draw: 307 ms of the paste's main thread).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -80,7 +86,7 @@ import { gzipSync, constants } from 'node:zlib';
 
 import { DIST, OUT } from './paths.mjs';
 
-const BUDGET = 296 * 1024; // bytes, gzip
+const BUDGET = 297 * 1024; // bytes, gzip
 
 // The PDF reader (issue 13): a web worker of its own (crates/nianbao-pdf-worker: lopdf, the content-stream
 // player, tables from coordinates, and the core's layout), fetched only when a PDF is opened, so outside

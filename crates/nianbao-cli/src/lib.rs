@@ -17,6 +17,8 @@ use std::io::Write;
 pub use args::{parse_args, Command, OutputFormat};
 pub use input::ReadError;
 pub use markup::html_to_text;
+#[cfg(fuzzing)]
+pub use markup::html_to_text_parsed_whole;
 pub use read::read_report;
 
 use nianbao::summary::FileSummary;

@@ -120,6 +120,13 @@ pub fn html_to_text(name: &str, html: &str) -> Result<String, ImportError> {
     })
 }
 
+/// The text of `html` parsed whole before it is read, for the import fuzzer to hold the reading as
+/// parsed to.
+#[cfg(fuzzing)]
+pub fn html_to_text_parsed_whole(html: &str) -> Option<String> {
+    read(html, Reading::Whole, CHUNK).ok().flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
