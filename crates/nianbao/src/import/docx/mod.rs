@@ -14,27 +14,30 @@ use super::error::ImportError;
 
 /// Reads the body of the Word document in `bytes`, or says why it cannot.
 pub fn blocks_of_docx(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
-    let parts = package::read(bytes)?;
-    let numbering = numbering::Numbering::new(parts.numbering.as_deref(), parts.styles.as_deref());
+    let package::Parts {
+        document,
+        numbering,
+        styles,
+    } = package::read(bytes)?;
+    // The lists are read from their XML, which goes (at the end of this block) before the body is read.
+    let numbering = {
+        let (numbering, styles) = (numbering, styles);
+        numbering::Numbering::new(numbering.as_deref(), styles.as_deref())
+    };
     let mut body = body::Body::new(numbering);
     let mut blocks = Vec::new();
     let mut long_table = None;
-    xml::in_batches_split(
-        &parts.document,
-        Some("body"),
-        Some("tbl"),
-        |batch| match batch {
-            Batch::Elements(parent) => blocks.extend(body.blocks_in(parent)),
-            Batch::LongStart => long_table = Some(body::TableReading::default()),
-            Batch::LongChildren(tbl) => {
-                if let Some(table) = &mut long_table {
-                    // A table under the body is inside one table.
-                    body.rows_in(table, tbl, 1);
-                }
+    xml::in_batches_split(&document, Some("body"), Some("tbl"), |batch| match batch {
+        Batch::Elements(parent) => blocks.extend(body.blocks_in(parent)),
+        Batch::LongStart => long_table = Some(body::TableReading::default()),
+        Batch::LongChildren(tbl) => {
+            if let Some(table) = &mut long_table {
+                // A table under the body is inside one table.
+                body.rows_in(table, tbl, 1);
             }
-            Batch::LongEnd => blocks.extend(long_table.take().map(|t| Block::Table(t.finish()))),
-        },
-    )
+        }
+        Batch::LongEnd => blocks.extend(long_table.take().map(|t| Block::Table(t.finish()))),
+    })
     .ok_or(ImportError::BrokenDocx)?;
     Ok(blocks)
 }
