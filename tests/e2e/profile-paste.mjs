@@ -1,6 +1,7 @@
 // Not a test: traces a real Ctrl+V of a report repeated to 19 MB in headless Chromium (the release
 // build in dist/) and prints the main thread's long tasks with what took their time, to find what
-// blocks the tab. `node tests/e2e/profile-paste.mjs [MB]`; the trace is written to
+// blocks the tab. `node tests/e2e/profile-paste.mjs [MB] [over]`: with `over`, the paste (of 「（七）总计」
+// lines, the slowest text to check) replaces, by Ctrl+A, a long draft pasted first. The trace is written to
 // tests/e2e/out/paste-trace.json (open it in Chromium's DevTools, Performance panel). With
 // DIST=<dir> it serves another build: one made with data-wasm-opt="0" keeps the wasm's function
 // names, and the main thread's functions by self time are printed too (a CPU profile).
@@ -14,14 +15,25 @@ import { EXAMPLE, OUT } from './paths.mjs';
 const MB = 1024 * 1024;
 const size = Number(process.argv[2] ?? 19) * MB;
 const unit = `${readFileSync(EXAMPLE, 'utf8')}\n`;
-const text = unit.repeat(Math.floor(size / Buffer.byteLength(unit)));
+const over = process.argv[3] === 'over';
+const report = unit.repeat(Math.floor(size / Buffer.byteLength(unit)));
+const labels = '（七）总计\n'.repeat(Math.floor(size / Buffer.byteLength('（七）总计\n')));
+const text = over ? labels : report;
 
 const browser = await launch('profile', { clipboard: true, ...(process.env.DIST ? { root: process.env.DIST } : {}) });
 const { page, server } = browser;
 await page.goto(server.url, { waitUntil: 'load' });
 await page.locator('h1').waitFor({ timeout: 30_000 });
+if (over) {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), report);
+  await page.locator('#report-text').click();
+  await page.keyboard.press('Control+V');
+  await page.locator('.summary .count').first().waitFor({ timeout: 120_000 });
+  await page.waitForFunction(() => document.querySelector('.notice.checking') === null, null, { timeout: 120_000 });
+}
 await page.evaluate((t) => navigator.clipboard.writeText(t), text);
 await page.locator('#report-text').click();
+if (over) await page.keyboard.press('Control+A');
 
 const cdp = await page.context().newCDPSession(page);
 const events = [];
@@ -35,8 +47,15 @@ await cdp.send('Tracing.start', {
   transferMode: 'ReportEvents',
 });
 await page.keyboard.press('Control+V');
-await page.locator('.summary .count').first().waitFor({ timeout: 120_000 });
-await page.waitForFunction(() => document.querySelector('.notice.checking') === null, null, { timeout: 120_000 });
+if (over) {
+  // Stopped, as the long-check test stops it.
+  const stop = page.locator('.notice.checking button', { hasText: '停止检查' });
+  await stop.waitFor({ timeout: 60_000 });
+  await stop.click();
+} else {
+  await page.locator('.summary .count').first().waitFor({ timeout: 120_000 });
+  await page.waitForFunction(() => document.querySelector('.notice.checking') === null, null, { timeout: 120_000 });
+}
 await page.waitForTimeout(2000);
 await cdp.send('Tracing.end');
 await done;

@@ -1,5 +1,7 @@
 //! The command line's HTML parser (html5ever: the HTML standard's own parsing algorithm, as in the
-//! browser) building a tree of its own (`tree.rs`) that the import walker reads.
+//! browser) building a tree of its own (`tree.rs`) that the import walker reads as it is built, a
+//! chunk of input at a time, letting go of what it has read: a page is held as its frontier, not whole
+//! (a report's page repeated to 19 MB: 203 MB resident when read whole, 42 MB so).
 
 use std::cell::RefCell;
 
