@@ -21,9 +21,11 @@ pub enum NodeKind {
 pub trait MarkupNode: Sized + Clone {
     fn kind(&self) -> NodeKind;
 
+    /// Whether the node is an element (a tree may tell without reading its text).
     fn is_element(&self) -> bool {
         matches!(self.kind(), NodeKind::Element(_))
     }
+
     fn attribute(&self, name: &str) -> Option<String>;
     fn first_child(&self) -> Option<Self>;
     fn next_sibling(&self) -> Option<Self>;
@@ -51,9 +53,9 @@ pub trait MarkupNode: Sized + Clone {
 }
 
 /// A walk over a document (or fragment) that renders each block outside a table as soon as it is
-/// read, so a long page is never held as blocks; and over a tree that may still be growing: [`HtmlWalk::advance`] reads as far as the tree is
-/// settled (up to the first node that [`MarkupNode::may_grow`]), so a parser can be fed a chunk at a
-/// time and the nodes already read let go, and the page never held whole.
+/// read, so a long page is never held as blocks. The tree may still be growing: [`HtmlWalk::advance`]
+/// reads as far as it is settled (see [`MarkupNode::may_grow`]), so a parser can be fed a chunk at a
+/// time and the nodes already read let go, and the page is never held whole.
 pub struct HtmlWalk<N> {
     reader: Reader,
     steps: Vec<Step<N>>,
