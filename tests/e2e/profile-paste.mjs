@@ -1,7 +1,8 @@
 // Not a test: traces a real Ctrl+V of a report repeated to 19 MB in headless Chromium (the release
 // build in dist/) and prints the main thread's long tasks with what took their time, to find what
 // blocks the tab. `node tests/e2e/profile-paste.mjs [MB] [over]`: with `over`, the paste (of 「（七）总计」
-// lines, the slowest text to check) replaces, by Ctrl+A, a long draft pasted first. The trace is written to
+// lines, the slowest text to check) replaces, by Ctrl+A, a long draft pasted first; with `reload`, the page is
+// opened again on that draft first, as bounded.test.mjs's long check finds it. The trace is written to
 // tests/e2e/out/paste-trace.json (open it in Chromium's DevTools, Performance panel). With
 // DIST=<dir> it serves another build: one made with data-wasm-opt="0" keeps the wasm's function
 // names, and the main thread's functions by self time are printed too (a CPU profile).
@@ -15,7 +16,8 @@ import { EXAMPLE, OUT } from './paths.mjs';
 const MB = 1024 * 1024;
 const size = Number(process.argv[2] ?? 19) * MB;
 const unit = `${readFileSync(EXAMPLE, 'utf8')}\n`;
-const over = process.argv[3] === 'over';
+const over = process.argv[3] === 'over' || process.argv[3] === 'reload';
+const reload = process.argv[3] === 'reload';
 const report = unit.repeat(Math.floor(size / Buffer.byteLength(unit)));
 const labels = '（七）总计\n'.repeat(Math.floor(size / Buffer.byteLength('（七）总计\n')));
 const text = over ? labels : report;
@@ -30,6 +32,12 @@ if (over) {
   await page.keyboard.press('Control+V');
   await page.locator('.summary .count').first().waitFor({ timeout: 120_000 });
   await page.waitForFunction(() => document.querySelector('.notice.checking') === null, null, { timeout: 120_000 });
+  if (reload) {
+    // As the long-check test finds it: the draft saved, the page opened again on it.
+    await page.waitForTimeout(1500);
+    await page.goto(server.url, { waitUntil: 'load' });
+    await page.locator('.summary .count').first().waitFor({ timeout: 120_000 });
+  }
 }
 await page.evaluate((t) => navigator.clipboard.writeText(t), text);
 await page.locator('#report-text').click();
