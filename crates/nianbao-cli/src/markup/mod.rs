@@ -202,8 +202,6 @@ mod tests {
         out
     }
 
-    /// The page reads HTML through the flat string; the command line walks a tree of its own. Both
-    /// must give the text a full DOM gives, for every saved page and clipboard the fixtures hold.
     /// Every saved page and clipboard the fixtures hold, decoded, with its path.
     fn fixture_pages() -> Vec<(std::path::PathBuf, String)> {
         let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../nianbao/tests/fixtures");
@@ -238,6 +236,8 @@ mod tests {
         nianbao::import::html_to_text(&Scraped(document.tree.root()))
     }
 
+    /// The page reads HTML through the flat string; the command line walks a tree of its own. Both
+    /// must give the text a full DOM gives, for every saved page and clipboard the fixtures hold.
     #[test]
     fn the_flat_string_reads_as_the_tree_does() {
         for (path, html) in fixture_pages() {
@@ -276,8 +276,8 @@ mod tests {
     }
 
     /// When the tree builder changes what the walk has read (here: attributes given to a body
-    /// already read, or a paragraph moved out of the `<b>` it opened in), the reading is thrown away and
-    /// the page read whole, as a full DOM reads it.
+    /// already read, or a paragraph moved out of the `<b>` it opened in), the reading is thrown away
+    /// and the page read whole, as a full DOM reads it.
     #[test]
     fn a_change_to_what_was_read_reads_the_page_again() {
         let pages = [
