@@ -91,13 +91,13 @@ pub fn parse(text: &str) -> Parsed<'_> {
     }
 }
 
-impl Parsed<'_> {
+impl<'a> Parsed<'a> {
     pub fn line_of(&self, offset: usize) -> usize {
         self.lines().line_of(offset)
     }
 
     /// The text's lines.
-    pub fn lines(&self) -> &LineIndex {
+    pub fn lines(&self) -> &LineIndex<'a> {
         self.dense.line_index()
     }
     pub fn slice(&self, span: Span) -> &str {

@@ -8,7 +8,7 @@ use crate::text::LineIndex;
 pub struct Sink<'p> {
     /// The rule whose findings are pushed now (set by the runner before each rule).
     rule: RuleCode,
-    lines: &'p LineIndex,
+    lines: &'p LineIndex<'p>,
     /// Where each found part's heading starts, in text order.
     part_starts: Vec<(usize, u8)>,
     findings: Vec<Finding>,
@@ -75,7 +75,7 @@ impl<'p> Sink<'p> {
 /// A finding just reported, being completed (each call adds to it; dropping the builder keeps it).
 pub struct FindingBuilder<'s> {
     finding: &'s mut Finding,
-    lines: &'s LineIndex,
+    lines: &'s LineIndex<'s>,
 }
 
 impl FindingBuilder<'_> {

@@ -147,12 +147,15 @@ fn push_piece(text: &str, piece: Span, out: &mut Vec<Cand>) {
     }
 }
 
-/// Candidate cells of `segment`. When `after_label`, the segment starts inside the label's own cell,
-/// whose rest (up to the first separator) is not a value. Stops after the line that brings the
-/// numbers to `enough`: later lines cannot change the first `enough` cells, and a row whose next label
-/// is missing may run to the end of a long text.
+/// Candidate cells of `segment` that can be cells of the row: text before the first value is the
+/// label's overflow, and later text counts only if it looks like a cell; blanks count only when a
+/// value follows. When `after_label`, the segment starts inside the label's own cell, whose rest (up
+/// to the first separator) is not a value. Stops after the line that brings the numbers to `enough`:
+/// later lines cannot change the first `enough` cells, and a row whose next label is missing may run
+/// to the end of a long text.
 fn candidates(text: &str, segment: Span, after_label: bool, enough: usize) -> Vec<Cand> {
     let (mut values, mut counted) = (0, 0);
+    let mut seen_value = false;
     let mut out = Vec::new();
     let body = &text[segment.start..segment.end];
     // Pieces of the current line, between tabs and pipes (one buffer for all lines).
@@ -161,7 +164,8 @@ fn candidates(text: &str, segment: Span, after_label: bool, enough: usize) -> Ve
         let line_span = Span::new(line_start, line_start + raw_line.len());
         let line = raw_line.strip_suffix('\r').unwrap_or(raw_line);
         // A running count: recounting every candidate on every line made long label-only runs quadratic.
-        values += out[counted..]
+        settle(text, &mut out, counted, &mut seen_value, enough);
+        values += out[counted.min(out.len())..]
             .iter()
             .filter(|c| matches!(c, Cand::Value(_)))
             .count();
@@ -211,7 +215,37 @@ fn candidates(text: &str, segment: Span, after_label: bool, enough: usize) -> Ve
             }
         }
     }
+    settle(text, &mut out, counted, &mut seen_value, enough);
+    if !seen_value {
+        out.clear();
+    }
     out
+}
+
+/// Drops from `out[from..]` the candidates that cannot be cells (see [`candidates`]), as they come:
+/// a long run of label lines, or of blank cells, is not held. Before the first value only the last
+/// `enough` blanks are kept: [`read_row`] passes over leading blanks while it has more than `enough`
+/// candidates, so earlier ones never reach a row.
+fn settle(text: &str, out: &mut Vec<Cand>, from: usize, seen_value: &mut bool, enough: usize) {
+    let mut kept = from;
+    for i in from..out.len() {
+        let keep = match out[i] {
+            Cand::Value(_) => {
+                *seen_value = true;
+                true
+            }
+            Cand::Text(s) => *seen_value && text_is_cell(&text[s.start..s.end]),
+            Cand::Blank(_) => true,
+        };
+        if keep {
+            out[kept] = out[i];
+            kept += 1;
+        }
+    }
+    out.truncate(kept);
+    if !*seen_value && out.len() > enough {
+        out.drain(..out.len() - enough);
+    }
 }
 
 /// A text token is a cell only when it could be a mistyped number (digits or Latin letters in it);
@@ -223,20 +257,6 @@ fn text_is_cell(s: &str) -> bool {
 /// Reads `n` cells from `segment`.
 pub fn read_row(text: &str, segment: Span, n: usize, after_label: bool) -> Vec<Slot> {
     let mut kept = candidates(text, segment, after_label, n);
-    // Text before the first value is the label's overflow; later text counts only if it looks like a cell.
-    let first_value = kept.iter().position(|c| matches!(c, Cand::Value(_)));
-    let mut i = 0;
-    kept.retain(|c| {
-        let keep = match c {
-            Cand::Text(s) => {
-                first_value.is_some_and(|f| i >= f) && text_is_cell(&text[s.start..s.end])
-            }
-            Cand::Blank(_) => first_value.is_some(),
-            Cand::Value(_) => true,
-        };
-        i += 1;
-        keep
-    });
     while matches!(kept.last(), Some(Cand::Blank(_))) {
         kept.pop();
     }
@@ -412,6 +432,24 @@ mod tests {
                 Slot::Absent => "∅".to_string(),
             })
             .collect()
+    }
+
+    #[test]
+    fn label_lines_and_blanks_before_the_first_value_are_not_cells() {
+        // Only as many leading blanks as the row has cells can be among them.
+        let blanks = "\t\n".repeat(50);
+        assert_eq!(values(&format!("{blanks}7\n8\n"), 3), ["_", "7", "8"]);
+        assert_eq!(values(&format!("{blanks}7\n8\n9\n"), 3), ["7", "8", "9"]);
+        assert_eq!(values(&format!("{blanks}7\n"), 3), ["_", "_", "7"]);
+        // Label text is the label's overflow before a value, and not a cell after one.
+        let labels = "（七）总计\n".repeat(50);
+        assert_eq!(
+            values(&format!("{labels}1\n{labels}2\nx3\n"), 3),
+            ["1", "2", "x3"]
+        );
+        // Blanks without a value are no row at all.
+        assert_eq!(values(&format!("{labels}{blanks}"), 2), ["∅", "∅"]);
+        assert!(candidates(&blanks, Span::new(0, blanks.len()), false, 3).is_empty());
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub struct Dense<'a> {
     marks: Vec<(u32, u32)>,
     /// Where each line starts (the one index of lines a check keeps: a text of blank lines has a
     /// line every two bytes). The folded text of a line is found by folding it again.
-    lines: LineIndex,
+    lines: LineIndex<'a>,
 }
 
 /// At most this many original characters, and this many folded ones, lie between two marks.
@@ -104,7 +104,7 @@ impl<'a> Dense<'a> {
     }
 
     /// The text's lines: where each starts, and the line of a byte offset.
-    pub fn line_index(&self) -> &LineIndex {
+    pub fn line_index(&self) -> &LineIndex<'a> {
         &self.lines
     }
 
@@ -112,16 +112,14 @@ impl<'a> Dense<'a> {
     /// text.
     pub fn lines(&self) -> impl Iterator<Item = (usize, &'a str, &str)> + '_ {
         let mut folded_at = 0;
-        self.lines
-            .spans(self.original.len())
-            .map(move |(start, end)| {
-                let line = self.original.get(start..end).unwrap_or("");
-                let len: usize = fold_chars(line).map(char::len_utf8).sum();
-                let folded = self.folded.get(folded_at..folded_at + len).unwrap_or("");
-                folded_at += len;
-                crate::work::add(line.len() + 1);
-                (start, line, folded)
-            })
+        self.lines.spans().map(move |(start, end)| {
+            let line = self.original.get(start..end).unwrap_or("");
+            let len: usize = fold_chars(line).map(char::len_utf8).sum();
+            let folded = self.folded.get(folded_at..folded_at + len).unwrap_or("");
+            folded_at += len;
+            crate::work::add(line.len() + 1);
+            (start, line, folded)
+        })
     }
 
     /// The folded offset of the first folded character at or after original offset `at`: the

@@ -15,42 +15,61 @@ pub fn lines_from(text: &str, offset: usize) -> impl Iterator<Item = (usize, &st
     })
 }
 
+/// The lines of a text: the line of a byte offset, and each line's span.
 #[derive(Clone, Debug)]
-pub struct LineIndex {
-    /// Where each line starts: four bytes a line, not eight (a text of blank lines has a line
-    /// every two bytes; the core reads texts of at most 20 MB, and offsets are u32 throughout).
-    starts: Vec<u32>,
+pub struct LineIndex<'a> {
+    text: &'a str,
+    /// How many line breaks precede each [`BLOCK`] of the text: four bytes a block, not four a line
+    /// (a text of blank lines has a line every two bytes, and its index was twice the text). The
+    /// core reads texts of at most 20 MB, and offsets are u32 throughout.
+    breaks_before: Vec<u32>,
 }
 
-impl LineIndex {
-    pub fn new(text: &str) -> Self {
-        // Counted first: grown by doubling, the starts of a text of blank lines would be held
-        // twice, and three times while being copied.
-        let mut starts = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
-        starts.push(0);
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| (i + 1) as u32),
-        );
-        LineIndex { starts }
+/// Bytes of text a count of breaks covers: a line is found by counting the breaks of at most one
+/// block, a few word compares.
+const BLOCK: usize = 64;
+
+fn breaks_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut breaks_before = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut breaks = 0;
+        for block in text.as_bytes().chunks(BLOCK) {
+            breaks_before.push(breaks as u32);
+            breaks += breaks_in(block);
+        }
+        // For an offset at the end of a text that fills its last block.
+        breaks_before.push(breaks as u32);
+        LineIndex {
+            text,
+            breaks_before,
+        }
     }
 
-    /// Each line of a text of `len` bytes as the byte range it spans, without its line break.
-    pub fn spans(&self, len: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let ends = self.starts[1..]
-            .iter()
-            .map(|&s| s as usize - 1)
-            .chain([len]);
-        self.starts.iter().map(|&s| s as usize).zip(ends)
+    /// Each line as the byte range it spans, without its line break.
+    pub fn spans(&self) -> impl Iterator<Item = (usize, usize)> + 'a {
+        let mut start = 0;
+        self.text.split('\n').map(move |line| {
+            let span = (start, start + line.len());
+            start = span.1 + 1;
+            span
+        })
     }
 
     /// The 1-based line holding byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.starts
-            .partition_point(|&s| s as usize <= offset)
-            .max(1)
+        let offset = offset.min(self.text.len());
+        let block = offset / BLOCK;
+        let before = self.breaks_before.get(block).map_or(0, |&n| n as usize);
+        let counted = self
+            .text
+            .as_bytes()
+            .get(block * BLOCK..offset)
+            .map_or(0, breaks_in);
+        before + counted + 1
     }
 }
 
@@ -73,11 +92,33 @@ mod tests {
     #[test]
     fn numbers_lines_from_one() {
         let idx = LineIndex::new("ab\ncd\n\nef");
+        assert_eq!(
+            idx.spans().collect::<Vec<_>>(),
+            [(0, 2), (3, 5), (6, 6), (7, 9)]
+        );
         assert_eq!(idx.line_of(0), 1);
         assert_eq!(idx.line_of(2), 1);
         assert_eq!(idx.line_of(3), 2);
         assert_eq!(idx.line_of(6), 3);
         assert_eq!(idx.line_of(7), 4);
         assert_eq!(idx.line_of(100), 4);
+    }
+
+    #[test]
+    fn counts_lines_across_blocks() {
+        // Ends inside a block, at the end of one, and at the first.
+        for len in [1000, 1024, 64, 0] {
+            let text: String = (0..len)
+                .map(|i| if i % 7 == 0 { '\n' } else { 'a' })
+                .collect();
+            let idx = LineIndex::new(&text);
+            for offset in 0..=text.len() + 3 {
+                let want = 1 + text.as_bytes()[..offset.min(text.len())]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count();
+                assert_eq!(idx.line_of(offset), want, "offset {offset} of {len}");
+            }
+        }
     }
 }

@@ -7,10 +7,9 @@
 use crate::rules::lookup;
 use crate::rules::Severity;
 use crate::rules::{Context, RuleDoc, Sink};
-use crate::span::Span;
 use crate::template::facts::{ADMINISTRATIVE_FEES, UNPAID_FEE_NOTICES};
 use crate::template::Version;
-use crate::text::{chinese, fold_str};
+use crate::text::chinese;
 
 pub static DOC: RuleDoc = RuleDoc {
     severity: Severity::Warning,
@@ -33,16 +32,32 @@ const SHORTEST_QUOTED: usize = 20;
 
 /// Whether `folded` reports a fee notice (「发出收费通知2件」), not only that none was sent.
 fn reports_a_notice(folded: &str) -> bool {
-    let chars: Vec<char> = folded.chars().collect();
     NOTICE_WORDS.iter().any(|word| {
-        let word: Vec<char> = word.chars().collect();
-        (0..chars.len()).any(|i| {
-            chars[i..].starts_with(&word) && {
-                let before: String = chars[i.saturating_sub(NEGATION_REACH)..i].iter().collect();
-                !chinese::NEGATIONS.iter().any(|n| before.contains(n))
-            }
+        folded.match_indices(word).any(|(i, _)| {
+            let before = chars_before(folded, i, NEGATION_REACH);
+            !chinese::NEGATIONS.iter().any(|n| before.contains(n))
         })
     })
+}
+
+/// The at most `n` characters of `s` before byte `at`.
+fn chars_before(s: &str, at: usize, n: usize) -> &str {
+    let start = s[..at]
+        .char_indices()
+        .rev()
+        .take(n)
+        .last()
+        .map_or(at, |(i, _)| i);
+    &s[start..at]
+}
+
+/// The at most `n` characters of `s` from byte `at`.
+fn chars_from(s: &str, at: usize, n: usize) -> &str {
+    let end = s[at..]
+        .char_indices()
+        .nth(n)
+        .map_or(s.len(), |(i, _)| at + i);
+    &s[at..end]
 }
 
 /// How near 处理费 an amount must be written to be its amount, in characters.
@@ -51,28 +66,24 @@ const AMOUNT_REACH: usize = 30;
 /// Whether `folded` gives an amount of 信息处理费 (「收取信息处理费共计400元」, 「收取380元」 in the same
 /// sentence): a number with 元 near 处理费, within its sentence.
 fn reports_a_fee_amount(folded: &str) -> bool {
-    let chars: Vec<char> = folded.chars().collect();
-    let word: Vec<char> = "处理费".chars().collect();
-    (0..chars.len())
-        .filter(|&i| chars[i..].starts_with(&word))
-        .any(|i| {
-            let from = i.saturating_sub(AMOUNT_REACH);
-            let to = (i + word.len() + AMOUNT_REACH).min(chars.len());
-            let window = &chars[from..to];
-            // Only the sentence holding 处理费.
-            let at = i - from;
-            let start = window[..at]
-                .iter()
-                .rposition(|&c| c == '。')
-                .map_or(0, |p| p + 1);
-            let end = window[at..]
-                .iter()
-                .position(|&c| c == '。')
-                .map_or(window.len(), |p| at + p);
-            window[start..end]
-                .windows(2)
-                .any(|w| w[0].is_ascii_digit() && w[1] == '元')
-        })
+    const WORD: &str = "处理费";
+    folded.match_indices(WORD).any(|(i, _)| {
+        // Only the sentence holding 处理费, within reach of it.
+        let before = chars_before(folded, i, AMOUNT_REACH);
+        let before = before
+            .rfind('。')
+            .map_or(before, |p| &before[p + '。'.len_utf8()..]);
+        let after = chars_from(folded, i, WORD.chars().count() + AMOUNT_REACH);
+        let after = after.find('。').map_or(after, |p| &after[..p]);
+        let mut chars = before.chars().chain(after.chars()).peekable();
+        std::iter::from_fn(|| Some((chars.next()?, chars.peek().copied())))
+            .any(|(c, next)| c.is_ascii_digit() && next == Some('元'))
+    })
+}
+
+/// Whether `word` occurs in `folded` outside every occurrence of `other`.
+fn occurs_outside(folded: &str, word: &str, other: &str) -> bool {
+    folded.split(other).any(|piece| piece.contains(word))
 }
 
 pub fn run(context: &Context, out: &mut Sink) {
@@ -90,13 +101,16 @@ pub fn run(context: &Context, out: &mut Sink) {
         .map(|p| p.heading_span.start)
         .min()
         .unwrap_or(parsed.text.len());
-    let body = fold_str(parsed.slice(Span::new(part.body.start, end.max(part.body.start))));
+    // Read in the folded text the parser keeps: part 六 may be most of a long text.
+    let dense = &parsed.dense;
+    let body = &dense.folded()
+        [dense.to_folded(part.body.start)..dense.to_folded(end.max(part.body.start))];
     // T2's 行政事业性收费 is another matter (its label is the same in both versions).
-    let without_t2_fees = match ADMINISTRATIVE_FEES.label(Version::V2021) {
-        Some(label) => body.replace(label, ""),
-        None => body.clone(),
-    };
-    let about_fees = FEE_WORDS.iter().any(|w| without_t2_fees.contains(w));
+    let t2_fees = ADMINISTRATIVE_FEES.label(Version::V2021);
+    let about_fees = FEE_WORDS.iter().any(|w| match t2_fees {
+        Some(label) => occurs_outside(body, w, label),
+        None => body.contains(w),
+    });
     let heading = (part.heading_span, "第六部分标题".to_string());
 
     // A row whose 总计 is not the sum of its columns is the sum rules' finding, not evidence here.
@@ -106,7 +120,7 @@ pub fn run(context: &Context, out: &mut Sink) {
     });
     if let Some((row, cell, n)) = unpaid.filter(|u| u.2 > 0) {
         // An amount collected (「收取信息处理费 380 元」) tells that fee notices went out.
-        if !reports_a_notice(&body) && !reports_a_fee_amount(&body) {
+        if !reports_a_notice(body) && !reports_a_fee_amount(body) {
             let message = format!(
                 "表三「（六）{}」总计为 {n}，说明本年向申请人发出过收费通知，但第六部分「其他需要报告的事项」{}",
                 row.label,
@@ -149,6 +163,19 @@ mod tests {
         assert!(reports_a_notice("本年度发出收费通知2件,申请人均未缴费。"));
         assert!(!reports_a_notice("本年度未发出收费通知。"));
         assert!(!reports_a_notice("本年度未收取信息处理费。"));
+    }
+
+    #[test]
+    fn the_t2_fees_label_does_not_count_as_speaking_of_fees() {
+        let label = ADMINISTRATIVE_FEES.label(Version::V2021).unwrap();
+        let only_label = format!("表二中{label}为0。");
+        assert!(!occurs_outside(&only_label, "收费", label));
+        assert!(occurs_outside(
+            &format!("{only_label}本年度未收费。"),
+            "收费",
+            label
+        ));
+        assert!(occurs_outside("本年度未收费。", "收费", label));
     }
 
     #[test]

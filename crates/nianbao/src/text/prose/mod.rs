@@ -38,10 +38,8 @@ pub struct Prose<'a> {
     original: &'a str,
     /// The left-out pieces, in order and apart.
     pieces: Vec<Span>,
-    /// The characters, one UTF-16 unit each: two bytes a character, not four, and none for its
-    /// place. A character beyond the Basic Multilingual Plane (rare: an emoji, a CJK extension
-    /// ideograph) is [`WIDE`] here and kept in `wide`.
-    units: Vec<u16>,
+    /// The characters, one unit each, and none for its place.
+    units: Units,
     /// Each wide character with its index, in order.
     wide: Vec<(u32, char)>,
     /// Where the walk stood every [`STRIDE`] steps: the index of the next character, and the place.
@@ -50,6 +48,75 @@ pub struct Prose<'a> {
 
 /// A unit standing for a character kept in `wide` (a lone surrogate, which no `char` is).
 const WIDE: u16 = 0xd800;
+
+/// The prose's characters: one byte each when every one is below U+0100 (digits, Latin text, blank
+/// lines: a text the size of the input, not twice it), otherwise one UTF-16 unit each, two bytes a
+/// character, not four. A character beyond the Basic Multilingual Plane (rare: an emoji, a CJK
+/// extension ideograph) is [`WIDE`] and kept in `Prose::wide`.
+enum Units {
+    Narrow(Vec<u8>),
+    Wide(Vec<u16>),
+}
+
+impl Units {
+    fn len(&self) -> usize {
+        match self {
+            Units::Narrow(u) => u.len(),
+            Units::Wide(u) => u.len(),
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<u16> {
+        match self {
+            Units::Narrow(u) => u.get(i).map(|&b| u16::from(b)),
+            Units::Wide(u) => u.get(i).copied(),
+        }
+    }
+
+    fn push(&mut self, unit: u16) {
+        match self {
+            // Built narrow only when every unit fits.
+            Units::Narrow(u) => u.push(unit as u8),
+            Units::Wide(u) => u.push(unit),
+        }
+    }
+
+    /// The first index in `from..to` whose unit is one of `wanted`, searched backwards or forwards.
+    fn find_in(&self, from: usize, to: usize, wanted: &[u16], backwards: bool) -> Option<usize> {
+        fn find<T: Copy + Into<u16>>(
+            units: &[T],
+            wanted: &[u16],
+            backwards: bool,
+        ) -> Option<usize> {
+            let is_wanted = |u: &T| wanted.contains(&(*u).into());
+            if backwards {
+                units.iter().rposition(is_wanted)
+            } else {
+                units.iter().position(is_wanted)
+            }
+        }
+        let found = match self {
+            Units::Narrow(u) => find(&u[from..to], wanted, backwards),
+            Units::Wide(u) => find(&u[from..to], wanted, backwards),
+        };
+        found.map(|i| from + i)
+    }
+
+    /// Whether unit `unit` is among `len` units from `from`: one comparison the compiler makes for
+    /// the whole run at once.
+    fn holds(&self, from: usize, len: usize, unit: u16) -> bool {
+        fn holds<T: Copy + Into<u16>>(units: &[T], unit: u16) -> bool {
+            units
+                .iter()
+                .fold(false, |seen, &u| seen | (u.into() == unit))
+        }
+        let to = (from + len).min(self.len());
+        match self {
+            Units::Narrow(u) => holds(&u[from..to], unit),
+            Units::Wide(u) => holds(&u[from..to], unit),
+        }
+    }
+}
 
 /// Steps of the walk between marks: a character's place is found in at most this many.
 const STRIDE: usize = 32;
@@ -104,13 +171,20 @@ impl<'a> Prose<'a> {
         let pieces = left_out(skip, original.len());
         // Counted first, so that each vector is allocated once at its size (grown by doubling, the
         // old and the new buffer are held at once).
-        let (mut chars, mut steps) = (0, 0);
+        let (mut chars, mut steps, mut narrow) = (0, 0, true);
         let mut walk = Walk::new(original, &pieces);
         while let Some(step) = walk.step() {
             steps += 1;
-            chars += usize::from(matches!(step, Step::Char(..)));
+            if let Step::Char(c, _, _) = step {
+                chars += 1;
+                narrow &= u32::from(c) < 0x100;
+            }
         }
-        let mut units = Vec::with_capacity(chars);
+        let mut units = if narrow {
+            Units::Narrow(Vec::with_capacity(chars))
+        } else {
+            Units::Wide(Vec::with_capacity(chars))
+        };
         let mut wide = Vec::new();
         let mut marks = Vec::with_capacity(steps / STRIDE + 1);
         let mut walk = Walk::new(original, &pieces);
@@ -147,8 +221,7 @@ impl<'a> Prose<'a> {
             .partition_point(|&(index, _)| index as usize <= i)
             .saturating_sub(1);
         let (mut index, place) = self.marks.get(mark).copied().unwrap_or_default();
-        let ends_in_break =
-            index > 0 && self.units.get(index as usize - 1) == Some(&unit_of(BREAK));
+        let ends_in_break = index > 0 && self.units.get(index as usize - 1) == Some(unit_of(BREAK));
         let mut walk = Walk::resume(self.original, &self.pieces, place, ends_in_break);
         while let Some(step) = walk.step() {
             if let Step::Char(_, start, len) = step {
@@ -166,7 +239,7 @@ impl<'a> Prose<'a> {
     }
 
     pub fn char(&self, i: usize) -> Option<char> {
-        let unit = *self.units.get(i)?;
+        let unit = self.units.get(i)?;
         if unit == WIDE {
             let at = self
                 .wide
@@ -236,10 +309,9 @@ impl<'a> Prose<'a> {
     pub fn sentence_start(&self, at: usize) -> usize {
         let at = at.min(self.len());
         let from = at.saturating_sub(LONGEST_SENTENCE);
-        self.units[from..at]
-            .iter()
-            .rposition(|&u| STOP_UNITS.contains(&u))
-            .map_or(from, |i| from + i + 1)
+        self.units
+            .find_in(from, at, &STOP_UNITS, true)
+            .map_or(from, |i| i + 1)
     }
 
     /// Where the sentence holding `at` ends (exclusive, before its stop), at most
@@ -247,10 +319,7 @@ impl<'a> Prose<'a> {
     pub fn sentence_end(&self, at: usize) -> usize {
         let at = at.min(self.len());
         let to = (at + LONGEST_SENTENCE).min(self.len());
-        self.units[at..to]
-            .iter()
-            .position(|&u| STOP_UNITS.contains(&u))
-            .map_or(to, |i| at + i)
+        self.units.find_in(at, to, &STOP_UNITS, false).unwrap_or(to)
     }
 
     /// Whether `word` occurs in the folded characters `from..to` (line breaks skipped).
@@ -260,27 +329,22 @@ impl<'a> Prose<'a> {
         };
         let to = to.min(self.len());
         let first = unit_of(first);
-        (from..to).any(|i| self.units[i] == first && self.eat(i, word).is_some_and(|end| end <= to))
+        (from..to).any(|i| {
+            self.units.get(i) == Some(first) && self.eat(i, word).is_some_and(|end| end <= to)
+        })
     }
 
     /// Every index where `word` starts.
     pub fn find_all<'s>(&'s self, word: &'s str) -> impl Iterator<Item = usize> + 's {
         const BLOCK: usize = 32;
         let first = word.chars().next().map(unit_of);
-        // Blocks without the first character, nearly all, are passed over with one comparison the
-        // compiler makes for the whole block at once.
-        let has_first = move |block: &[u16]| {
-            first.is_some_and(|f| block.iter().fold(false, |seen, &u| seen | (u == f)))
-        };
-        self.units
-            .chunks(BLOCK)
-            .enumerate()
-            .filter(move |(_, block)| has_first(block))
-            .flat_map(move |(n, block)| {
-                (0..block.len())
-                    .filter(move |&i| Some(block[i]) == first)
-                    .map(move |i| n * BLOCK + i)
-            })
+        let len = self.len();
+        // Blocks without the first character, nearly all, are passed over at once.
+        (0..len.div_ceil(BLOCK))
+            .map(|n| n * BLOCK)
+            .filter(move |&from| first.is_some_and(|f| self.units.holds(from, BLOCK, f)))
+            .flat_map(move |from| from..(from + BLOCK).min(len))
+            .filter(move |&i| self.units.get(i) == first)
             .filter(move |&i| self.eat(i, word).is_some())
     }
 
@@ -410,6 +474,36 @@ mod tests {
             }
             assert_eq!(prose.span(want.len(), want.len() + 1), Span::point(0));
         }
+    }
+
+    #[test]
+    fn a_prose_of_one_byte_characters_reads_as_one_of_two() {
+        let ascii = "Report 2023: 12 items; 7 done! Next?\n\n 1,234 and 56 more. ".repeat(9);
+        let narrow = Prose::new(&ascii, &[Span::new(70, 90)]);
+        let with_wide = format!("{ascii}字");
+        let wide = Prose::new(&with_wide, &[Span::new(70, 90)]);
+        assert!(matches!(narrow.units, Units::Narrow(_)));
+        assert!(matches!(wide.units, Units::Wide(_)));
+        assert_eq!(narrow.len() + 1, wide.len());
+        for i in 0..narrow.len() {
+            assert_eq!(narrow.char(i), wide.char(i), "character {i}");
+            assert_eq!(narrow.span(i, i + 1), wide.span(i, i + 1));
+            assert_eq!(narrow.sentence_start(i), wide.sentence_start(i));
+            assert_eq!(
+                narrow.sentence_end(i).min(narrow.len()),
+                wide.sentence_end(i).min(narrow.len())
+            );
+            assert_eq!(narrow.number(i), wide.number(i));
+        }
+        for word in ["2023", "items", ";", "字", "e"] {
+            let found: Vec<usize> = narrow.find_all(word).collect();
+            let found_wide: Vec<usize> =
+                wide.find_all(word).filter(|&i| i < narrow.len()).collect();
+            assert_eq!(found, found_wide, "{word}");
+            assert_eq!(narrow.contains(0, narrow.len(), word), !found.is_empty());
+        }
+        // One of the nine is in the piece left out.
+        assert_eq!(narrow.find_all("items").count(), 8);
     }
 
     #[test]
