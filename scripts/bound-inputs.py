@@ -98,6 +98,14 @@ def main():
     page = repeated(paragraphs, 19 * MB - 200).decode()
     page = page[: page.rfind("\n") + 1]
     put("report-19MB.htm", f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>\n{page}</body></html>\n'.encode())
+    # The page wrapped in a one-cell table for its layout, as many sites wrap their articles: alone,
+    # and with a table of figures after each copy of the report (which tells the wrapper is layout).
+    put("report-19MB-in-layout.htm", f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>\n<table><tr><td>{page}</td></tr></table></body></html>\n'.encode())
+    figures = "".join(f"<tr><td>（{i}）其他</td><td>0</td><td>1</td></tr>" for i in range(20))
+    unit = f"{paragraphs}<table>{figures}</table>\n"
+    page = repeated(unit, 19 * MB - 300).decode()
+    page = page[: page.rfind("\n") + 1]
+    put("report-19MB-in-layout-with-tables.htm", f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>\n<table><tr><td>{page}</td></tr></table></body></html>\n'.encode())
 
 
 if __name__ == "__main__":

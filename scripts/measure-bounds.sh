@@ -27,7 +27,8 @@ row() { # name, size in bytes, then the command
 echo "| input | size | time | peak RSS | × input | |"
 echo "|---|---|---|---|---|---|"
 for f in numbering-20000.docx numbering-100000.docx nodes-60MB.docx label-lines.txt heading-lines.txt \
-    heading-lines-19MB.txt row-lines.txt row-lines-19MB.txt digits-10MB.txt report-19MB.txt report-19MB.htm; do
+    heading-lines-19MB.txt row-lines.txt row-lines-19MB.txt digits-10MB.txt report-19MB.txt report-19MB.htm \
+    report-19MB-in-layout.htm report-19MB-in-layout-with-tables.htm; do
     row "$f" "$(stat -c %s "$dir/$f")" "$cli" check "$dir/$f"
 done
 row "1 GB on standard input" $((1024 * 1024 * 1024)) bash -c "yes | head -c 1G | $cli check -"

@@ -276,13 +276,16 @@ mod tests {
     }
 
     /// When the tree builder changes what the walk has read (here: attributes given to a body
-    /// already read, or a paragraph moved out of the `<b>` it opened in), the reading is thrown away
+    /// already read, a paragraph moved out of the `<b>` it opened in, or text put before a table
+    /// being read), the reading is thrown away
     /// and the page read whole, as a full DOM reads it.
     #[test]
     fn a_change_to_what_was_read_reads_the_page_again() {
         let pages = [
             "<body><p>一、总体情况</p><p>二、主动公开</p><body style='display:none'><p>三</p>",
             "<b>甲<p>乙</b>丙</p><p>丁</p>",
+            // Text misplaced in a table being read goes before the table.
+            "<p>甲</p><table><tr><td>乙</td><td>丙</td></tr>丁<tr><td>戊</td></tr></table>",
         ];
         for page in pages {
             assert_eq!(

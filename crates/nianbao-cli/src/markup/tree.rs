@@ -324,10 +324,6 @@ impl Tree {
     fn is_open(&self, id: NodeId) -> bool {
         !self.finished && self.marked(id, Marks::HELD)
     }
-
-    fn is_table(&self, id: NodeId) -> bool {
-        matches!(&self.node(id).data, Data::Element { name, .. } if name.1 == local_name!("table"))
-    }
 }
 
 /// The tree builder's side of a [`Tree`].
@@ -563,12 +559,10 @@ impl MarkupNode for Markup<'_> {
     fn may_grow(&self) -> bool {
         let tree = self.tree.borrow();
         let node = tree.node(self.id);
-        match node.next {
-            // More siblings, or more text, may come while the parent is open.
-            NONE => node.parent != NONE && tree.is_open(node.parent),
-            // The tree builder puts what it finds misplaced in an open table before that table.
-            next => tree.is_open(next) && tree.is_table(next),
-        }
+        // More siblings, or more text, may come while the parent is open. (What the tree builder
+        // finds misplaced in an open table it puts before the table: before a node handed out, a
+        // change to the reading.)
+        node.next == NONE && node.parent != NONE && tree.is_open(node.parent)
     }
 
     fn is_open(&self) -> bool {

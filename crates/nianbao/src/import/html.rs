@@ -37,8 +37,8 @@ pub trait MarkupNode: Sized + Clone {
         false
     }
 
-    /// Whether the parser may still add under this element. The walk reads an open table only once
-    /// it is closed, and takes no child for an open element's last.
+    /// Whether the parser may still add under this element. The walk takes no child for an open
+    /// element's last.
     fn is_open(&self) -> bool {
         false
     }
@@ -192,14 +192,14 @@ struct Walker {
 /// hundred thousand deep is read like any other (a recursive walk would overflow the stack, which in
 /// the page kills the checker).
 enum Step<N> {
-    Visit(N),
-    /// A node and, after it, its next siblings: a node's children are visited one by one, so the
-    /// steps held grow with the depth of the tree, not with its width.
-    VisitFrom(N),
+    /// A node and, after it, its next siblings, all under an element that is `Within`: a node's
+    /// children are visited one by one, so the steps held grow with the depth of the tree, not with
+    /// its width.
+    VisitFrom(N, Within),
     /// After a node's content: the walk is done with it, and goes on to its next sibling.
-    After(N),
+    After(N, Within),
     /// An open element with no child yet: its first child, once there is one (or none, once closed).
-    AwaitChild(N),
+    AwaitChild(N, Within),
     /// After a block element's content: its line ends (and its `pre`, if it is one).
     EndBlock {
         pre: bool,
@@ -215,12 +215,44 @@ enum Step<N> {
     EndTable,
 }
 
+/// What the children being visited are under. A table is read as it is built, part by part (a page
+/// wrapped in a table for its layout is not held whole): only its captions, its rows (directly or in
+/// a head, body or foot) and their cells count.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Within {
+    /// Anything that is not a table's structure: children are read as text and blocks.
+    Content,
+    Table,
+    /// A table's `thead`, `tbody` or `tfoot`.
+    Section,
+    Row,
+}
+
 /// The walk over a whole tree: the document's walker, one more for each table cell being read, and
 /// the tables being read.
 struct Reader {
     document: Walker,
-    cells: Vec<Walker>,
-    tables: Vec<Table>,
+    cells: Vec<CellReading>,
+    tables: Vec<TableReading>,
+    /// Whether a table known to be for layout passes its cells' content on as it is read (always,
+    /// but for the tests' reading that holds every table to its end, to compare with).
+    passes_layout: bool,
+}
+
+struct CellReading {
+    walker: Walker,
+    /// The table it is a cell of, in [`Reader::tables`].
+    table: usize,
+}
+
+struct TableReading {
+    table: Table,
+    /// The walker its text goes to: a cell's, in [`Reader::cells`], or the document's.
+    into: Option<usize>,
+    /// Known to be for layout (a cell holds a table: [`Table::is_layout`]), so read as its cells'
+    /// content in order: what its cells have read so far went on to `into`, and what they read
+    /// from now goes there as it is read. A page wrapped in such a table is not held to its end.
+    passing: bool,
 }
 
 impl Reader {
@@ -229,52 +261,99 @@ impl Reader {
             document: Walker::default(),
             cells: Vec::new(),
             tables: Vec::new(),
+            passes_layout: true,
         }
     }
 
     /// Where text goes now: the innermost cell being read, or the document.
     fn current(&mut self) -> &mut Walker {
-        self.cells.last_mut().unwrap_or(&mut self.document)
+        match self.cells.last_mut() {
+            Some(cell) => &mut cell.walker,
+            None => &mut self.document,
+        }
+    }
+
+    fn walker(&mut self, at: Option<usize>) -> &mut Walker {
+        match at {
+            Some(k) => &mut self.cells[k].walker,
+            None => &mut self.document,
+        }
+    }
+
+    /// Blocks have come to the end of walker `at` (a cell, or the document), from `from` on: in a
+    /// cell of a table for layout they go on to where the table's text goes, and a table among them
+    /// tells that the cell's table is for layout.
+    fn arrived(&mut self, mut at: Option<usize>, mut from: usize) {
+        while let Some(k) = at {
+            let Some(reading) = self.tables.get_mut(self.cells[k].table) else {
+                return;
+            };
+            let blocks = &mut self.cells[k].walker.blocks;
+            let mut moved = Vec::new();
+            if !reading.passing {
+                let holds_table = blocks[from..].iter().any(|b| matches!(b, Block::Table(_)));
+                if !holds_table || !self.passes_layout {
+                    return;
+                }
+                reading.passing = true;
+                let rows = std::mem::take(&mut reading.table.rows);
+                moved.extend(rows.into_iter().flatten().flat_map(|cell| cell.content));
+            }
+            moved.append(blocks);
+            at = reading.into;
+            let into = self.walker(at);
+            from = into.blocks.len();
+            into.blocks.append(&mut moved);
+        }
     }
 
     /// Takes `steps` until none is left (true) or the next would read past what may still grow.
     fn read<N: MarkupNode>(&mut self, steps: &mut Vec<Step<N>>, out: &mut String) -> bool {
         while let Some(step) = steps.pop() {
             crate::work::add(1);
-            if self.cells.is_empty() {
+            // What reaches the document is rendered at once, and what a cell of a table for layout
+            // reads goes on to it.
+            if let Some(top) = self.cells.len().checked_sub(1) {
+                let cell = &self.cells[top];
+                let passing = self.tables.get(cell.table).is_some_and(|t| t.passing);
+                if passing && !cell.walker.blocks.is_empty() {
+                    self.arrived(Some(top), 0);
+                }
+            }
+            if !self.document.blocks.is_empty() {
                 layout::render_into(&self.document.blocks, out);
                 self.document.blocks.clear();
             }
             match step {
-                Step::Visit(node) => self.visit(&node, steps),
-                Step::VisitFrom(node) => {
-                    // Text that may grow is not read yet, nor a table before it is closed; an
-                    // element is entered, its children awaited.
-                    let waits = (node.may_grow() && !node.is_element())
-                        || (node.is_open() && element_name(&node).as_deref() == Some("table"));
-                    if waits {
-                        steps.push(Step::VisitFrom(node));
+                Step::VisitFrom(node, within) => {
+                    // Text that may grow is not read yet; an element is entered, its children
+                    // awaited.
+                    if node.may_grow() && !node.is_element() {
+                        steps.push(Step::VisitFrom(node, within));
                         return false;
                     }
                     // Under the steps of its content, so taken after them.
                     let under = steps.len();
-                    self.visit(&node, steps);
-                    steps.insert(under, Step::After(node));
+                    match within {
+                        Within::Content => self.visit(&node, steps),
+                        _ => self.table_part(&node, within, steps),
+                    }
+                    steps.insert(under, Step::After(node, within));
                 }
-                Step::After(node) => {
+                Step::After(node, within) => {
                     if node.may_grow() {
-                        steps.push(Step::After(node));
+                        steps.push(Step::After(node, within));
                         return false;
                     }
                     if let Some(next) = node.next_sibling() {
-                        steps.push(Step::VisitFrom(next));
+                        steps.push(Step::VisitFrom(next, within));
                     }
                     node.passed();
                 }
-                Step::AwaitChild(node) => match node.first_child() {
-                    Some(first) => steps.push(Step::VisitFrom(first)),
+                Step::AwaitChild(node, within) => match node.first_child() {
+                    Some(first) => steps.push(Step::VisitFrom(first, within)),
                     None if node.is_open() => {
-                        steps.push(Step::AwaitChild(node));
+                        steps.push(Step::AwaitChild(node, within));
                         return false;
                     }
                     None => {}
@@ -284,30 +363,52 @@ impl Reader {
                     walker.in_pre = walker.in_pre.saturating_sub(usize::from(pre));
                     walker.flush();
                 }
-                Step::StartTable => self.tables.push(Table::default()),
+                Step::StartTable => self.tables.push(TableReading {
+                    table: Table::default(),
+                    into: self.cells.len().checked_sub(1),
+                    passing: false,
+                }),
                 Step::StartRow => {
-                    if let Some(table) = self.tables.last_mut() {
-                        table.rows.push(Vec::new());
+                    if let Some(reading) = self.tables.last_mut() {
+                        reading.table.rows.push(Vec::new());
                     }
                 }
-                Step::StartCell => self.cells.push(Walker::default()),
+                Step::StartCell => self.cells.push(CellReading {
+                    walker: Walker::default(),
+                    table: self.tables.len().saturating_sub(1),
+                }),
                 Step::EndCell { columns, rows } => {
-                    let content = self.cells.pop().map(Walker::finish).unwrap_or_default();
-                    let row = self.tables.last_mut().and_then(|t| t.rows.last_mut());
-                    if let Some(row) = row {
+                    let Some(cell) = self.cells.pop() else {
+                        continue;
+                    };
+                    let mut content = cell.walker.finish();
+                    let Some(reading) = self.tables.last_mut() else {
+                        continue;
+                    };
+                    if reading.passing {
+                        let at = reading.into;
+                        let into = self.walker(at);
+                        let from = into.blocks.len();
+                        into.blocks.append(&mut content);
+                        self.arrived(at, from);
+                    } else if let Some(row) = reading.table.rows.last_mut() {
                         row.push(Cell::new(content, columns, rows));
                     }
                 }
                 Step::EndTable => {
-                    let Some(table) = self.tables.pop() else {
+                    let Some(reading) = self.tables.pop() else {
                         continue;
                     };
-                    let walker = self.current();
-                    if table.is_layout() {
-                        walker.blocks.extend(table.flatten());
+                    let at = reading.into;
+                    let walker = self.walker(at);
+                    let from = walker.blocks.len();
+                    // A table for layout that was passing on has no rows left.
+                    if reading.table.is_layout() {
+                        walker.blocks.extend(reading.table.flatten());
                     } else {
-                        walker.blocks.push(Block::Table(table));
+                        walker.blocks.push(Block::Table(reading.table));
                     }
+                    self.arrived(at, from);
                 }
             }
         }
@@ -318,7 +419,7 @@ impl Reader {
         match node.kind() {
             NodeKind::Text(text) => self.current().text(&text),
             NodeKind::Other => {}
-            NodeKind::Root => push_children(node.clone(), steps),
+            NodeKind::Root => push_children(node.clone(), Within::Content, steps),
             NodeKind::Element(name) => self.element(node, &name, steps),
         }
     }
@@ -332,7 +433,9 @@ impl Reader {
             // A table nested deeper than the blocks may go is read as a block of its cells' text.
             "table" if self.tables.len() < DEEPEST_TABLE => {
                 self.current().flush();
-                steps.extend(table_steps(node).into_iter().rev());
+                steps.push(Step::EndTable);
+                push_children(node.clone(), Within::Table, steps);
+                steps.push(Step::StartTable);
             }
             _ if is_block_element(name) || name == "table" => {
                 let pre = name == "pre";
@@ -340,62 +443,50 @@ impl Reader {
                 walker.flush();
                 walker.in_pre += usize::from(pre);
                 steps.push(Step::EndBlock { pre });
-                push_children(node.clone(), steps);
+                push_children(node.clone(), Within::Content, steps);
             }
-            _ => push_children(node.clone(), steps),
+            _ => push_children(node.clone(), Within::Content, steps),
+        }
+    }
+
+    /// A child of a table, of its head, body or foot, or of its row (`within`). A caption is the
+    /// table's title, read into the enclosing text (a line of its own, above the rows, as the table
+    /// goes in at its end); a cell is read as blocks of its own; anything else is passed over. (The
+    /// tree builder may put a caption after rows, recovering from a table begun inside a cell's
+    /// table: in a table for layout whose content has gone on, it is read where it stands.)
+    fn table_part<N: MarkupNode>(&mut self, node: &N, within: Within, steps: &mut Vec<Step<N>>) {
+        let Some(name) = element_name(node) else {
+            return;
+        };
+        match (within, name.as_str()) {
+            (Within::Table, "caption") => self.visit(node, steps),
+            (Within::Table, "thead" | "tbody" | "tfoot") => {
+                push_children(node.clone(), Within::Section, steps)
+            }
+            (Within::Table | Within::Section, "tr") if !is_hidden(node) => {
+                push_children(node.clone(), Within::Row, steps);
+                steps.push(Step::StartRow);
+            }
+            (Within::Row, "td" | "th") => {
+                let (columns, rows) = (span(node, "colspan"), span(node, "rowspan"));
+                steps.push(Step::EndCell { columns, rows });
+                if !is_hidden(node) {
+                    push_children(node.clone(), Within::Content, steps);
+                }
+                steps.push(Step::StartCell);
+            }
+            _ => {}
         }
     }
 }
 
 /// Visits `node`'s children next, in order.
-fn push_children<N: MarkupNode>(node: N, steps: &mut Vec<Step<N>>) {
+fn push_children<N: MarkupNode>(node: N, within: Within, steps: &mut Vec<Step<N>>) {
     match node.first_child() {
-        Some(first) => steps.push(Step::VisitFrom(first)),
-        None if node.is_open() => steps.push(Step::AwaitChild(node)),
+        Some(first) => steps.push(Step::VisitFrom(first, within)),
+        None if node.is_open() => steps.push(Step::AwaitChild(node, within)),
         None => {}
     }
-}
-
-/// A table's reading, in order: its captions (the table's title, a line of its own above the rows,
-/// in the enclosing text), then the rows of the table itself (not of tables nested in its cells),
-/// each cell read as blocks.
-fn table_steps<N: MarkupNode>(table: &N) -> Vec<Step<N>> {
-    let mut steps = Vec::new();
-    let mut row_elements = Vec::new();
-    for child in table.children() {
-        match element_name(&child).as_deref() {
-            Some("caption") => steps.push(Step::Visit(child)),
-            Some("tr") => row_elements.push(child),
-            Some("thead" | "tbody" | "tfoot") => row_elements.extend(
-                child
-                    .children()
-                    .into_iter()
-                    .filter(|n| element_name(n).as_deref() == Some("tr")),
-            ),
-            _ => {}
-        }
-    }
-    steps.push(Step::StartTable);
-    for tr in row_elements {
-        if is_hidden(&tr) {
-            continue;
-        }
-        steps.push(Step::StartRow);
-        let cells = tr
-            .children()
-            .into_iter()
-            .filter(|n| matches!(element_name(n).as_deref(), Some("td" | "th")));
-        for td in cells {
-            let (columns, rows) = (span(&td, "colspan"), span(&td, "rowspan"));
-            steps.push(Step::StartCell);
-            if !is_hidden(&td) {
-                steps.extend(td.children().into_iter().map(Step::Visit));
-            }
-            steps.push(Step::EndCell { columns, rows });
-        }
-    }
-    steps.push(Step::EndTable);
-    steps
 }
 
 impl Walker {
@@ -488,5 +579,114 @@ fn element_name<N: MarkupNode>(node: &N) -> Option<String> {
     match node.kind() {
         NodeKind::Element(name) => Some(name),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::FlatTree;
+    use proptest::prelude::*;
+
+    fn read(flat: &str, passes_layout: bool) -> String {
+        let tree = FlatTree::parse(flat);
+        let mut walk = HtmlWalk::new(&tree.root());
+        walk.reader.passes_layout = passes_layout;
+        let mut out = String::new();
+        walk.advance(&mut out);
+        walk.finish(out)
+    }
+
+    /// An element in the flat string's form, with a `hidden` or `colspan` now and then.
+    fn element(name: &str, attributes: u8, children: &[String]) -> String {
+        let (hidden, colspan) = match attributes % 6 {
+            0 => ("=", ""),
+            1 => ("", "=2"),
+            _ => ("", ""),
+        };
+        format!(
+            "\u{1}{name}\u{1f}{hidden}\u{1f}\u{1f}{colspan}\u{1f}\u{2}{}\u{4}",
+            children.concat()
+        )
+    }
+
+    /// Trees of tables in the cells of tables (rows in sections or not, captions, hidden cells),
+    /// paragraphs and text, with now and then an element out of place.
+    fn trees() -> impl Strategy<Value = String> {
+        let leaf = prop_oneof![
+            Just("\u{3}一、总体情况".to_string()),
+            Just("\u{3}0".to_string()),
+            Just("\u{3}12 ".to_string()),
+            Just("\u{3}\n".to_string()),
+            Just(element("br", 2, &[])),
+        ];
+        leaf.prop_recursive(5, 120, 4, |content| {
+            let cell = (
+                any::<u8>(),
+                prop::sample::select(vec!["td", "td", "th", "p"]),
+                prop::collection::vec(content.clone(), 0..4),
+            )
+                .prop_map(|(a, name, children)| element(name, a, &children));
+            let row = (any::<u8>(), prop::collection::vec(cell, 0..4))
+                .prop_map(|(a, cells)| element("tr", a, &cells));
+            let part = prop_oneof![
+                4 => row.clone(),
+                1 => (prop::sample::select(vec!["tbody", "thead", "div"]), prop::collection::vec(row, 0..3))
+                    .prop_map(|(name, rows)| element(name, 2, &rows)),
+                1 => content.clone(),
+            ];
+            // A caption first, as written (the tree builder may put one after rows: see
+            // `table_part`).
+            let caption = prop::option::weighted(0.2, content.clone())
+                .prop_map(|c| c.map(|c| element("caption", 2, &[c])).unwrap_or_default());
+            let table = (caption, prop::collection::vec(part, 0..4)).prop_map(|(caption, parts)| {
+                element("table", 2, &[vec![caption], parts].concat())
+            });
+            prop_oneof![
+                2 => table,
+                1 => (prop::sample::select(vec!["p", "div", "pre", "span"]), prop::collection::vec(content, 0..4))
+                    .prop_map(|(name, children)| element(name, 2, &children)),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// A table for layout read as it is built reads as one held to its end and flattened.
+        #[test]
+        fn a_layout_table_passed_on_reads_as_one_held(tree in trees()) {
+            prop_assert_eq!(read(&tree, true), read(&tree, false), "{:?}", tree);
+        }
+    }
+
+    #[test]
+    fn a_page_wrapped_in_a_table_for_layout_is_read_as_its_content() {
+        let data = element(
+            "table",
+            2,
+            &[element(
+                "tr",
+                2,
+                &[
+                    element("td", 2, &["\u{3}总计".into()]),
+                    element("td", 2, &["\u{3}3".into()]),
+                ],
+            )],
+        );
+        let paragraph = |t: &str| element("p", 2, &[format!("\u{3}{t}")]);
+        let cell = element(
+            "td",
+            2,
+            &[
+                paragraph("一、总体情况"),
+                data.clone(),
+                paragraph("二、主动公开"),
+            ],
+        );
+        let page = element("table", 2, &[element("tr", 2, &[cell])]);
+        let text = read(&page, true);
+        assert_eq!(text, read(&page, false));
+        assert_eq!(text, "一、总体情况\n\n总计\t3\n\n二、主动公开\n");
     }
 }
