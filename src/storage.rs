@@ -88,6 +88,7 @@ const LOCAL_STORAGE_BELOW: usize = 4 * 1024 * 1024;
 /// Stores the draft in localStorage, or else in IndexedDB; true when it is stored.
 pub async fn save(text: &yew::AttrValue) -> bool {
     if text.len() < LOCAL_STORAGE_BELOW && save_key(KEY, text) {
+        crate::js_text::forget_unless(text);
         if LARGE_STORED.replace(false) {
             JsFuture::from(delete_large(KEY)).await.is_ok()
         } else {
