@@ -369,7 +369,8 @@ impl Reader {
                     passing: false,
                 }),
                 Step::StartRow => {
-                    if let Some(reading) = self.tables.last_mut() {
+                    // A table passing its content on keeps no rows.
+                    if let Some(reading) = self.tables.last_mut().filter(|t| !t.passing) {
                         reading.table.rows.push(Vec::new());
                     }
                 }
@@ -402,7 +403,7 @@ impl Reader {
                     let at = reading.into;
                     let walker = self.walker(at);
                     let from = walker.blocks.len();
-                    // A table for layout that was passing on has no rows left.
+                    // A table for layout that was passing its content on has no rows.
                     if reading.table.is_layout() {
                         walker.blocks.extend(reading.table.flatten());
                     } else {
