@@ -24,6 +24,10 @@ pub type NodeId = u32;
 
 const NONE: NodeId = NodeId::MAX;
 
+/// Nodes held (some 56 bytes each) past which the walk reads an open table as it is built, rather
+/// than wait for it to be closed: under a megabyte, several times what a report's table takes.
+pub const CROWDED: usize = 16 * 1024;
+
 enum Data {
     Document,
     /// A template's contents.
@@ -324,6 +328,18 @@ impl Tree {
     fn is_open(&self, id: NodeId) -> bool {
         !self.finished && self.marked(id, Marks::HELD)
     }
+
+    /// Whether the walk waits for `id`, an open table, to be closed before it reads it: while the
+    /// tree holds fewer than [`CROWDED`] nodes. Text or an element misplaced in a table that the
+    /// walk has entered is put before it, and the page is read again whole; a table waited for is
+    /// held whole, and a page wrapped in a table for its layout would be.
+    fn awaits_close(&self, id: NodeId) -> bool {
+        let is_table = matches!(
+            &self.node(id).data,
+            Data::Element { name, .. } if name.1 == local_name!("table")
+        );
+        is_table && self.is_open(id) && self.nodes.len() - self.free.len() < CROWDED
+    }
 }
 
 /// The tree builder's side of a [`Tree`].
@@ -559,14 +575,20 @@ impl MarkupNode for Markup<'_> {
     fn may_grow(&self) -> bool {
         let tree = self.tree.borrow();
         let node = tree.node(self.id);
-        // More siblings, or more text, may come while the parent is open. (What the tree builder
-        // finds misplaced in an open table it puts before the table: before a node handed out, a
-        // change to the reading.)
-        node.next == NONE && node.parent != NONE && tree.is_open(node.parent)
+        match node.next {
+            // More siblings, or more text, may come while the parent is open.
+            NONE => node.parent != NONE && tree.is_open(node.parent),
+            // What the tree builder finds misplaced in an open table it puts before the table.
+            next => tree.awaits_close(next),
+        }
     }
 
     fn is_open(&self) -> bool {
         self.tree.borrow().is_open(self.id)
+    }
+
+    fn awaits_close(&self) -> bool {
+        self.tree.borrow().awaits_close(self.id)
     }
 
     fn passed(&self) {

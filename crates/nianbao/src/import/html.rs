@@ -43,6 +43,14 @@ pub trait MarkupNode: Sized + Clone {
         false
     }
 
+    /// Whether the walk waits for this open element to be closed before it reads it. The tree
+    /// builder puts what it finds misplaced in an open table before the table, which changes a
+    /// reading that has entered it: a tree may have the walk wait for tables while it holds little,
+    /// and read them as they are built only when waiting would hold much (a page wrapped in a table).
+    fn awaits_close(&self) -> bool {
+        false
+    }
+
     /// The walk is done with this node and everything under it: a tree read while it is being built
     /// may let them go.
     fn passed(&self) {}
@@ -326,9 +334,9 @@ impl Reader {
             }
             match step {
                 Step::VisitFrom(node, within) => {
-                    // Text that may grow is not read yet; an element is entered, its children
-                    // awaited.
-                    if node.may_grow() && !node.is_element() {
+                    // Text that may grow is not read yet, nor an element the tree would have
+                    // closed first; an element is entered, its children awaited.
+                    if (node.may_grow() && !node.is_element()) || node.awaits_close() {
                         steps.push(Step::VisitFrom(node, within));
                         return false;
                     }
