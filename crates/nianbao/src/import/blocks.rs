@@ -3,7 +3,8 @@
 /// One piece of a document in reading order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Block {
-    /// A paragraph's text, whitespace as the reader sees it (no line breaks inside).
+    /// A paragraph's text, whitespace as the reader sees it; or a run of paragraphs, one a line (a
+    /// reader may keep them so: a cell held to its table's end is then not a string a paragraph).
     Paragraph(String),
     Table(Table),
 }
@@ -51,13 +52,9 @@ impl Cell {
     /// Latin script or digits would otherwise run together.
     pub fn text(&self) -> String {
         let mut out = String::new();
-        for block in &self.content {
-            let piece = match block {
-                Block::Paragraph(text) => text.trim_matches(is_blank).to_string(),
-                Block::Table(table) => Cell::new(table.flatten(), 1, 1).text(),
-            };
+        let mut add = |piece: &str| {
             if piece.is_empty() {
-                continue;
+                return;
             }
             let glue = match (out.chars().next_back(), piece.chars().next()) {
                 (Some(a), Some(b)) => a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric(),
@@ -66,7 +63,15 @@ impl Cell {
             if glue {
                 out.push(' ');
             }
-            out.push_str(&piece);
+            out.push_str(piece);
+        };
+        for block in &self.content {
+            match block {
+                Block::Paragraph(text) => {
+                    text.split('\n').for_each(|p| add(p.trim_matches(is_blank)))
+                }
+                Block::Table(table) => add(&Cell::new(table.flatten(), 1, 1).text()),
+            }
         }
         out
     }
@@ -160,6 +165,25 @@ impl Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_of_paragraphs_reads_as_its_paragraphs() {
+        let lines = ["\u{3000}甲 ", "", "ab", "cd", "乙"];
+        let run = vec![Block::Paragraph(lines.join("\n"))];
+        let apart: Vec<Block> = lines
+            .iter()
+            .map(|l| Block::Paragraph(l.to_string()))
+            .collect();
+        assert_eq!(
+            Cell::new(run.clone(), 1, 1).text(),
+            Cell::new(apart.clone(), 1, 1).text()
+        );
+        assert_eq!(Cell::new(run.clone(), 1, 1).text(), "甲ab cd乙");
+        assert_eq!(
+            super::super::layout::render(&run),
+            super::super::layout::render(&apart)
+        );
+    }
 
     fn cell(text: &str, columns: usize, rows: usize) -> Cell {
         Cell::new(vec![Block::Paragraph(text.into())], columns, rows)

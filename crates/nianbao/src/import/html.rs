@@ -565,8 +565,18 @@ impl Walker {
         } else {
             text.trim_matches(' ').to_string()
         };
-        if !text.trim_matches(is_blank).is_empty() {
-            self.blocks.push(Block::Paragraph(text));
+        if text.trim_matches(is_blank).is_empty() {
+            return;
+        }
+        // A run of paragraphs is kept as one, a line each: a cell held to its table's end (a page
+        // wrapped in a one-cell table) would otherwise take a string and a block a paragraph, some
+        // seven times its text.
+        match self.blocks.last_mut() {
+            Some(Block::Paragraph(run)) => {
+                run.push('\n');
+                run.push_str(&text);
+            }
+            _ => self.blocks.push(Block::Paragraph(text)),
         }
     }
 

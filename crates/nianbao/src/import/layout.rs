@@ -31,10 +31,12 @@ pub(super) fn render_into(blocks: &[Block], out: &mut String) {
     for block in blocks {
         match block {
             Block::Paragraph(text) => {
-                let text = text.trim_end_matches(is_blank);
-                if !text.trim_start_matches(is_blank).is_empty() {
-                    out.push_str(text);
-                    out.push('\n');
+                for line in text.split('\n') {
+                    let line = line.trim_end_matches(is_blank);
+                    if !line.trim_start_matches(is_blank).is_empty() {
+                        out.push_str(line);
+                        out.push('\n');
+                    }
                 }
             }
             Block::Table(table) if table.is_layout() => render_into(&table.flatten(), out),
