@@ -272,7 +272,7 @@ mod tests {
     fn attributes_absent_empty_and_present_differ() {
         let flat = open("td", [Some(""), None, Some("3"), Some("")]);
         let tree = FlatTree::parse(&flat);
-        let td = &tree.root().children()[0];
+        let td = &tree.root().first_child().unwrap();
         assert_eq!(td.attribute("hidden").as_deref(), Some(""));
         assert_eq!(td.attribute("style"), None);
         assert_eq!(td.attribute("colspan").as_deref(), Some("3"));

@@ -54,10 +54,6 @@ pub trait MarkupNode: Sized + Clone {
     /// The walk is done with this node and everything under it: a tree read while it is being built
     /// may let them go.
     fn passed(&self) {}
-
-    fn children(&self) -> Vec<Self> {
-        std::iter::successors(self.first_child(), Self::next_sibling).collect()
-    }
 }
 
 /// A walk over a document (or fragment) that renders each block outside a table as soon as it is
@@ -275,10 +271,7 @@ impl Reader {
 
     /// Where text goes now: the innermost cell being read, or the document.
     fn current(&mut self) -> &mut Walker {
-        match self.cells.last_mut() {
-            Some(cell) => &mut cell.walker,
-            None => &mut self.document,
-        }
+        self.walker(self.cells.len().checked_sub(1))
     }
 
     fn walker(&mut self, at: Option<usize>) -> &mut Walker {

@@ -2,6 +2,7 @@
 //! found in the folded text is reported at its place in what the user pasted.
 
 use super::fold::{fold_char, fold_chars, Folded};
+use super::lines::lines_from;
 use super::LineIndex;
 use crate::span::Span;
 
@@ -112,12 +113,10 @@ impl<'a> Dense<'a> {
     /// text.
     pub fn lines(&self) -> impl Iterator<Item = (usize, &'a str, &str)> + '_ {
         let mut folded_at = 0;
-        self.lines.spans().map(move |(start, end)| {
-            let line = self.original.get(start..end).unwrap_or("");
+        lines_from(self.original, 0).map(move |(start, line)| {
             let len: usize = fold_chars(line).map(char::len_utf8).sum();
             let folded = self.folded.get(folded_at..folded_at + len).unwrap_or("");
             folded_at += len;
-            crate::work::add(line.len() + 1);
             (start, line, folded)
         })
     }

@@ -15,7 +15,7 @@ pub fn lines_from(text: &str, offset: usize) -> impl Iterator<Item = (usize, &st
     })
 }
 
-/// The lines of a text: the line of a byte offset, and each line's span.
+/// The lines of a text: the line of a byte offset.
 #[derive(Clone, Debug)]
 pub struct LineIndex<'a> {
     text: &'a str,
@@ -47,16 +47,6 @@ impl<'a> LineIndex<'a> {
             text,
             breaks_before,
         }
-    }
-
-    /// Each line as the byte range it spans, without its line break.
-    pub fn spans(&self) -> impl Iterator<Item = (usize, usize)> + 'a {
-        let mut start = 0;
-        self.text.split('\n').map(move |line| {
-            let span = (start, start + line.len());
-            start = span.1 + 1;
-            span
-        })
     }
 
     /// The 1-based line holding byte `offset`.
@@ -92,10 +82,6 @@ mod tests {
     #[test]
     fn numbers_lines_from_one() {
         let idx = LineIndex::new("ab\ncd\n\nef");
-        assert_eq!(
-            idx.spans().collect::<Vec<_>>(),
-            [(0, 2), (3, 5), (6, 6), (7, 9)]
-        );
         assert_eq!(idx.line_of(0), 1);
         assert_eq!(idx.line_of(2), 1);
         assert_eq!(idx.line_of(3), 2);
